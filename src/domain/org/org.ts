@@ -1,0 +1,52 @@
+/** The organisation file's content, validated: people, roles, systems and governing documents. */
+
+export interface Person {
+  /** Key used inside the organisation file. */
+  id: string;
+  name: string;
+  title?: string;
+  /** Entra ID object id: how Teams tells us who someone is. */
+  aadObjectId: string;
+  email?: string;
+}
+
+export type RoleName = 'kommunchef' | 'sakerhetssamordnare' | 'dataskyddsombud';
+
+export interface Roles {
+  kommunchef: string;
+  sakerhetssamordnare: string[];
+  dataskyddsombud: string;
+}
+
+export interface ItSystem {
+  id: string;
+  name: string;
+  /** Person id of the systemägare. */
+  owner: string;
+  /** Critical to society: needs a systemsäkerhetsplan and a threat analysis. */
+  samhallsviktigt: boolean;
+}
+
+export type DocumentType = 'policy' | 'instruktion' | 'systemsakerhetsplan';
+
+export interface GoverningDocument {
+  id: string;
+  title: string;
+  type: DocumentType;
+  owner: string;
+  /** For a systemsäkerhetsplan: the system it covers. */
+  system?: string;
+  /** ISO date (YYYY-MM-DD). */
+  approvedAt: string;
+  reviewEveryMonths: number;
+}
+
+export interface Organisation {
+  organisation: string;
+  tenantId: string;
+  timezone: string;
+  people: Person[];
+  roles: Roles;
+  systems: ItSystem[];
+  documents: GoverningDocument[];
+}
