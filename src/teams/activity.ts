@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The parts of an incoming activity the bot relies on, parsed the moment it
+ * arrives. Anything else in the activity is ignored.
+ */
+const channelAccount = z.object({
+  id: z.string().max(500).optional(),
+  name: z.string().max(500).optional(),
+  aadObjectId: z.string().max(100).optional(),
+});
+
+export const incomingActivitySchema = z.object({
+  type: z.string().min(1).max(100),
+  id: z.string().max(500).optional(),
+  serviceUrl: z.string().url().max(2000),
+  channelId: z.string().min(1).max(100),
+  from: channelAccount,
+  recipient: channelAccount,
+  conversation: z.object({
+    id: z.string().min(1).max(1000),
+    conversationType: z.string().max(50).optional(),
+    tenantId: z.string().max(100).optional(),
+  }),
+  locale: z.string().max(20).optional(),
+  text: z.string().optional(),
+  channelData: z
+    .object({ tenant: z.object({ id: z.string().max(100) }).optional() })
+    .passthrough()
+    .optional(),
+});
+
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+export function tenantOf(activity: Pick<IncomingActivity, 'conversation' | 'channelData'>): string | undefined {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
+}
+
+export const adaptiveCardInvokeSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(100),
+    data: z.unknown().optional(),
+  }),
+});

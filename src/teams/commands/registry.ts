@@ -1,0 +1,44 @@
+import type { Command } from './command.js';
+import { comingSoon } from './coming-soon.command.js';
+import { helpCommand } from './help.command.js';
+
+/** Every command of CONTRACTS.md, listed once. */
+export const commands: Command[] = [
+  helpCommand,
+  comingSoon('incident', ['incident', 'report incident'], 'incident'),
+  comingSoon('my-incidents', ['mina incidenter', 'my incidents'], 'myIncidents'),
+  comingSoon('request-approval', ['begär godkännande', 'request approval'], 'requestApproval'),
+  comingSoon('approvals', ['godkännanden', 'approvals'], 'approvals'),
+  comingSoon('rules', ['regler', 'rules'], 'rules'),
+];
+
+/** Anything that is not a command is a question about the Användare rules. */
+export const questionCommand: Command = comingSoon('question', [], 'question');
+
+/** Lower case, no leading '/', no trailing punctuation, single spaces, å/ä/ö also accepted as a/a/o. */
+export function normaliseCommandText(text: string): string {
+  return text
+    .trim()
+    .replace(/^\/+/, '')
+    .replace(/[.!?]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '');
+}
+
+export function createCommandMatcher(list: Command[]): (text: string) => Command | undefined {
+  const byName = new Map<string, Command>();
+  for (const command of list) {
+    for (const name of command.names) {
+      byName.set(name, command);
+      byName.set(foldDiacritics(name), command);
+    }
+  }
+  return (text) => {
+    const normalised = normaliseCommandText(text);
+    return byName.get(normalised) ?? byName.get(foldDiacritics(normalised));
+  };
+}

@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import type { Config } from '../config.js';
+import type { AuditLog } from '../domain/audit/audit.js';
+import type { Clock } from '../domain/clock.js';
+import type { OrgDirectory } from '../domain/org/org.directory.js';
+import type { Person, RoleName } from '../domain/org/org.js';
+import type { Locale, Strings } from '../i18n/strings.js';
+import type { Logger } from '../log.js';
+import type { OutboxMessage } from '../store/outbox.repository.js';
+import type { PersonRepository } from '../store/person.repository.js';
+
+/** What handlers may use; passed in, never reached for. */
+export interface Services {
+  config: Config;
+  org: OrgDirectory;
+  people: PersonRepository;
+  audit: AuditLog;
+  clock: Clock;
+  log: Logger;
+  /** Queues a proactive message; returns false when its dedupe key was already queued. */
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** The person behind the activity, as the server knows them (never from card data). */
+export interface Actor {
+  aadObjectId: string | undefined;
+  tenantId: string | undefined;
+  name: string;
+  /** Set when the person is listed in the organisation file. */
+  person: Person | undefined;
+  roles: RoleName[];
+  locale: Locale;
+  strings: Strings;
+}
+
+export interface HandlerContext {
+  turn: TurnContext;
+  actor: Actor;
+  services: Services;
+}
