@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+
+/** People of config/org.example.yaml, as Teams identifies them. */
+export const people = {
+  karin: { aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Karin Lund' },
+  lars: { aadObjectId: '00000000-0000-0000-0000-0000000000a2', name: 'Lars Berg' },
+  olof: { aadObjectId: '00000000-0000-0000-0000-0000000000a5', name: 'Olof Strand' },
+  anna: { aadObjectId: '00000000-0000-0000-0000-0000000000a8', name: 'Anna Andersson' },
+  /** Someone in the tenant who is not in the organisation file. */
+  stranger: { aadObjectId: '00000000-0000-0000-0000-0000000000ff', name: 'Sven Okänd' },
+} as const;
+
+export const TENANT = '00000000-0000-0000-0000-000000000001';
+export const BOT = { id: '28:bot-app-id', name: 'IT-säkerhet' };
+
+export interface Sender {
+  aadObjectId: string;
+  name: string;
+}
+
+export interface ActivityOptions {
+  serviceUrl: string;
+  tenantId?: string;
+  locale?: string;
+  conversationType?: 'personal' | 'groupChat' | 'channel';
+}
+
+/** The personal conversation id Teams would use between the bot and this person. */
+export function personalConversationId(sender: Sender): string {
+  return `a:personal-${sender.aadObjectId}`;
+}
+
+function base(sender: Sender, options: ActivityOptions) {
+  const tenantId = options.tenantId ?? TENANT;
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: options.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: options.locale ?? 'sv-SE',
+    from: { id: `29:${sender.aadObjectId}`, name: sender.name, aadObjectId: sender.aadObjectId },
+    recipient: BOT,
+    conversation: {
+      id: personalConversationId(sender),
+      conversationType: options.conversationType ?? 'personal',
+      tenantId,
+    },
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+export function message(sender: Sender, text: string, options: ActivityOptions) {
+  return { ...base(sender, options), type: 'message', text, textFormat: 'plain' };
+}
+
+export function installation(sender: Sender, action: 'add' | 'remove', options: ActivityOptions) {
+  return { ...base(sender, options), type: 'installationUpdate', action };
+}
+
+export function cardAction(sender: Sender, verb: string, data: unknown, options: ActivityOptions) {
+  return {
+    ...base(sender, options),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}

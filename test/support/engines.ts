@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * The database engines a test runs on: SQLite always, PostgreSQL when
+ * TEST_DATABASE_URL is set (.ci/run sets it when a server answers on 5432).
+ */
+export interface TestDatabase {
+  /** Value for DATABASE_URL. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+export interface TestEngine {
+  name: 'sqlite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
+
+// Tests are the one place besides src/config.ts that read the environment: to find the test database.
+const pgBase = process.env.TEST_DATABASE_URL;
+
+export const sqliteEngine: TestEngine = {
+  name: 'sqlite',
+  async create() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'itsak-'));
+    return {
+      url: `sqlite:${path.join(dir, 'bot.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+};
+
+/** Each test database is a fresh schema, selected through the connection's search_path. */
+export const postgresEngine: TestEngine = {
+  name: 'postgres',
+  async create() {
+    if (!pgBase) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: pgBase });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const url = new URL(pgBase);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const client = new pg.Client({ connectionString: pgBase });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      },
+    };
+  },
+};
+
+export const engines: TestEngine[] = pgBase ? [sqliteEngine, postgresEngine] : [sqliteEngine];
+
+export const postgresSkipReason = pgBase
+  ? undefined
+  : 'PostgreSQL tests skipped: TEST_DATABASE_URL is not set (no server answered on 127.0.0.1:5432)';

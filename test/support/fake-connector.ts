@@ -1,0 +1,132 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  /** Conversation id from the path, when there is one. */
+  conversationId: string | undefined;
+  body: Record<string, unknown>;
+  at: number;
+  /** Status the fake answered. */
+  status: number;
+}
+
+interface PlannedFailure {
+  status: number;
+  headers: Record<string, string>;
+  matches: (call: { method: string; path: string; conversationId: string | undefined }) => boolean;
+  remaining: number;
+}
+
+/**
+ * A Bot Framework connector on loopback: records what the bot posts and answers
+ * like Teams does, or with a planned failure (429 with Retry-After, 403, 5xx).
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: PlannedFailure[] = [];
+  private server: http.Server | undefined;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      req.on('end', () => this.answer(req, res, raw));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` matching requests get `status` (and headers) instead of success. */
+  fail(
+    status: number,
+    options: { times?: number; headers?: Record<string, string>; conversationId?: string; path?: RegExp } = {},
+  ): void {
+    this.failures.push({
+      status,
+      headers: options.headers ?? {},
+      remaining: options.times ?? 1,
+      matches: (call) =>
+        (options.conversationId === undefined || call.conversationId === options.conversationId) &&
+        (options.path === undefined || options.path.test(call.path)),
+    });
+  }
+
+  /** Activities successfully posted into conversations (replies and proactive messages). */
+  get delivered(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.status === 200 && /\/activities/.test(c.path));
+  }
+
+  /** Texts and card titles of delivered activities, in order, for readable assertions. */
+  deliveredTo(conversationId: string): ConnectorCall[] {
+    return this.delivered.filter((c) => c.conversationId === conversationId);
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('FakeConnector.waitFor timed out');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.length = 0;
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    const path = req.url ?? '';
+    const method = req.method ?? '';
+    const match = /^\/v3\/conversations\/([^/]+)/.exec(path);
+    const conversationId = match?.[1] ? decodeURIComponent(match[1]) : undefined;
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      body = { unparsable: raw };
+    }
+    const failure = this.failures.find((f) => f.remaining > 0 && f.matches({ method, path, conversationId }));
+    const call: ConnectorCall = { method, path, conversationId, body, at: Date.now(), status: 200 };
+    this.calls.push(call);
+    if (failure) {
+      failure.remaining -= 1;
+      call.status = failure.status;
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify({ error: { code: 'Planned', message: `planned ${failure.status}` } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (method === 'POST' && path === '/v3/conversations') {
+      res.end(JSON.stringify({ id: `a:created-${this.nextId++}` }));
+      return;
+    }
+    res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+  }
+}
+
+/** Text of a delivered activity, or the texts inside its Adaptive Card. */
+export function textOf(call: ConnectorCall): string {
+  const parts: string[] = [];
+  if (typeof call.body.text === 'string') parts.push(call.body.text);
+  const attachments = Array.isArray(call.body.attachments) ? call.body.attachments : [];
+  for (const a of attachments as { content?: unknown }[]) parts.push(JSON.stringify(a.content ?? {}));
+  return parts.join('\n');
+}
+
+export function cardOf(call: ConnectorCall): Record<string, unknown> | undefined {
+  const attachments = Array.isArray(call.body.attachments) ? call.body.attachments : [];
+  const first = attachments[0] as { contentType?: string; content?: Record<string, unknown> } | undefined;
+  return first?.contentType === 'application/vnd.microsoft.card.adaptive' ? first.content : undefined;
+}
