@@ -9,13 +9,19 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateToLatest(db);
     const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
-    console.log(applied.length > 0 ? `Applied to ${where}: ${applied.join(', ')}` : `${where} is up to date.`);
+    console.log(
+      applied.length > 0 ? `Applied to ${where}: ${applied.join(', ')}` : `${where} is up to date.`,
+    );
   } finally {
     await db.close();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `Migration failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -10,9 +10,7 @@ import { fromRoot } from './paths.js';
 
 export type Mode = 'local' | 'production';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   readonly mode: Mode;
@@ -79,10 +77,12 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   if (url === undefined) return { kind: 'sqlite', file: fromRoot('data', 'bot.db') };
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file === '') throw new ConfigError('DATABASE_URL', 'names no SQLite file (use sqlite:<path>)');
+    if (file === '')
+      throw new ConfigError('DATABASE_URL', 'names no SQLite file (use sqlite:<path>)');
     return { kind: 'sqlite', file: file === ':memory:' ? ':memory:' : path.resolve(file) };
   }
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { kind: 'postgres', url };
   throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
 }
 
@@ -97,7 +97,8 @@ export function loadConfig(env: Environment): Config {
   const mode: Mode = e.MicrosoftAppId ? 'production' : 'local';
   if (mode === 'production') {
     for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'ORG_FILE'] as const) {
-      if (!e[name]) throw new ConfigError(name, 'must be set when MicrosoftAppId is set (production mode)');
+      if (!e[name])
+        throw new ConfigError(name, 'must be set when MicrosoftAppId is set (production mode)');
     }
   }
   const config: Config = {
@@ -136,7 +137,9 @@ export interface PackagingConfig {
   readonly botDomain: string;
 }
 
-const guid = z.string().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID');
+const guid = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID');
 
 export function loadPackagingConfig(env: Environment = process.env): PackagingConfig {
   loadDotenv({ path: fromRoot('.env'), quiet: true });
@@ -145,7 +148,10 @@ export function loadPackagingConfig(env: Environment = process.env): PackagingCo
     MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
     BOT_DOMAIN: z.preprocess(
       blankToUndefined,
-      z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path').optional(),
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path')
+        .optional(),
     ),
   });
   const parsed = schema.safeParse(env);
@@ -154,7 +160,8 @@ export function loadPackagingConfig(env: Environment = process.env): PackagingCo
     throw new ConfigError(String(issue?.path[0] ?? 'environment'), `is invalid: ${issue?.message}`);
   }
   const e = parsed.data;
-  if (!e.MicrosoftAppId) throw new ConfigError('MicrosoftAppId', 'must be set to package the Teams app');
+  if (!e.MicrosoftAppId)
+    throw new ConfigError('MicrosoftAppId', 'must be set to package the Teams app');
   if (!e.BOT_DOMAIN) throw new ConfigError('BOT_DOMAIN', 'must be set to package the Teams app');
   return Object.freeze({
     teamsAppId: e.TEAMS_APP_ID ?? e.MicrosoftAppId,

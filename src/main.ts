@@ -20,7 +20,11 @@ import { createPersonRepository } from './store/person.repository.js';
 import { createAuthentication, createOutboxAdapter, createTurnAdapter } from './teams/adapter.js';
 import { ItSakerhetBot } from './teams/bot.js';
 import type { Services } from './teams/handler-context.js';
-import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from './teams/outbox.sender.js';
+import {
+  createOutboxSender,
+  type OutboxSender,
+  type OutboxSenderOptions,
+} from './teams/outbox.sender.js';
 import { createBotFrameworkTransport, type Transport } from './teams/proactive.transport.js';
 
 /** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
@@ -58,7 +62,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   async function start(): Promise<RunningApp> {
     const org = createOrgDirectory(loadOrganisationFile(config.orgFile));
-    if (config.mode === 'production' && org.organisation.tenantId.toLowerCase() !== config.bot.tenantId.toLowerCase()) {
+    if (
+      config.mode === 'production' &&
+      org.organisation.tenantId.toLowerCase() !== config.bot.tenantId.toLowerCase()
+    ) {
       throw new ConfigError('MicrosoftAppTenantId', `does not match tenantId in ${config.orgFile}`);
     }
     const db = openDatabase(config.database);
@@ -73,7 +80,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const outbox = createOutboxRepository(db.kysely);
     const audit = createAuditRepository(db.kysely);
     const transport =
-      options.transport ?? createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId);
+      options.transport ??
+      createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId);
     const sender = createOutboxSender({
       outbox,
       people,
@@ -113,7 +121,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         if (context.activity?.type === 'invoke') {
           await context.sendActivity({
             type: 'invokeResponse',
-            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: strings.apology(correlationId) } },
+            value: {
+              status: 200,
+              body: {
+                statusCode: 200,
+                type: 'application/vnd.microsoft.activity.message',
+                value: strings.apology(correlationId),
+              },
+            },
           });
         } else {
           await context.sendActivity(strings.apology(correlationId));
@@ -186,7 +201,9 @@ async function main(): Promise<void> {
   try {
     const { url } = await app.start();
     if (config.mode === 'local') {
-      console.log(`IT-säkerhetsboten kör i lokalt läge på ${url}/api/messages (npm run playground för att chatta).`);
+      console.log(
+        `IT-säkerhetsboten kör i lokalt läge på ${url}/api/messages (npm run playground för att chatta).`,
+      );
     }
   } catch (error) {
     console.error(isStartupProblem(error) ? error.message : error);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, installation, message, people, personalConversationId } from './support/activities.js';
+import {
+  cardAction,
+  installation,
+  message,
+  people,
+  personalConversationId,
+} from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { cardOf, textOf } from './support/fake-connector.js';
 import { engines } from './support/engines.js';
@@ -41,7 +47,9 @@ for (const engine of engines) {
       expect(stored?.installed).toBe(true);
       expect(stored?.personId).toBe('anna');
       expect(stored?.conversationId).toBe(personalConversationId(people.anna));
-      expect(JSON.parse(stored!.conversationReference!).conversation.id).toBe(personalConversationId(people.anna));
+      expect(JSON.parse(stored!.conversationReference!).conversation.id).toBe(
+        personalConversationId(people.anna),
+      );
     });
 
     it('answers "hjälp" with a valid help card that lists the four jobs and has buttons', async () => {
@@ -50,10 +58,20 @@ for (const engine of engines) {
       const card = cardOf(reply!)!;
       expect(cardProblems(card)).toEqual([]);
       const text = JSON.stringify(card);
-      for (const heading of ['Rapportera IT-incidenter', 'Frågor om reglerna', 'Godkännanden', 'Påminnelser']) {
+      for (const heading of [
+        'Rapportera IT-incidenter',
+        'Frågor om reglerna',
+        'Godkännanden',
+        'Påminnelser',
+      ]) {
         expect(text).toContain(heading);
       }
-      const actions = card.actions as { type: string; title: string; verb: string; data: { command: string } }[];
+      const actions = card.actions as {
+        type: string;
+        title: string;
+        verb: string;
+        data: { command: string };
+      }[];
       expect(actions.map((a) => a.title)).toEqual([
         'Rapportera incident',
         'Mina incidenter',
@@ -61,7 +79,9 @@ for (const engine of engines) {
         'Begär godkännande',
         'Godkännanden',
       ]);
-      expect(actions.every((a) => a.type === 'Action.Execute' && a.verb === 'command.run')).toBe(true);
+      expect(actions.every((a) => a.type === 'Action.Execute' && a.verb === 'command.run')).toBe(
+        true,
+      );
     });
 
     it('matches commands case-insensitively, with a slash, and by their English alias', async () => {
@@ -97,7 +117,9 @@ for (const engine of engines) {
 
     it('treats any other text as a question, and says the answering is coming soon', async () => {
       await send(message(people.anna, 'får jag använda usb-minne?', as()));
-      expect(textOf(repliesTo(people.anna)[0]!)).toContain('Svar på frågor om IT-säkerhetsinstruktionen Användare kommer snart');
+      expect(textOf(repliesTo(people.anna)[0]!)).toContain(
+        'Svar på frågor om IT-säkerhetsinstruktionen Användare kommer snart',
+      );
     });
 
     it('answers an over-long message with a clear Swedish message', async () => {
@@ -106,8 +128,14 @@ for (const engine of engines) {
     });
 
     it('runs the command behind a help-card button and keeps the help card', async () => {
-      const response = await send(cardAction(people.anna, 'command.run', { command: 'incident' }, as()));
-      const invoke = JSON.parse(response.body) as { statusCode: number; type: string; value: Record<string, unknown> };
+      const response = await send(
+        cardAction(people.anna, 'command.run', { command: 'incident' }, as()),
+      );
+      const invoke = JSON.parse(response.body) as {
+        statusCode: number;
+        type: string;
+        value: Record<string, unknown>;
+      };
       expect(invoke.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardProblems(invoke.value)).toEqual([]);
       expect(textOf(repliesTo(people.anna)[0]!)).toContain('Incidentrapportering kommer snart');
@@ -129,15 +157,26 @@ for (const engine of engines) {
     });
 
     it('shows a name with markdown as plain text, not as a link', async () => {
-      const trickster = { aadObjectId: '00000000-0000-0000-0000-0000000000ee', name: '[Klicka här](https://evil.example) **fet**' };
+      const trickster = {
+        aadObjectId: '00000000-0000-0000-0000-0000000000ee',
+        name: '[Klicka här](https://evil.example) **fet**',
+      };
       await send(message(trickster, 'hjälp', as()));
       const text = JSON.stringify(cardOf(repliesTo(trickster)[0]!));
       expect(text).not.toContain('[Klicka här](https://evil.example)');
-      expect(text).toContain('\\\\[Klicka här\\\\]\\\\(https://evil\\\\.example\\\\) \\\\*\\\\*fet\\\\*\\\\*');
+      expect(text).toContain(
+        '\\\\[Klicka här\\\\]\\\\(https://evil\\\\.example\\\\) \\\\*\\\\*fet\\\\*\\\\*',
+      );
     });
 
     it('refuses malformed bodies with 400 and keeps running', async () => {
-      for (const body of ['{not json', '[1,2]', '"text"', JSON.stringify({ type: 'message' }), JSON.stringify({ type: 'message', text: 'hjälp', serviceUrl: 'nope' })]) {
+      for (const body of [
+        '{not json',
+        '[1,2]',
+        '"text"',
+        JSON.stringify({ type: 'message' }),
+        JSON.stringify({ type: 'message', text: 'hjälp', serviceUrl: 'nope' }),
+      ]) {
         const response = await app.post(body);
         expect(response.status, body).toBe(400);
         expect(response.body).not.toMatch(/at .*\.ts:\d+/);
@@ -156,7 +195,9 @@ for (const engine of engines) {
       expect(text).toMatch(/Något gick fel hos mig.*felkod [0-9a-f-]{36}/);
       expect(text).not.toMatch(/Error|at .*\(/);
       const correlationId = /felkod ([0-9a-f-]{36})/.exec(text)![1]!;
-      expect(app.logLines.some((line) => line.includes(correlationId) && line.includes('turn failed'))).toBe(true);
+      expect(
+        app.logLines.some((line) => line.includes(correlationId) && line.includes('turn failed')),
+      ).toBe(true);
     });
 
     it('keeps names and message text out of the process log', () => {
@@ -167,7 +208,9 @@ for (const engine of engines) {
 
     it('marks a person who removes the app as uninstalled', async () => {
       await send(installation(people.anna, 'remove', as()));
-      expect((await app.running.services.people.find(people.anna.aadObjectId))?.installed).toBe(false);
+      expect((await app.running.services.people.find(people.anna.aadObjectId))?.installed).toBe(
+        false,
+      );
     });
   });
 }

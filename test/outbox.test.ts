@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { message, people, personalConversationId, TENANT, type Sender } from './support/activities.js';
+import {
+  message,
+  people,
+  personalConversationId,
+  TENANT,
+  type Sender,
+} from './support/activities.js';
 import { engines } from './support/engines.js';
 import { textOf, type ConnectorCall } from './support/fake-connector.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
@@ -11,7 +17,12 @@ const staff = (n: number): Sender[] =>
   }));
 
 function reminder(recipient: Sender, key: string, text = 'Påminnelse: läs reglerna') {
-  return { dedupeKey: key, recipientAadObjectId: recipient.aadObjectId, tenantId: TENANT, activity: { type: 'message', text } };
+  return {
+    dedupeKey: key,
+    recipientAadObjectId: recipient.aadObjectId,
+    tenantId: TENANT,
+    activity: { type: 'message', text },
+  };
 }
 
 for (const engine of engines) {
@@ -30,7 +41,9 @@ for (const engine of engines) {
     /** The person writes to the bot once, so their personal chat is known; the reply is forgotten. */
     async function introduce(app: TestApp, ...senders: Sender[]): Promise<void> {
       for (const sender of senders) {
-        expect((await app.post(message(sender, 'hjälp', { serviceUrl: app.connector.url }))).status).toBe(200);
+        expect(
+          (await app.post(message(sender, 'hjälp', { serviceUrl: app.connector.url }))).status,
+        ).toBe(200);
       }
       app.connector.reset();
     }
@@ -41,7 +54,9 @@ for (const engine of engines) {
       const app = await start();
       await introduce(app, people.anna);
       expect(await app.running.services.notify(reminder(people.anna, 'r1'))).toBe(true);
-      const [call] = await app.connector.waitFor(() => proactive(app).length === 1 && proactive(app));
+      const [call] = await app.connector.waitFor(
+        () => proactive(app).length === 1 && proactive(app),
+      );
       expect(call!.conversationId).toBe(personalConversationId(people.anna));
       expect(textOf(call!)).toBe('Påminnelse: läs reglerna');
       await app.running.sender.drain();
@@ -52,9 +67,15 @@ for (const engine of engines) {
       const app = await start();
       await introduce(app, people.anna); // tells the bot which service URL the tenant uses
       await app.running.services.notify(reminder(people.lars, 'to-lars'));
-      const delivered = await app.connector.waitFor(() => proactive(app).length === 1 && proactive(app));
+      const delivered = await app.connector.waitFor(
+        () => proactive(app).length === 1 && proactive(app),
+      );
       const create = app.connector.calls.find((c) => c.path === '/v3/conversations')!;
-      expect(create.body).toMatchObject({ isGroup: false, tenantId: TENANT, members: [{ id: people.lars.aadObjectId }] });
+      expect(create.body).toMatchObject({
+        isGroup: false,
+        tenantId: TENANT,
+        members: [{ id: people.lars.aadObjectId }],
+      });
       expect(delivered[0]!.conversationId).toMatch(/^a:created-/);
       await app.running.sender.drain();
       const lars = await app.running.services.people.find(people.lars.aadObjectId);
@@ -86,7 +107,10 @@ for (const engine of engines) {
       expect(throttled!.status).toBe(429);
       expect(delivered!.at - throttled!.at).toBeGreaterThanOrEqual(950);
       await app.running.sender.drain();
-      expect(await app.running.outbox.findByDedupeKey('throttled')).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(await app.running.outbox.findByDedupeKey('throttled')).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+      });
     });
 
     it('marks a person who removed the app as unreachable on 403, and stops trying', async () => {
@@ -95,8 +119,13 @@ for (const engine of engines) {
       app.connector.fail(403);
       await app.running.services.notify(reminder(people.anna, 'gone-1'));
       await app.running.sender.drain();
-      expect(await app.running.outbox.findByDedupeKey('gone-1')).toMatchObject({ status: 'unreachable', last_error: 'HTTP 403' });
-      expect((await app.running.services.people.find(people.anna.aadObjectId))?.unreachableAt).not.toBeNull();
+      expect(await app.running.outbox.findByDedupeKey('gone-1')).toMatchObject({
+        status: 'unreachable',
+        last_error: 'HTTP 403',
+      });
+      expect(
+        (await app.running.services.people.find(people.anna.aadObjectId))?.unreachableAt,
+      ).not.toBeNull();
 
       await app.running.services.notify(reminder(people.anna, 'gone-2'));
       await app.running.sender.drain();
@@ -110,7 +139,10 @@ for (const engine of engines) {
     });
 
     it('retries 5xx with backoff and gives up after the configured attempts, saying why', async () => {
-      const app = await start({ env: { OUTBOX_MAX_ATTEMPTS: '3' }, outbox: { baseRetryDelayMs: 20 } });
+      const app = await start({
+        env: { OUTBOX_MAX_ATTEMPTS: '3' },
+        outbox: { baseRetryDelayMs: 20 },
+      });
       await introduce(app, people.anna);
       app.connector.fail(503, { times: 10 });
       await app.running.services.notify(reminder(people.anna, 'flaky'));
@@ -133,9 +165,12 @@ for (const engine of engines) {
     });
 
     it('keeps to the per-conversation limit', async () => {
-      const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '100', OUTBOX_PER_CONVERSATION_PER_SECOND: '7' } });
+      const app = await start({
+        env: { OUTBOX_RATE_PER_SECOND: '100', OUTBOX_PER_CONVERSATION_PER_SECOND: '7' },
+      });
       await introduce(app, people.anna);
-      for (let i = 0; i < 15; i++) await app.running.services.notify(reminder(people.anna, `burst-${i}`));
+      for (let i = 0; i < 15; i++)
+        await app.running.services.notify(reminder(people.anna, `burst-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(15);
@@ -146,7 +181,8 @@ for (const engine of engines) {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
       await introduce(app, ...crowd);
-      for (const [i, person] of crowd.entries()) await app.running.services.notify(reminder(person, `all-${i}`));
+      for (const [i, person] of crowd.entries())
+        await app.running.services.notify(reminder(person, `all-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(30);
@@ -157,7 +193,8 @@ for (const engine of engines) {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
       await introduce(app, ...crowd);
-      for (const [i, person] of crowd.entries()) await app.running.services.notify(reminder(person, `restart-${i}`));
+      for (const [i, person] of crowd.entries())
+        await app.running.services.notify(reminder(person, `restart-${i}`));
       await app.connector.waitFor(() => proactive(app).length >= 8);
       await app.stopBot();
       const beforeRestart = proactive(app).length;
@@ -166,17 +203,26 @@ for (const engine of engines) {
       await app.restartBot();
       await app.running.sender.drain(10_000);
       const perConversation = new Map<string, number>();
-      for (const call of proactive(app)) perConversation.set(call.conversationId!, (perConversation.get(call.conversationId!) ?? 0) + 1);
+      for (const call of proactive(app))
+        perConversation.set(
+          call.conversationId!,
+          (perConversation.get(call.conversationId!) ?? 0) + 1,
+        );
       expect(perConversation.size).toBe(30);
       expect([...perConversation.values()].every((n) => n === 1)).toBe(true);
     });
 
     it('delivers each message once when two instances share the database', async () => {
       const first = await start({ env: { OUTBOX_RATE_PER_SECOND: '50' } });
-      const second = await start({ env: { OUTBOX_RATE_PER_SECOND: '50' }, database: first.database, connector: first.connector });
+      const second = await start({
+        env: { OUTBOX_RATE_PER_SECOND: '50' },
+        database: first.database,
+        connector: first.connector,
+      });
       const crowd = staff(40);
       await introduce(first, ...crowd);
-      for (const [i, person] of crowd.entries()) await first.running.services.notify(reminder(person, `shared-${i}`));
+      for (const [i, person] of crowd.entries())
+        await first.running.services.notify(reminder(person, `shared-${i}`));
       second.running.sender.wake();
       await first.running.sender.drain(10_000);
       await new Promise((r) => setTimeout(r, 300));

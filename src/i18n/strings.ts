@@ -15,9 +15,21 @@ export interface Strings {
     buttons: { command: string; title: string }[];
     footer: string;
   };
-  roles: { kommunchef: string; sakerhetssamordnare: string; dataskyddsombud: string; systemOwner: (systems: string) => string };
+  roles: {
+    kommunchef: string;
+    sakerhetssamordnare: string;
+    dataskyddsombud: string;
+    systemOwner: (systems: string) => string;
+  };
   comingSoon: (feature: string) => string;
-  features: { incident: string; myIncidents: string; requestApproval: string; approvals: string; rules: string; question: string };
+  features: {
+    incident: string;
+    myIncidents: string;
+    requestApproval: string;
+    approvals: string;
+    rules: string;
+    question: string;
+  };
   welcome: string;
   apology: (correlationId: string) => string;
   invalidAction: string;
@@ -68,7 +80,8 @@ const sv: Strings = {
     dataskyddsombud: 'dataskyddsombud',
     systemOwner: (systems) => `systemägare för ${systems}`,
   },
-  comingSoon: (feature) => `${feature} kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.`,
+  comingSoon: (feature) =>
+    `${feature} kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.`,
   features: {
     incident: 'Incidentrapportering',
     myIncidents: 'Listan över dina incidenter',
@@ -141,7 +154,8 @@ const en: Strings = {
   apology: (correlationId) =>
     `Something went wrong on my side, and nothing was changed. Please try again in a moment. If it persists, contact the IT support and give error code ${correlationId}.`,
   invalidAction: 'That button could not be handled. Type "help" to start again.',
-  tooLong: (max) => `The message is too long. Please write at most ${max} characters, or split it up.`,
+  tooLong: (max) =>
+    `The message is too long. Please write at most ${max} characters, or split it up.`,
   notInTenant: "This bot is only available within the municipality's organisation.",
 };
 

@@ -9,9 +9,26 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+async function runMigrator(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * On PostgreSQL the migrator holds a lock, so instances starting together take turns.
+ * Kysely has no such lock for SQLite: an instance that loses the race fails inside its
+ * (rolled back) transaction and, on the next try, finds the schema already migrated.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const tries = db.engine === 'sqlite' ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runMigrator(db);
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }

@@ -92,7 +92,13 @@ export function createOutboxRepository(db: Kysely<Database>) {
     async reschedule(id: string, at: Date, reason: string, now: Date): Promise<void> {
       await db
         .updateTable('outbox')
-        .set({ status: 'pending', next_attempt_at: at.toISOString(), lease_until: null, last_error: reason, updated_at: now.toISOString() })
+        .set({
+          status: 'pending',
+          next_attempt_at: at.toISOString(),
+          lease_until: null,
+          last_error: reason,
+          updated_at: now.toISOString(),
+        })
         .where('id', '=', id)
         .where('status', '=', 'sending')
         .execute();
@@ -137,13 +143,23 @@ export function createOutboxRepository(db: Kysely<Database>) {
         .select((eb) => ['status', eb.fn.countAll<string | number>().as('n')])
         .groupBy('status')
         .execute();
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
+      const counts: Record<OutboxStatus, number> = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        unreachable: 0,
+      };
       for (const r of rows) counts[r.status] = Number(r.n);
       return counts;
     },
 
     async findByDedupeKey(dedupeKey: string): Promise<OutboxRow | undefined> {
-      return db.selectFrom('outbox').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+      return db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst();
     },
   };
 
@@ -156,7 +172,13 @@ export function createOutboxRepository(db: Kysely<Database>) {
   ): Promise<void> {
     await db
       .updateTable('outbox')
-      .set({ status, last_error: reason, lease_until: null, updated_at: now.toISOString(), ...extra })
+      .set({
+        status,
+        last_error: reason,
+        lease_until: null,
+        updated_at: now.toISOString(),
+        ...extra,
+      })
       .where('id', '=', id)
       .execute();
   }

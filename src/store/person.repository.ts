@@ -107,7 +107,11 @@ export function createPersonRepository(db: Kysely<Database>) {
     async markUnreachable(aadObjectId: string, reason: string, at: Date): Promise<void> {
       await db
         .updateTable('person')
-        .set({ unreachable_at: at.toISOString(), unreachable_reason: reason, updated_at: at.toISOString() })
+        .set({
+          unreachable_at: at.toISOString(),
+          unreachable_reason: reason,
+          updated_at: at.toISOString(),
+        })
         .where('aad_object_id', '=', aadObjectId.toLowerCase())
         .execute();
     },

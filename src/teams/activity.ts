@@ -32,7 +32,9 @@ export const incomingActivitySchema = z.object({
 
 export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
 
-export function tenantOf(activity: Pick<IncomingActivity, 'conversation' | 'channelData'>): string | undefined {
+export function tenantOf(
+  activity: Pick<IncomingActivity, 'conversation' | 'channelData'>,
+): string | undefined {
   return activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
 }
 

@@ -12,7 +12,12 @@ import { createCardActions } from './card-actions/registry.js';
 import type { Command } from './commands/command.js';
 import { commands, createCommandMatcher, questionCommand } from './commands/registry.js';
 import { helpCommand } from './commands/help.command.js';
-import { adaptiveCardInvokeSchema, incomingActivitySchema, tenantOf, type IncomingActivity } from './activity.js';
+import {
+  adaptiveCardInvokeSchema,
+  incomingActivitySchema,
+  tenantOf,
+  type IncomingActivity,
+} from './activity.js';
 import type { Actor, HandlerContext, Services } from './handler-context.js';
 
 /** Longer messages are not commands or questions; they get a clear answer instead. */
@@ -33,7 +38,8 @@ export class ItSakerhetBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const ctx = await this.handlerContext(context);
-      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      const text =
+        TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
       if (text.length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(ctx.actor.strings.tooLong(MAX_MESSAGE_LENGTH));
         return next();
@@ -65,8 +71,12 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     const activity = parsed.data;
     const { config } = this.services;
     if (config.mode === 'production' && tenantOf(activity) !== config.bot.tenantId) {
-      this.services.log.warn({ activityType: activity.type }, 'activity from another tenant refused');
-      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      this.services.log.warn(
+        { activityType: activity.type },
+        'activity from another tenant refused',
+      );
+      if (activity.type === 'invoke')
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
       return;
     }
     await this.rememberPerson(context, activity);
@@ -79,7 +89,9 @@ export class ItSakerhetBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const ctx = await this.handlerContext(context);
     const parsedInvoke = adaptiveCardInvokeSchema.safeParse(invokeValue);
-    const action = parsedInvoke.success ? this.cardActions.get(parsedInvoke.data.action.verb) : undefined;
+    const action = parsedInvoke.success
+      ? this.cardActions.get(parsedInvoke.data.action.verb)
+      : undefined;
     if (!parsedInvoke.success || !action) return messageResponse(ctx.actor.strings.invalidAction);
     const data = action.data.safeParse(parsedInvoke.data.action.data ?? {});
     if (!data.success) return messageResponse(ctx.actor.strings.invalidAction);
@@ -87,7 +99,10 @@ export class ItSakerhetBot extends TeamsActivityHandler {
       return await action.handle(ctx, data.data);
     } catch (error) {
       const correlationId = randomUUID();
-      this.services.log.error({ err: error, correlationId, verb: action.verb }, 'card action failed');
+      this.services.log.error(
+        { err: error, correlationId, verb: action.verb },
+        'card action failed',
+      );
       return messageResponse(ctx.actor.strings.apology(correlationId));
     }
   }

@@ -93,15 +93,23 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const wait = limiter.reserve(conversationKey, Date.now());
     if (wait > 0) await sleep(wait, 'on-stop');
     const serviceUrl =
-      person?.serviceUrl ?? (await people.latestServiceUrl(row.tenant_id)) ?? options.fallbackServiceUrl;
+      person?.serviceUrl ??
+      (await people.latestServiceUrl(row.tenant_id)) ??
+      options.fallbackServiceUrl;
     const reference = person?.conversationReference
       ? (JSON.parse(person.conversationReference) as Partial<ConversationReference>)
       : null;
     try {
       await transport.deliver(
-        { aadObjectId: row.recipient_aad_object_id, tenantId: row.tenant_id, conversationReference: reference, serviceUrl },
+        {
+          aadObjectId: row.recipient_aad_object_id,
+          tenantId: row.tenant_id,
+          conversationReference: reference,
+          serviceUrl,
+        },
         JSON.parse(row.activity) as Partial<Activity>,
-        (created) => people.saveConversation(row.recipient_aad_object_id, row.tenant_id, created, clock.now()),
+        (created) =>
+          people.saveConversation(row.recipient_aad_object_id, row.tenant_id, created, clock.now()),
       );
       await outbox.markSent(row.id, clock.now());
     } catch (error) {
@@ -112,13 +120,22 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function onFailure(row: OutboxRow, conversationKey: string, error: unknown): Promise<void> {
     const now = clock.now();
     const status = error instanceof DeliveryError ? error.status : undefined;
-    const retryAfterMs = error instanceof DeliveryError ? parseRetryAfter(error.retryAfter, now) : undefined;
+    const retryAfterMs =
+      error instanceof DeliveryError ? parseRetryAfter(error.retryAfter, now) : undefined;
     const decision = decideAfterFailure({ status, retryAfterMs, attempts: row.attempts }, policy);
-    log.warn({ outboxId: row.id, status, attempts: row.attempts, decision: decision.kind }, 'outbox delivery failed');
+    log.warn(
+      { outboxId: row.id, status, attempts: row.attempts, decision: decision.kind },
+      'outbox delivery failed',
+    );
     switch (decision.kind) {
       case 'retry':
         if (status === 429) limiter.pause(conversationKey, Date.now() + decision.delayMs);
-        await outbox.reschedule(row.id, new Date(now.getTime() + decision.delayMs), decision.reason, now);
+        await outbox.reschedule(
+          row.id,
+          new Date(now.getTime() + decision.delayMs),
+          decision.reason,
+          now,
+        );
         return;
       case 'unreachable':
         await people.markUnreachable(row.recipient_aad_object_id, decision.reason, now);
@@ -139,7 +156,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         return;
       }
       log.error({ err: error, outboxId: row.id }, 'outbox: unexpected error');
-      await outbox.reschedule(row.id, new Date(clock.now().getTime() + policy.baseDelayMs), 'internal error', clock.now());
+      await outbox.reschedule(
+        row.id,
+        new Date(clock.now().getTime() + policy.baseDelayMs),
+        'internal error',
+        clock.now(),
+      );
     }
   }
 

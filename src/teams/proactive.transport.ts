@@ -1,4 +1,10 @@
-import { Channels, TurnContext, type CloudAdapter, type ConversationReference, type Activity } from 'botbuilder';
+import {
+  Channels,
+  TurnContext,
+  type CloudAdapter,
+  type ConversationReference,
+  type Activity,
+} from 'botbuilder';
 
 export interface DeliveryTarget {
   aadObjectId: string;
@@ -55,9 +61,13 @@ export function createBotFrameworkTransport(adapter: CloudAdapter, botAppId: str
     async deliver(target, activity, onConversationCreated) {
       try {
         if (target.conversationReference) {
-          await adapter.continueConversationAsync(botAppId, target.conversationReference, async (context) => {
-            await context.sendActivity(activity);
-          });
+          await adapter.continueConversationAsync(
+            botAppId,
+            target.conversationReference,
+            async (context) => {
+              await context.sendActivity(activity);
+            },
+          );
           return;
         }
         // The audience argument falls back to the configured Bot Framework scope when undefined.

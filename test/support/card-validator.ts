@@ -1,4 +1,4 @@
-import * as AdaptiveCards from 'adaptivecards/dist/adaptivecards.js';
+import { createRequire } from 'node:module';
 
 interface ParseEvent {
   message: string;
@@ -17,7 +17,8 @@ interface Library {
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): ParseEvent };
 }
 
-const lib = ((AdaptiveCards as unknown as { default?: Library }).default ?? AdaptiveCards) as unknown as Library;
+// The package's browser bundle, which also runs in Node; its typings do not describe it as a module.
+const lib = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as Library;
 
 /**
  * Checks a card with the official adaptivecards parser: every parse warning and
@@ -29,8 +30,10 @@ export function cardProblems(card: unknown): string[] {
   const context = new lib.SerializationContext();
   parsed.parse(card, context);
   const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  for (let i = 0; i < context.eventCount; i++)
+    problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    problems.push(`validate: ${event.message}`);
   const ids = parsed.getAllInputs().map((input) => input.id);
   if (ids.some((id) => !id)) problems.push('an input has no id');
   const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);

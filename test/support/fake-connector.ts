@@ -43,13 +43,20 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /** The next `times` matching requests get `status` (and headers) instead of success. */
   fail(
     status: number,
-    options: { times?: number; headers?: Record<string, string>; conversationId?: string; path?: RegExp } = {},
+    options: {
+      times?: number;
+      headers?: Record<string, string>;
+      conversationId?: string;
+      path?: RegExp;
+    } = {},
   ): void {
     this.failures.push({
       status,
@@ -63,7 +70,9 @@ export class FakeConnector {
 
   /** Activities successfully posted into conversations (replies and proactive messages). */
   get delivered(): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.status === 200 && /\/activities/.test(c.path));
+    return this.calls.filter(
+      (c) => c.method === 'POST' && c.status === 200 && /\/activities/.test(c.path),
+    );
   }
 
   /** Texts and card titles of delivered activities, in order, for readable assertions. */
@@ -91,13 +100,10 @@ export class FakeConnector {
     const method = req.method ?? '';
     const match = /^\/v3\/conversations\/([^/]+)/.exec(path);
     const conversationId = match?.[1] ? decodeURIComponent(match[1]) : undefined;
-    let body: Record<string, unknown> = {};
-    try {
-      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    } catch {
-      body = { unparsable: raw };
-    }
-    const failure = this.failures.find((f) => f.remaining > 0 && f.matches({ method, path, conversationId }));
+    const body = parseBody(raw);
+    const failure = this.failures.find(
+      (f) => f.remaining > 0 && f.matches({ method, path, conversationId }),
+    );
     const call: ConnectorCall = { method, path, conversationId, body, at: Date.now(), status: 200 };
     this.calls.push(call);
     if (failure) {
@@ -116,17 +122,30 @@ export class FakeConnector {
   }
 }
 
+function parseBody(raw: string): Record<string, unknown> {
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return { unparsable: raw };
+  }
+}
+
 /** Text of a delivered activity, or the texts inside its Adaptive Card. */
 export function textOf(call: ConnectorCall): string {
   const parts: string[] = [];
   if (typeof call.body.text === 'string') parts.push(call.body.text);
   const attachments = Array.isArray(call.body.attachments) ? call.body.attachments : [];
-  for (const a of attachments as { content?: unknown }[]) parts.push(JSON.stringify(a.content ?? {}));
+  for (const a of attachments as { content?: unknown }[])
+    parts.push(JSON.stringify(a.content ?? {}));
   return parts.join('\n');
 }
 
 export function cardOf(call: ConnectorCall): Record<string, unknown> | undefined {
   const attachments = Array.isArray(call.body.attachments) ? call.body.attachments : [];
-  const first = attachments[0] as { contentType?: string; content?: Record<string, unknown> } | undefined;
-  return first?.contentType === 'application/vnd.microsoft.card.adaptive' ? first.content : undefined;
+  const first = attachments[0] as
+    { contentType?: string; content?: Record<string, unknown> } | undefined;
+  return first?.contentType === 'application/vnd.microsoft.card.adaptive'
+    ? first.content
+    : undefined;
 }

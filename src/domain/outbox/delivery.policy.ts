@@ -27,7 +27,10 @@ export interface DeliveryPolicyOptions {
 
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 
-export function decideAfterFailure(failure: DeliveryFailure, options: DeliveryPolicyOptions): DeliveryDecision {
+export function decideAfterFailure(
+  failure: DeliveryFailure,
+  options: DeliveryPolicyOptions,
+): DeliveryDecision {
   const { status } = failure;
   const label = status === undefined ? 'network error' : `HTTP ${status}`;
   if (status === 403 || status === 404) {
@@ -40,11 +43,19 @@ export function decideAfterFailure(failure: DeliveryFailure, options: DeliveryPo
     return { kind: 'give-up', reason: `${label} after ${failure.attempts} attempts` };
   }
   if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= 0) {
-    return { kind: 'retry', delayMs: Math.min(failure.retryAfterMs, options.maxDelayMs), reason: label };
+    return {
+      kind: 'retry',
+      delayMs: Math.min(failure.retryAfterMs, options.maxDelayMs),
+      reason: label,
+    };
   }
   // Exponential backoff with full jitter.
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (failure.attempts - 1));
-  return { kind: 'retry', delayMs: Math.round(ceiling / 2 + (options.random() * ceiling) / 2), reason: label };
+  return {
+    kind: 'retry',
+    delayMs: Math.round(ceiling / 2 + (options.random() * ceiling) / 2),
+    reason: label,
+  };
 }
 
 /** Retry-After is either seconds or an HTTP date. */

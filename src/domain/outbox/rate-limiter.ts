@@ -10,7 +10,10 @@ export interface RateLimiter {
   pause(conversationKey: string, untilMs: number): void;
 }
 
-export function createRateLimiter(options: { globalPerSecond: number; perConversationPerSecond: number }): RateLimiter {
+export function createRateLimiter(options: {
+  globalPerSecond: number;
+  perConversationPerSecond: number;
+}): RateLimiter {
   const globalInterval = 1000 / options.globalPerSecond;
   const conversationInterval = 1000 / options.perConversationPerSecond;
   let globalNext = 0;
@@ -31,7 +34,10 @@ export function createRateLimiter(options: { globalPerSecond: number; perConvers
       return slot - nowMs;
     },
     pause(conversationKey, untilMs) {
-      conversationNext.set(conversationKey, Math.max(untilMs, conversationNext.get(conversationKey) ?? 0));
+      conversationNext.set(
+        conversationKey,
+        Math.max(untilMs, conversationNext.get(conversationKey) ?? 0),
+      );
     },
   };
 }

@@ -18,7 +18,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_tenant_updated').on('person').columns(['tenant_id', 'updated_at']).execute();
+  await db.schema
+    .createIndex('person_tenant_updated')
+    .on('person')
+    .columns(['tenant_id', 'updated_at'])
+    .execute();
 
   await db.schema
     .createTable('outbox')
@@ -36,7 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('outbox_due')
+    .on('outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -48,7 +56,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('object_id', 'text', (c) => c.notNull())
     .addColumn('details', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_object').on('audit_log').columns(['object_type', 'object_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_object')
+    .on('audit_log')
+    .columns(['object_type', 'object_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

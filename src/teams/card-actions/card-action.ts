@@ -14,7 +14,11 @@ export function defineCardAction<T>(action: CardAction<T>): CardAction<T> {
 }
 
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
 }
 
 export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeResponse {

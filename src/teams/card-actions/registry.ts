@@ -3,7 +3,9 @@ import type { CardAction } from './card-action.js';
 import { commandRunAction } from './command-run.action.js';
 
 /** Every card verb, listed once. */
-export function createCardActions(findCommand: (text: string) => Command | undefined): Map<string, CardAction> {
+export function createCardActions(
+  findCommand: (text: string) => Command | undefined,
+): Map<string, CardAction> {
   const actions = [commandRunAction(findCommand)] as CardAction[];
   return new Map(actions.map((a) => [a.verb, a]));
 }

@@ -11,7 +11,12 @@ export interface HelpCardData {
   footer: string;
 }
 
-export function helpCardData(strings: Strings, organisation: string, name: string, roles: string[]): HelpCardData {
+export function helpCardData(
+  strings: Strings,
+  organisation: string,
+  name: string,
+  roles: string[],
+): HelpCardData {
   return {
     title: strings.help.title(plainText(organisation)),
     greeting: strings.help.greeting(plainText(name)),

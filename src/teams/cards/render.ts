@@ -38,7 +38,10 @@ const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
  * formatting, and control characters are dropped.
  */
 export function plainText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
+  );
 }

@@ -16,7 +16,12 @@ export function roleNames(actor: Actor, org: OrgDirectory): string[] {
 export function renderHelpCard(ctx: HandlerContext) {
   const { actor, services } = ctx;
   return helpCard(
-    helpCardData(actor.strings, services.org.organisation.organisation, actor.name, roleNames(actor, services.org)),
+    helpCardData(
+      actor.strings,
+      services.org.organisation.organisation,
+      actor.name,
+      roleNames(actor, services.org),
+    ),
   );
 }
 
