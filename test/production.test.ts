@@ -10,7 +10,13 @@ import {
 } from 'botframework-connector';
 import { ConfigError, loadConfig, type Environment } from '../src/config.js';
 import { authenticationOptions } from '../src/teams/adapter.js';
-import { cardAction, message, people, personalConversationId, TENANT } from './support/activities.js';
+import {
+  cardAction,
+  message,
+  people,
+  personalConversationId,
+  TENANT,
+} from './support/activities.js';
 import { cardOf } from './support/fake-connector.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -145,7 +151,9 @@ class FakeBotFrameworkLogin {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /** The claims the Bot Framework channel puts in a token for our bot and this service URL. */
@@ -160,12 +168,18 @@ class FakeBotFrameworkLogin {
     };
   }
 
-  bearer(serviceUrl: string, overrides: Record<string, unknown> = {}, key: SigningKey = this.teamsKey): string {
+  bearer(
+    serviceUrl: string,
+    overrides: Record<string, unknown> = {},
+    key: SigningKey = this.teamsKey,
+  ): string {
     return `Bearer ${signJwt(key, { ...this.channelClaims(serviceUrl), ...overrides })}`;
   }
 }
 
-type ServiceClientCredentials = Awaited<ReturnType<ServiceClientCredentialsFactory['createCredentials']>>;
+type ServiceClientCredentials = Awaited<
+  ReturnType<ServiceClientCredentialsFactory['createCredentials']>
+>;
 
 /**
  * The app-password credentials, except that the outgoing token (which would
@@ -175,7 +189,10 @@ type ServiceClientCredentials = Awaited<ReturnType<ServiceClientCredentialsFacto
 class OfflinePasswordCredentialsFactory extends PasswordServiceClientCredentialFactory {
   readonly created: { appId: string; audience: string }[] = [];
 
-  override async createCredentials(appId: string, audience: string): Promise<ServiceClientCredentials> {
+  override async createCredentials(
+    appId: string,
+    audience: string,
+  ): Promise<ServiceClientCredentials> {
     if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
     this.created.push({ appId, audience });
     return {
@@ -206,7 +223,8 @@ describe('the bot in production mode, over HTTP', () => {
         ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
         ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
         ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
-        ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl:
+          AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
         OAuthUrl: AuthenticationConstants.OAuthUrl,
         CallerId: 'urn:botframework:azure',
       },
@@ -229,8 +247,19 @@ describe('the bot in production mode, over HTTP', () => {
   async function rowCounts() {
     const kysely = app.running.db.kysely;
     const count = async (table: 'person' | 'outbox' | 'audit_log') =>
-      Number((await kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    return { person: await count('person'), outbox: await count('outbox'), audit: await count('audit_log') };
+      Number(
+        (
+          await kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      person: await count('person'),
+      outbox: await count('outbox'),
+      audit: await count('audit_log'),
+    };
   }
 
   /** Gives the bot a moment to post anything it (wrongly) decided to post. */
@@ -245,7 +274,11 @@ describe('the bot in production mode, over HTTP', () => {
   });
 
   it('answers 401 to a garbage bearer token and to a non-bearer scheme', async () => {
-    for (const authorization of ['Bearer not-a-jwt', 'Bearer a.b.c', `Basic ${base64url('user:pass')}`]) {
+    for (const authorization of [
+      'Bearer not-a-jwt',
+      'Bearer a.b.c',
+      `Basic ${base64url('user:pass')}`,
+    ]) {
       const response = await app.post(message(people.anna, 'hjälp', as()), { authorization });
       expect(response.status, authorization).toBe(401);
     }
@@ -261,7 +294,10 @@ describe('the bot in production mode, over HTTP', () => {
       ['for another bot', login.bearer(url, { aud: randomUUID() })],
       ['from another issuer', login.bearer(url, { iss: 'https://sts.windows.net/evil/' })],
       ['for another service URL', login.bearer(url, { serviceurl: 'https://evil.example/teams/' })],
-      ['expired beyond the clock tolerance', login.bearer(url, { nbf: now - 7200, exp: now - 3600 })],
+      [
+        'expired beyond the clock tolerance',
+        login.bearer(url, { nbf: now - 7200, exp: now - 3600 }),
+      ],
       ['signed with a key endorsed for another channel', login.bearer(url, {}, login.webChatKey)],
       ['signed with an unpublished key', login.bearer(url, {}, login.unknownKey)],
     ];
@@ -324,7 +360,10 @@ describe('the bot in production mode, over HTTP', () => {
     expect(reply).toBeDefined();
     expect(JSON.stringify(cardOf(reply!))).toContain('Hej Anna Andersson!');
     // The reply went out through the bot's own credentials, for the Bot Framework audience.
-    expect(credentials.created).toContainEqual({ appId: APP_ID, audience: AuthenticationConstants.ToChannelFromBotOAuthScope });
+    expect(credentials.created).toContainEqual({
+      appId: APP_ID,
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    });
 
     const stored = await app.running.services.people.find(people.anna.aadObjectId);
     expect(stored?.tenantId).toBe(TENANT);
@@ -337,9 +376,12 @@ describe('the bot in production mode, over HTTP', () => {
 
   it('answers a card click from another tenant with 403 and changes nothing', async () => {
     const before = await rowCounts();
-    const response = await app.post(cardAction(people.karin, 'command.run', { command: 'hjälp' }, as(OTHER_TENANT)), {
-      authorization: login.bearer(app.connector.url),
-    });
+    const response = await app.post(
+      cardAction(people.karin, 'command.run', { command: 'hjälp' }, as(OTHER_TENANT)),
+      {
+        authorization: login.bearer(app.connector.url),
+      },
+    );
     expect(response.status).toBe(403);
     await settle();
     expect(app.connector.calls).toEqual([]);
@@ -348,10 +390,15 @@ describe('the bot in production mode, over HTTP', () => {
   });
 
   it('answers the same card click from the configured tenant with 200', async () => {
-    const response = await app.post(cardAction(people.karin, 'command.run', { command: 'hjälp' }, as()), {
-      authorization: login.bearer(app.connector.url),
-    });
+    const response = await app.post(
+      cardAction(people.karin, 'command.run', { command: 'hjälp' }, as()),
+      {
+        authorization: login.bearer(app.connector.url),
+      },
+    );
     expect(response.status).toBe(200);
-    expect((await app.running.services.people.find(people.karin.aadObjectId))?.tenantId).toBe(TENANT);
+    expect((await app.running.services.people.find(people.karin.aadObjectId))?.tenantId).toBe(
+      TENANT,
+    );
   });
 });
