@@ -111,7 +111,7 @@ export function loadConfig(env: Environment): Config {
       appId: e.MicrosoftAppId ?? '',
       appPassword: e.MicrosoftAppPassword ?? '',
       appType: e.MicrosoftAppType,
-      tenantId: e.MicrosoftAppTenantId ?? '',
+      tenantId: (e.MicrosoftAppTenantId ?? '').toLowerCase(),
     },
     logLevel: e.LOG_LEVEL,
     outbox: {

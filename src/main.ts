@@ -64,7 +64,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const org = createOrgDirectory(loadOrganisationFile(config.orgFile));
     if (
       config.mode === 'production' &&
-      org.organisation.tenantId.toLowerCase() !== config.bot.tenantId.toLowerCase()
+      org.organisation.tenantId.toLowerCase() !== config.bot.tenantId
     ) {
       throw new ConfigError('MicrosoftAppTenantId', `does not match tenantId in ${config.orgFile}`);
     }

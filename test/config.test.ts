@@ -41,6 +41,16 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
 
+  it('compares tenants without regard to case, as Entra ID GUIDs come in either', () => {
+    const config = loadConfig({
+      MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: 'ABCDEF00-0000-0000-0000-00000000000A',
+      ORG_FILE: 'config/org.example.yaml',
+    });
+    expect(config.bot.tenantId).toBe('abcdef00-0000-0000-0000-00000000000a');
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

@@ -6,10 +6,14 @@ describe('.env.example', () => {
   it('documents every variable src/config.ts reads', () => {
     const source = readFileSync(fromRoot('src', 'config.ts'), 'utf8');
     const read = new Set(
-      [...source.matchAll(/^\s+([A-Za-z_]+): (?:z\.|intInRange|positiveNumber|optionalString)/gm)].map((m) => m[1]!),
+      [
+        ...source.matchAll(/^\s+([A-Za-z_]+): (?:z\.|intInRange|positiveNumber|optionalString)/gm),
+      ].map((m) => m[1]!),
     );
     const documented = new Set(
-      [...readFileSync(fromRoot('.env.example'), 'utf8').matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]!),
+      [...readFileSync(fromRoot('.env.example'), 'utf8').matchAll(/^([A-Za-z_]+)=/gm)].map(
+        (m) => m[1]!,
+      ),
     );
     expect(read.size).toBeGreaterThan(10);
     expect([...read].filter((v) => !documented.has(v))).toEqual([]);

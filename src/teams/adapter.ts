@@ -1,10 +1,15 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import {
+  AuthenticationError,
+  BotFrameworkAuthentication,
   ConnectorFactory,
-  type BotFrameworkAuthentication,
+  type AuthenticateRequestResult,
+  type BotFrameworkClient,
   type ClaimsIdentity,
   type ConnectorClient,
+  type UserTokenClient,
 } from 'botframework-connector';
+import { StatusCodes, type Activity } from 'botbuilder';
 import type { Config } from '../config.js';
 
 /** Options for ConfigurationBotFrameworkAuthentication from our validated config. */
@@ -49,9 +54,71 @@ class SingleAttemptAuthentication extends ConfigurationBotFrameworkAuthenticatio
   }
 }
 
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+function asUnauthorized(error: unknown): unknown {
+  if (error instanceof Error && TOKEN_ERRORS.has(error.name)) {
+    return new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
+  }
+  return error;
+}
+
+/**
+ * botbuilder passes some token failures (a bad signature, a token not yet valid)
+ * through as plain errors, which CloudAdapter answers with 500. A bad token is a
+ * 401; this wrapper says so and delegates everything else.
+ */
+class RejectBadTokens extends BotFrameworkAuthentication {
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await this.inner.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      throw asUnauthorized(error);
+    }
+  }
+
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+    } catch (error) {
+      throw asUnauthorized(error);
+    }
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.inner.createConnectorFactory(claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+}
+
 /** The adapter that answers incoming activities. */
 export function createTurnAdapter(authentication: BotFrameworkAuthentication): CloudAdapter {
-  return new CloudAdapter(authentication);
+  return new CloudAdapter(new RejectBadTokens(authentication));
 }
 
 /** The adapter the outbox sends through: one HTTP attempt per delivery attempt. */

@@ -70,7 +70,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     if (!parsed.success) return;
     const activity = parsed.data;
     const { config } = this.services;
-    if (config.mode === 'production' && tenantOf(activity) !== config.bot.tenantId) {
+    if (config.mode === 'production' && tenantOf(activity)?.toLowerCase() !== config.bot.tenantId) {
       this.services.log.warn(
         { activityType: activity.type },
         'activity from another tenant refused',
