@@ -12,7 +12,7 @@ import { OrgFileError } from './domain/org/org.parse.js';
 import { createHttpServer } from './http/server.js';
 import { localeFrom, stringsFor } from './i18n/strings.js';
 import { createLogger, type Logger } from './log.js';
-import { createAuditRepository } from './store/audit.repository.js';
+import { createAuditRepository, type AuditRepository } from './store/audit.repository.js';
 import { openDatabase, type Db } from './store/dialect.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createOutboxRepository, type OutboxRepository } from './store/outbox.repository.js';
@@ -47,6 +47,7 @@ export interface RunningApp {
   org: OrgDirectory;
   services: Services;
   outbox: OutboxRepository;
+  audit: AuditRepository;
   sender: OutboxSender;
 }
 
@@ -164,6 +165,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       org,
       services,
       outbox,
+      audit,
       sender,
       close: async () => {
         await sender.stop();

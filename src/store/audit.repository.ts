@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 import type { AuditEvent, AuditLog } from '../domain/audit/audit.js';
 import type { Database } from './database.js';
 
-export function createAuditRepository(db: Kysely<Database>): AuditLog & {
+export interface AuditRepository extends AuditLog {
   forObject(objectType: string, objectId: string): Promise<AuditEvent[]>;
-} {
+}
+
+export function createAuditRepository(db: Kysely<Database>): AuditRepository {
   return {
     async record(event) {
       await db

@@ -50,6 +50,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.recordInstallation(context, 'app.installed');
       await this.welcome(context);
       await next();
     });
@@ -59,6 +60,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
       if (aad && context.activity.conversation?.conversationType === 'personal') {
         await this.services.people.markUninstalled(aad, this.services.clock.now());
       }
+      await this.recordInstallation(context, 'app.uninstalled');
       await next();
     });
   }
@@ -105,6 +107,21 @@ export class ItSakerhetBot extends TeamsActivityHandler {
       );
       return messageResponse(ctx.actor.strings.apology(correlationId));
     }
+  }
+
+  private async recordInstallation(
+    context: TurnContext,
+    action: 'app.installed' | 'app.uninstalled',
+  ): Promise<void> {
+    const { activity } = context;
+    await this.services.audit.record({
+      at: this.services.clock.now(),
+      actor: activity.from?.aadObjectId?.toLowerCase() ?? 'unknown',
+      action,
+      objectType: 'conversation',
+      objectId: activity.conversation?.id ?? 'unknown',
+      details: { scope: activity.conversation?.conversationType ?? 'unknown' },
+    });
   }
 
   private async welcome(context: TurnContext): Promise<void> {
