@@ -33,6 +33,7 @@ export interface Strings {
   welcome: string;
   apology: (correlationId: string) => string;
   invalidAction: string;
+  commandStarted: string;
   tooLong: (max: number) => string;
   notInTenant: string;
 }
@@ -94,6 +95,7 @@ const sv: Strings = {
   apology: (correlationId) =>
     `Något gick fel hos mig, och ingenting har ändrats. Försök igen om en stund. Om felet kvarstår, kontakta IT-supporten och ange felkod ${correlationId}.`,
   invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
+  commandStarted: 'Svaret kommer i ett nytt meddelande.',
   tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
   notInTenant: 'Den här boten är bara tillgänglig inom kommunens organisation.',
 };
@@ -154,6 +156,7 @@ const en: Strings = {
   apology: (correlationId) =>
     `Something went wrong on my side, and nothing was changed. Please try again in a moment. If it persists, contact the IT support and give error code ${correlationId}.`,
   invalidAction: 'That button could not be handled. Type "help" to start again.',
+  commandStarted: 'The answer follows in a new message.',
   tooLong: (max) =>
     `The message is too long. Please write at most ${max} characters, or split it up.`,
   notInTenant: "This bot is only available within the municipality's organisation.",

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { renderHelpCard } from '../commands/help.command.js';
 import type { Command } from '../commands/command.js';
-import { cardResponse, defineCardAction, messageResponse } from './card-action.js';
+import { defineCardAction, messageResponse } from './card-action.js';
 
-/** A help-card button: runs the named command as if it had been typed; the help card stays as it was. */
+/**
+ * A button that runs a command as if it had been typed (help card, answer cards).
+ * The command answers with a new message; the card with the button stays as it was.
+ */
 export function commandRunAction(findCommand: (text: string) => Command | undefined) {
   return defineCardAction({
     verb: 'command.run',
@@ -12,7 +14,7 @@ export function commandRunAction(findCommand: (text: string) => Command | undefi
       const command = findCommand(data.command);
       if (!command) return messageResponse(ctx.actor.strings.invalidAction);
       await command.handle(ctx);
-      return cardResponse(renderHelpCard(ctx).content as Record<string, unknown>);
+      return messageResponse(ctx.actor.strings.commandStarted);
     },
   });
 }
