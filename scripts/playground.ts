@@ -51,18 +51,23 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      as: { type: 'string' },
-      'playground-port': { type: 'string' },
-      timeout: { type: 'string' },
-      open: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        as: { type: 'string' },
+        'playground-port': { type: 'string' },
+        timeout: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
   if (values.help) return 'help';
   const playgroundPort = Number(values['playground-port'] ?? DEFAULT_PLAYGROUND_PORT);
   if (!Number.isInteger(playgroundPort) || playgroundPort < 1 || playgroundPort > 65535) {
@@ -77,26 +82,54 @@ function parseOptions(argv: string[]): Options | 'help' {
 
 // --- .m365agentsplayground.yml and the org file ---------------------------------------------
 
-const playgroundUserSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    aadObjectId: z.string().min(1),
-    givenName: z.string(),
-    surname: z.string(),
-  })
-  .loose();
+/**
+ * The playground's own schema (config.schema.json 0.1.1 in its bundle), checked here first
+ * so that a mistake is reported clearly instead of in the playground's log.
+ */
+const playgroundUserSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).max(256),
+  userPrincipleName: z.string(), // sic: the playground's spelling
+  aadObjectId: z.string().min(1),
+  givenName: z.string().max(256),
+  surname: z.string().max(256),
+  email: z.string(),
+});
 type PlaygroundUser = z.infer<typeof playgroundUserSchema>;
 
-/** Only the parts this script reads or changes; the playground validates the rest itself. */
 const playgroundConfigSchema = z
-  .object({
+  .strictObject({
+    version: z.enum(['0.1.0', '0.1.1']),
     tenantId: z.string().min(1),
+    bot: z.object({ id: z.string().min(1), name: z.string().min(1).max(42) }).catchall(z.string()),
     currentUser: playgroundUserSchema,
     users: z.array(playgroundUserSchema).length(5, 'must list exactly five people'),
-    personalChat: z.object({ id: z.string().min(1) }).loose(),
+    personalChat: z.strictObject({ id: z.string().min(1) }),
+    groupChat: z.strictObject({ id: z.string().min(1), name: z.string().max(256) }),
+    team: z.strictObject({
+      id: z.string().min(1),
+      name: z.string().max(256),
+      aadGroupId: z.string(),
+      channels: z
+        .array(z.strictObject({ id: z.string().min(1), name: z.string().max(256) }))
+        .max(1, 'may list at most one channel besides General'),
+    }),
   })
-  .loose();
+  .superRefine((config, context) => {
+    const userIds = [config.currentUser, ...config.users].map((u) => u.id);
+    if (new Set(userIds).size !== userIds.length) {
+      context.addIssue({ code: 'custom', path: ['users'], message: 'User ids must be unique' });
+    }
+    const chatIds = [config.personalChat.id, config.groupChat.id, config.team.id];
+    chatIds.push(...config.team.channels.map((c) => c.id));
+    if (new Set(chatIds).size !== chatIds.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['team'],
+        message: 'Chat, team and channel ids must be unique',
+      });
+    }
+  });
 type PlaygroundConfig = z.infer<typeof playgroundConfigSchema>;
 
 const orgSchema = z.object({
@@ -113,16 +146,20 @@ const orgSchema = z.object({
 });
 type OrgPerson = z.infer<typeof orgSchema>['people'][number];
 
-function readPlaygroundConfig(file: string): PlaygroundConfig {
-  if (!existsSync(file)) throw new UsageError(`${file} is missing.`);
-  const parsed = playgroundConfigSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+function checkPlaygroundConfig(value: unknown, origin: string): PlaygroundConfig {
+  const parsed = playgroundConfigSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(
-      `${CONFIG_FILE_NAME}: ${issue?.path.join('.') || 'file'} ${issue?.message ?? 'is invalid'}`,
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
     );
+    throw new UsageError(`${origin} is not a valid playground config:\n${problems.join('\n')}`);
   }
   return parsed.data;
+}
+
+function readPlaygroundConfig(file: string): PlaygroundConfig {
+  if (!existsSync(file)) throw new UsageError(`${file} is missing.`);
+  return checkPlaygroundConfig(parseYaml(readFileSync(file, 'utf8')), file);
 }
 
 /** The org file the bot will load; undefined (with a warning) if it cannot be read here. */
@@ -184,9 +221,8 @@ function chooseCurrentUser(
     current = users[index];
     users = users.map((u, i) => (i === index ? oldCurrent : u));
   } else {
-    const person = org?.people.find(
-      (p) =>
-        [p.id, p.aadObjectId, p.name, p.name.split(' ')[0] ?? ''].some((v) => sameId(v, wanted)),
+    const person = org?.people.find((p) =>
+      [p.id, p.aadObjectId, p.name, p.name.split(' ')[0] ?? ''].some((v) => sameId(v, wanted)),
     );
     if (person) current = fromOrgPerson(person);
   }
@@ -243,6 +279,15 @@ function portIsFree(port: number, host?: string): Promise<boolean> {
   });
 }
 
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: string;
+}
+
+const describe = (why: Exit): string =>
+  why.error ?? (why.signal ? `signal ${why.signal}` : `exit code ${why.code}`);
+
 interface Child {
   readonly name: string;
   readonly process: ChildProcess;
@@ -250,7 +295,7 @@ interface Child {
   running: boolean;
 }
 
-function track(name: string, child: ChildProcess, onExit: (child: Child, why: string) => void) {
+function track(name: string, child: ChildProcess, onExit: (child: Child, why: Exit) => void) {
   let resolveExited: () => void = () => undefined;
   const tracked: Child = {
     name,
@@ -258,14 +303,14 @@ function track(name: string, child: ChildProcess, onExit: (child: Child, why: st
     exited: new Promise<void>((resolve) => (resolveExited = resolve)),
     running: true,
   };
-  const finish = (why: string) => {
+  const finish = (why: Exit) => {
     if (!tracked.running) return;
     tracked.running = false;
     resolveExited();
     onExit(tracked, why);
   };
-  child.once('exit', (code, signal) => finish(signal ? `signal ${signal}` : `exit code ${code}`));
-  child.once('error', (error) => finish(error.message));
+  child.once('exit', (code, signal) => finish({ code, signal }));
+  child.once('error', (error) => finish({ code: null, signal: null, error: error.message }));
   return tracked;
 }
 
@@ -334,7 +379,12 @@ async function main(): Promise<number> {
   const config = loadLocalConfig();
   const org = readOrg(config.orgFile);
   let playgroundConfig = readPlaygroundConfig(fromRoot(CONFIG_FILE_NAME));
-  if (options.as !== undefined) playgroundConfig = chooseCurrentUser(playgroundConfig, options.as, org);
+  if (options.as !== undefined) {
+    playgroundConfig = checkPlaygroundConfig(
+      chooseCurrentUser(playgroundConfig, options.as, org),
+      `${CONFIG_FILE_NAME} with --as ${options.as}`,
+    );
+  }
   warnAboutOrgMismatch(playgroundConfig, org, config.orgFile);
 
   const botBase = `http://${config.host}:${config.port}`;
@@ -369,47 +419,59 @@ async function main(): Promise<number> {
 
   let stopping = false;
   let failure: string | undefined;
+  let resolveStopped: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   const children: Child[] = [];
-  const onExit = (child: Child, why: string) => {
+  const alive = () => children.filter((c) => c.running);
+  const allExited = () => Promise.all(alive().map((c) => c.exited));
+
+  /** Stops both children once: SIGTERM, then SIGKILL for whatever is still running. */
+  const stopAll = async (childrenGotSignalToo: boolean) => {
     if (stopping) return;
-    failure = `The ${child.name} stopped (${why}).`;
-    if (child.name === 'playground') failure += `\nLast lines of its log:\n${tail(logFile, 15)}`;
-    void stopAll('SIGTERM', false);
-  };
-  const stopAll = async (signal: NodeJS.Signals, childrenGotItToo: boolean) => {
     stopping = true;
-    const alive = () => children.filter((c) => c.running);
-    if (childrenGotItToo) await Promise.race([Promise.all(alive().map((c) => c.exited)), sleep(GRACE_MS)]);
-    for (const c of alive()) c.process.kill(signal === 'SIGINT' && childrenGotItToo ? 'SIGTERM' : signal);
-    await Promise.race([Promise.all(alive().map((c) => c.exited)), sleep(GRACE_MS)]);
+    if (childrenGotSignalToo) await Promise.race([allExited(), sleep(GRACE_MS)]);
+    for (const c of alive()) c.process.kill('SIGTERM');
+    await Promise.race([allExited(), sleep(GRACE_MS)]);
     for (const c of alive()) c.process.kill('SIGKILL');
+    await allExited();
+    resolveStopped();
   };
-  const done = new Promise<void>((resolve) => {
-    const check = setInterval(() => {
-      if (stopping && children.every((c) => !c.running)) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 100);
-  });
+  // Ctrl-C in a terminal (and closing it) signals the whole foreground process group, so the
+  // children got the signal too: they are given time to stop on their own before SIGTERM.
+  const terminalSignalled = (signal: string) =>
+    (signal === 'SIGINT' || signal === 'SIGHUP') && process.stdin.isTTY === true;
+
+  const onExit = (child: Child, why: Exit) => {
+    if (stopping) return;
+    const interrupted =
+      why.code === 0 || ['SIGINT', 'SIGTERM', 'SIGHUP'].includes(why.signal ?? '');
+    if (interrupted) {
+      console.log(`The ${child.name} stopped.`);
+    } else {
+      failure = `The ${child.name} stopped unexpectedly (${describe(why)}).`;
+      if (child.name === 'playground') failure += `\nLast lines of its log:\n${tail(logFile, 15)}`;
+    }
+    void stopAll(interrupted && terminalSignalled(why.signal ?? 'SIGINT'));
+  };
+
   let signalsSeen = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       signalsSeen += 1;
       if (signalsSeen > 1) {
-        for (const c of children) if (c.running) c.process.kill('SIGKILL');
+        for (const c of alive()) c.process.kill('SIGKILL');
         return;
       }
       console.log('\nStopping the playground and the bot…');
-      // Ctrl-C in a terminal reaches the whole foreground process group, children included.
-      void stopAll(signal, signal === 'SIGINT' && process.stdin.isTTY === true);
+      void stopAll(terminalSignalled(signal));
     });
   }
   process.on('exit', () => {
-    for (const c of children) if (c.running) c.process.kill('SIGKILL');
+    for (const c of alive()) c.process.kill('SIGKILL');
     rmSync(workDir, { recursive: true, force: true });
   });
 
+  if (stopping) return 0;
   console.log(`Starting the bot in local mode on ${botBase} …`);
   const bot = track(
     'bot',
@@ -426,7 +488,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!stopping) {
       failure = `Could not start the playground: ${error instanceof Error ? error.message : error}`;
-      await stopAll('SIGTERM', false);
+      await stopAll(false);
     }
   }
 
@@ -448,29 +510,46 @@ async function main(): Promise<number> {
       // stdout is a pipe, so the playground logs to its file only and prints "Listening on N".
       { cwd: workDir, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    children.push(track('playground', playground, onExit));
+    const child = track('playground', playground, onExit);
+    children.push(child);
     const me = playgroundConfig.currentUser;
     const title = orgPersonFor(org, me)?.title;
-    createInterface({ input: playground.stdout! }).on('line', (line) => {
-      const listening = /^Listening on (\d+)$/.exec(line.trim());
-      if (!listening) {
-        console.log(`[playground] ${line}`);
-        return;
+    const announce = async (port: string) => {
+      // "Listening" comes before the playground has read its config: wait until it answers.
+      const deadline = Date.now() + 15_000;
+      while (child.running && Date.now() < deadline) {
+        try {
+          const ping = await fetch(`http://127.0.0.1:${port}/_debug/ping`, {
+            signal: AbortSignal.timeout(1_000),
+          });
+          if (ping.ok) break;
+        } catch {
+          // not yet
+        }
+        await sleep(200);
       }
+      if (!child.running || stopping) return;
       console.log(
         [
           '',
-          `Microsoft 365 Agents Playground: http://localhost:${listening[1]}`,
+          `Microsoft 365 Agents Playground: http://localhost:${port}`,
           `  Chatting as ${me.name}${title ? ` (${title})` : ''}, aadObjectId ${me.aadObjectId}.`,
           '  Another person: stop with Ctrl-C and run  npm run playground -- --as <name>',
-          '  The bot answers in English here: the playground always sends locale en-US.',
+          '  Note: the playground sends every message with locale en-US (it has no setting).',
           '',
         ].join('\n'),
       );
-    });
+    };
+    if (playground.stdout) {
+      createInterface({ input: playground.stdout }).on('line', (line) => {
+        const listening = /^Listening on (\d+)$/.exec(line.trim());
+        if (listening?.[1]) void announce(listening[1]);
+        else console.log(`[playground] ${line}`);
+      });
+    }
   }
 
-  await done;
+  await stopped;
   if (failure) {
     console.error(failure);
     return 1;
@@ -482,11 +561,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(
-      error instanceof UsageError || error instanceof ConfigError
-        ? error.message
-        : error instanceof Error && error.name === 'TypeError' && 'code' in error
-          ? `${error.message}\n\n${USAGE}`
-          : error,
+      error instanceof UsageError || error instanceof ConfigError ? error.message : error,
     );
     process.exit(1);
   },

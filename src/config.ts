@@ -31,6 +31,8 @@ export interface Config {
     readonly maxAttempts: number;
     readonly pollIntervalMs: number;
   };
+  /** How often running authority-report clocks are checked for reminders. */
+  readonly incidentDeadlineCheckSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,7 @@ const envSchema = z.object({
   OUTBOX_PER_CONVERSATION_PER_SECOND: positiveNumber(100, 7),
   OUTBOX_MAX_ATTEMPTS: intInRange(1, 100, 8),
   OUTBOX_POLL_INTERVAL_MS: intInRange(10, 60_000, 500),
+  INCIDENT_DEADLINE_CHECK_SECONDS: intInRange(1, 86_400, 60),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -120,6 +123,7 @@ export function loadConfig(env: Environment): Config {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
     },
+    incidentDeadlineCheckSeconds: e.INCIDENT_DEADLINE_CHECK_SECONDS,
   };
   return deepFreeze(config);
 }

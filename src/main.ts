@@ -9,7 +9,11 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { createOrgDirectory, type OrgDirectory } from './domain/org/org.directory.js';
 import { loadOrganisationFile } from './domain/org/org.load.js';
 import { OrgFileError } from './domain/org/org.parse.js';
+import { remindDeadlines, type IncidentDeps } from './domain/incidents/incident.service.js';
 import { createHttpServer } from './http/server.js';
+import { runPeriodically } from './scheduler/periodic.js';
+import { createIncidentRepository } from './store/incident.repository.js';
+import { createIncidentNotifier } from './teams/incident.notifier.js';
 import { localeFrom, stringsFor } from './i18n/strings.js';
 import { createLogger, type Logger } from './log.js';
 import { createAuditRepository, type AuditRepository } from './store/audit.repository.js';
@@ -49,6 +53,8 @@ export interface RunningApp {
   outbox: OutboxRepository;
   audit: AuditRepository;
   sender: OutboxSender;
+  /** Sends the deadline reminders that are due now (also run periodically). */
+  remindIncidentDeadlines(): Promise<number>;
 }
 
 export interface App {
@@ -98,19 +104,26 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         ...options.outbox,
       },
     });
-    const services: Services = {
-      config,
+    const notify: Services['notify'] = async (message) => {
+      const added = await outbox.enqueue(message, clock.now());
+      if (added) sender.wake();
+      return added;
+    };
+    const incidentRepository = createIncidentRepository(db.kysely);
+    const incidents: IncidentDeps = {
+      incidents: incidentRepository,
       org,
-      people,
       audit,
       clock,
-      log,
-      async notify(message) {
-        const added = await outbox.enqueue(message, clock.now());
-        if (added) sender.wake();
-        return added;
-      },
+      notifier: createIncidentNotifier({
+        org,
+        incidents: incidentRepository,
+        people,
+        audit,
+        notify,
+      }),
     };
+    const services: Services = { config, org, people, audit, clock, log, notify, incidents };
 
     const bot = new ItSakerhetBot(services);
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config));
@@ -155,6 +168,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     });
     const port = (server.address() as AddressInfo).port;
     sender.start();
+    const deadlines = runPeriodically(
+      'incident deadlines',
+      config.incidentDeadlineCheckSeconds * 1000,
+      () => remindDeadlines(incidents),
+      log,
+    );
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     log.info({ mode: config.mode, port, engine: db.engine }, 'bot listening');
 
@@ -167,7 +186,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       outbox,
       audit,
       sender,
+      remindIncidentDeadlines: () => remindDeadlines(incidents),
       close: async () => {
+        await deadlines.stop();
         await sender.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();

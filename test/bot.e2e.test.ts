@@ -109,9 +109,9 @@ for (const engine of engines) {
     });
 
     it('says honestly that a command whose feature is not built yet is coming soon', async () => {
-      await send(message(people.anna, 'incident', as()));
+      await send(message(people.anna, 'godkännanden', as()));
       expect(textOf(repliesTo(people.anna)[0]!)).toBe(
-        'Incidentrapportering kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.',
+        'Godkännanden kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.',
       );
     });
 
@@ -129,14 +129,14 @@ for (const engine of engines) {
 
     it('runs the command behind a help-card button and leaves the help card as it was', async () => {
       const response = await send(
-        cardAction(people.anna, 'command.run', { command: 'incident' }, as()),
+        cardAction(people.anna, 'command.run', { command: 'mina incidenter' }, as()),
       );
       expect(JSON.parse(response.body)).toEqual({
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
         value: 'Svaret kommer i ett nytt meddelande.',
       });
-      expect(textOf(repliesTo(people.anna)[0]!)).toContain('Incidentrapportering kommer snart');
+      expect(textOf(repliesTo(people.anna)[0]!)).toContain('Dina rapporter');
     });
 
     it('answers forged or malformed card data with a clear message and does nothing', async () => {

@@ -2,13 +2,71 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../src/paths.js';
 import { helpCardData } from '../src/teams/cards/help.card.js';
-import { plainText, renderCardJson, type CardName } from '../src/teams/cards/render.js';
+import { helpCard } from '../src/teams/cards/help.card.js';
+import { incidentFormCard } from '../src/teams/cards/incident-form.card.js';
+import { incidentListCard } from '../src/teams/cards/incident-list.card.js';
+import { incidentReceiptCard } from '../src/teams/cards/incident-receipt.card.js';
+import { incidentCard } from '../src/teams/cards/incident.card.js';
+import {
+  plainText,
+  renderCardJson,
+  type CardJson,
+  type CardName,
+} from '../src/teams/cards/render.js';
+import { incidentStringsFor } from '../src/i18n/incidents.strings.js';
 import { stringsFor } from '../src/i18n/strings.js';
 import { cardProblems } from './support/card-validator.js';
+import { exampleOrg, sampleIncident } from './support/incident-samples.js';
 
-/** Sample data for every template; a new template without sample data fails the first test. */
-const samples: Record<CardName, object> = {
-  help: helpCardData(stringsFor('sv'), 'Sjövik kommun', 'Anna Andersson', ['kommunchef']),
+const sv = incidentStringsFor('sv');
+const helpData = helpCardData(stringsFor('sv'), 'Sjövik kommun', 'Anna Andersson', ['kommunchef']);
+
+/** A rendered sample of every template; a new template without one fails the first test. */
+const samples: Record<CardName, () => CardJson> = {
+  help: () => helpCard(helpData).content as CardJson,
+  'incident-form': () =>
+    incidentFormCard(
+      sv,
+      exampleOrg,
+      '6f1c1e9a-1111-4222-8333-444455556666',
+      { title: 'x'.repeat(130) },
+      {
+        title: 'tooLong',
+        discoveredDate: 'inFuture',
+      },
+    ),
+  'incident-receipt': () =>
+    incidentReceiptCard(sv, exampleOrg, sampleIncident(), 'Redan rapporterad'),
+  incident: () =>
+    incidentCard(sv, exampleOrg, {
+      incident: sampleIncident(),
+      notes: [
+        {
+          authorAadObjectId: 'x',
+          authorName: 'Lars Berg',
+          text: 'Kontaktat <b>IT</b>',
+          createdAt: new Date(),
+        },
+      ],
+      history: [
+        {
+          at: new Date(),
+          actor: 'system',
+          action: 'incident.reported',
+          objectType: 'incident',
+          objectId: 'x',
+        },
+      ],
+      viewerAadObjectId: '00000000-0000-0000-0000-0000000000a1',
+      roles: ['kommunchef', 'sakerhetssamordnare'],
+      refreshUserIds: ['29:karin'],
+      notice: 'Påminnelse',
+    }),
+  'incident-list': () =>
+    incidentListCard(sv, 'Europe/Stockholm', [
+      { heading: 'Dina rapporter', incidents: [sampleIncident()] },
+      { heading: 'Att hantera', incidents: [] },
+    ]),
 };
 
 describe('card templates', () => {
@@ -23,7 +81,7 @@ describe('card templates', () => {
   it.each(templates)(
     '%s renders to a card the official parser accepts without warnings',
     (name) => {
-      const card = renderCardJson(name as CardName, samples[name as CardName]);
+      const card = samples[name as CardName]();
       expect(card.version).toBe('1.5');
       expect(cardProblems(card)).toEqual([]);
       expect(JSON.stringify(card)).not.toContain('${');
@@ -49,7 +107,7 @@ describe('text from people on cards', () => {
   });
 
   it('is inserted as text, never evaluated as a template expression', () => {
-    const card = renderCardJson('help', { ...samples.help, greeting: '${title} ${string(1+1)}' });
+    const card = renderCardJson('help', { ...helpData, greeting: '${title} ${string(1+1)}' });
     expect(JSON.stringify(card)).toContain('${title} ${string(1+1)}');
   });
 

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditEvent, AuditLog } from '../domain/audit/audit.js';
 import type { Database } from './database.js';
+import { sortableId } from './ids.js';
 
 export interface AuditRepository extends AuditLog {
   forObject(objectType: string, objectId: string): Promise<AuditEvent[]>;
@@ -13,7 +13,7 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
       await db
         .insertInto('audit_log')
         .values({
-          id: randomUUID(),
+          id: sortableId(),
           at: event.at.toISOString(),
           actor: event.actor,
           action: event.action,

@@ -1,4 +1,6 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { IncidentTables } from './incident.table.js';
+import type { RulesQaTables } from './rules-question.table.js';
 
 /**
  * Row types, one interface per table. Timestamps are ISO-8601 UTC strings made in
@@ -14,6 +16,8 @@ export interface PersonTable {
   name: string;
   locale: string | null;
   service_url: string | null;
+  /** Teams user id (29:...), known once the person has written. */
+  teams_user_id: string | null;
   conversation_id: string | null;
   /** JSON of the personal ConversationReference. */
   conversation_reference: string | null;
@@ -57,7 +61,7 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface Database {
+export interface Database extends IncidentTables, RulesQaTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;

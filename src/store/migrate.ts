@@ -1,11 +1,18 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './dialect.js';
 import * as foundation from './migrations/20261129T0100-foundation.js';
+import * as incidents from './migrations/20261129T0200-incidents.js';
+import * as rulesQa from './migrations/20261129T0300-rules-qa.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
   '20261129T0100-foundation': foundation,
+  '20261129T0200-incidents': incidents,
+  '20261129T0300-rules-qa': rulesQa,
 };
+
+/** Names in the order they run. */
+export const migrationNames = Object.keys(migrations).sort();
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

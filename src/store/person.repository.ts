@@ -9,6 +9,7 @@ export interface KnownPerson {
   name: string;
   locale: string | null;
   serviceUrl: string | null;
+  teamsUserId: string | null;
   conversationId: string | null;
   conversationReference: string | null;
   installed: boolean;
@@ -22,6 +23,7 @@ export interface PersonSighting {
   name: string;
   locale: string | null;
   serviceUrl: string;
+  teamsUserId: string | null;
   /** Present only for the personal (1:1) conversation. */
   personalConversation?: { id: string; reference: string };
 }
@@ -34,6 +36,7 @@ export function personRowToKnownPerson(row: PersonRow): KnownPerson {
     name: row.name,
     locale: row.locale,
     serviceUrl: row.service_url,
+    teamsUserId: row.teams_user_id,
     conversationId: row.conversation_id,
     conversationReference: row.conversation_reference,
     installed: row.installed === 1,
@@ -69,6 +72,7 @@ export function createPersonRepository(db: Kysely<Database>) {
         name: sighting.name,
         locale: sighting.locale,
         service_url: sighting.serviceUrl,
+        teams_user_id: sighting.teamsUserId,
         updated_at: now,
       };
       const conversation = personal
@@ -133,6 +137,7 @@ export function createPersonRepository(db: Kysely<Database>) {
           name: '',
           locale: null,
           service_url: conversation.serviceUrl,
+          teams_user_id: null,
           conversation_id: conversation.id,
           conversation_reference: conversation.reference,
           installed: 1,

@@ -145,6 +145,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
         name: person?.name ?? activity.from.name ?? '',
         locale: activity.locale ?? null,
         serviceUrl: activity.serviceUrl,
+        teamsUserId: activity.from.id ?? null,
         personalConversation: personal
           ? {
               id: activity.conversation.id,

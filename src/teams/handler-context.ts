@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
-import type { AuditLog } from '../domain/audit/audit.js';
+import type { IncidentDeps } from '../domain/incidents/incident.service.js';
+import type { AuditRepository } from '../store/audit.repository.js';
 import type { Clock } from '../domain/clock.js';
 import type { OrgDirectory } from '../domain/org/org.directory.js';
 import type { Person, RoleName } from '../domain/org/org.js';
@@ -14,7 +15,9 @@ export interface Services {
   config: Config;
   org: OrgDirectory;
   people: PersonRepository;
-  audit: AuditLog;
+  audit: AuditRepository;
+  /** What the incident service needs (repository, notifier, clock...). */
+  incidents: IncidentDeps;
   clock: Clock;
   log: Logger;
   /** Queues a proactive message; returns false when its dedupe key was already queued. */

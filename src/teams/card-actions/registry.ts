@@ -1,11 +1,12 @@
 import type { Command } from '../commands/command.js';
 import type { CardAction } from './card-action.js';
 import { commandRunAction } from './command-run.action.js';
+import { incidentActions } from './incident.actions.js';
 
 /** Every card verb, listed once. */
 export function createCardActions(
   findCommand: (text: string) => Command | undefined,
 ): Map<string, CardAction> {
-  const actions = [commandRunAction(findCommand)] as CardAction[];
+  const actions = [commandRunAction(findCommand), ...incidentActions] as CardAction[];
   return new Map(actions.map((a) => [a.verb, a]));
 }

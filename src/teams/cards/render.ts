@@ -4,7 +4,18 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import { fromRoot } from '../../paths.js';
 
 /** A card template in cards/<name>.json. */
-export type CardName = 'help';
+export type CardName =
+  | 'help'
+  | 'incident-form'
+  | 'incident-receipt'
+  | 'incident'
+  | 'incident-list'
+  | 'rules-areas'
+  | 'rules-area'
+  | 'rules-answer'
+  | 'rules-no-match'
+  | 'rules-coordinator'
+  | 'rules-reply';
 
 export type CardJson = Record<string, unknown>;
 

@@ -1,12 +1,14 @@
 import type { Command } from './command.js';
 import { comingSoon } from './coming-soon.command.js';
 import { helpCommand } from './help.command.js';
+import { incidentCommand } from './incident.command.js';
+import { myIncidentsCommand } from './my-incidents.command.js';
 
 /** Every command of CONTRACTS.md, listed once. */
 export const commands: Command[] = [
   helpCommand,
-  comingSoon('incident', ['incident', 'report incident'], 'incident'),
-  comingSoon('my-incidents', ['mina incidenter', 'my incidents'], 'myIncidents'),
+  incidentCommand,
+  myIncidentsCommand,
   comingSoon('request-approval', ['begär godkännande', 'request approval'], 'requestApproval'),
   comingSoon('approvals', ['godkännanden', 'approvals'], 'approvals'),
   comingSoon('rules', ['regler', 'rules'], 'rules'),

@@ -1,0 +1,76 @@
+import { createInterface } from 'node:readline';
+import { AREA_TITLES } from '../src/domain/rules/rule.js';
+import { RulesFileError } from '../src/domain/rules/rules.parse.js';
+import { loadKnowledgeBase } from '../src/domain/rules/rules.load.js';
+import { createRuleSearch, type RuleMatch, type RulesAnswer } from '../src/domain/rules/rules.search.js';
+import { fromRoot } from '../src/paths.js';
+
+/**
+ * `npm run --silent ask -- [--json] ["question"]` (CONTRACTS.md): answers from the
+ * rule files alone, without a database or a running bot. Without a question it reads
+ * one question per line from standard input and answers each on one line (--json) or
+ * one block. Nothing but the answers goes to standard output.
+ */
+const USAGE = 'Användning: npm run --silent ask -- [--json] ["fråga"]  (utan fråga: en fråga per rad på standard in)';
+
+function toJson(match: RuleMatch) {
+  return { area: match.rule.area, ruleId: match.rule.id, title: match.rule.title, score: match.score };
+}
+
+function asJson(result: RulesAnswer): string {
+  return JSON.stringify({
+    answer: result.answer ? toJson(result.answer) : null,
+    suggestions: result.suggestions.map(toJson),
+  });
+}
+
+function asText(question: string, result: RulesAnswer): string {
+  const line = (m: RuleMatch) =>
+    `${m.rule.id} ${m.rule.title} (${AREA_TITLES[m.rule.area]}, poäng ${m.score})`;
+  const out = [`Fråga: ${question}`];
+  if (result.answer) {
+    const { rule } = result.answer;
+    out.push(`Svar: ${line(result.answer)}`, `${rule.reference}`, '', rule.text);
+  } else {
+    out.push('Svar: ingen regel svarar säkert på frågan.');
+  }
+  if (result.suggestions.length > 0)
+    out.push('', 'Närliggande regler:', ...result.suggestions.map((s) => `  ${line(s)}`));
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const json = args.includes('--json');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length > 0) {
+    console.error(`Okänd flagga: ${unknown.join(' ')}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const question = args.filter((a) => !a.startsWith('--')).join(' ');
+  const search = createRuleSearch(loadKnowledgeBase(fromRoot('content', 'anvandare')));
+  const answer = (q: string): string => (json ? asJson(search.ask(q)) : asText(q, search.ask(q)));
+
+  if (question.trim() !== '') {
+    console.log(answer(question));
+    return;
+  }
+  // One output line (or block) per input line, blank lines included, so answers line up with questions.
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (!json && !first) console.log('');
+    console.log(answer(line));
+    first = false;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof RulesFileError ? error.message : error);
+  process.exitCode = 1;
+});

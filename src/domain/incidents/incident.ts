@@ -1,0 +1,99 @@
+/** An IT incident as reported by a member of staff and handled by the säkerhetssamordnare. */
+
+export const CATEGORIES = [
+  'skadlig-kod',
+  'natfiske',
+  'forlorad-utrustning',
+  'obehorig-atkomst',
+  'informationslacka',
+  'driftstorning',
+  'ovrigt',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['lag', 'medel', 'hog', 'kritisk'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const PERSONAL_DATA = ['ja', 'nej', 'vet-ej'] as const;
+export type PersonalData = (typeof PERSONAL_DATA)[number];
+
+/** 'ny' until a coordinator receives it; then the statuses the policy work uses. */
+export const STATUSES = ['ny', 'mottagen', 'under-utredning', 'atgardad', 'avslutad'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Systems register id, or this when the reporter does not know. */
+export const UNKNOWN_SYSTEM = 'vet-ej';
+
+/**
+ * The authority reports whose deadlines the bot watches. The bot does not make the
+ * legal call; it makes sure the people who must make it know, in time.
+ * - imy: personal data breach to IMY, 72 h (GDPR art. 33)
+ * - csirt-*: significant incident to the CSIRT at MCF under cybersäkerhetslagen:
+ *   early warning 24 h, notification 72 h, final report one month
+ */
+export const REPORT_KINDS = [
+  'imy',
+  'csirt-early-warning',
+  'csirt-notification',
+  'csirt-final',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_STATUSES = ['pending', 'made', 'not-required'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface AuthorityReport {
+  kind: ReportKind;
+  dueAt: Date;
+  status: ReportStatus;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+export interface Incident {
+  id: string;
+  /** INC-<year>-<4 digits>, unique and gap-free per year. */
+  number: string;
+  reporterAadObjectId: string;
+  reporterName: string;
+  title: string;
+  category: Category;
+  /** A system id from the register, or null when unknown. */
+  systemId: string | null;
+  discoveredAt: Date;
+  description: string;
+  personalData: PersonalData;
+  severity: Severity;
+  status: Status;
+  assigneeAadObjectId: string | null;
+  assigneeName: string | null;
+  /** Bumped on every change; a card carries the version it shows. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  reports: AuthorityReport[];
+}
+
+export interface IncidentNote {
+  authorAadObjectId: string;
+  authorName: string;
+  text: string;
+  createdAt: Date;
+}
+
+/** What the form delivers once validated. */
+export interface IncidentReportInput {
+  title: string;
+  category: Category;
+  systemId: string | null;
+  discoveredAt: Date;
+  description: string;
+  personalData: PersonalData;
+  severity: Severity;
+}
+
+export const LIMITS = { title: 120, description: 4000, note: 2000 } as const;
+
+export function formatIncidentNumber(year: number, sequence: number): string {
+  return `INC-${year}-${String(sequence).padStart(4, '0')}`;
+}

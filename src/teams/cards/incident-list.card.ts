@@ -1,0 +1,30 @@
+import type { Incident } from '../../domain/incidents/incident.js';
+import { formatLocal } from '../../domain/time.js';
+import type { IncidentStrings } from '../../i18n/incidents.strings.js';
+import { plainText, renderCardJson } from './render.js';
+
+export interface IncidentListSection {
+  heading: string;
+  incidents: Incident[];
+}
+
+/** `mina incidenter`: the person's own reports and, for those who handle incidents, the open ones. */
+export function incidentListCard(
+  strings: IncidentStrings,
+  timeZone: string,
+  sections: IncidentListSection[],
+) {
+  return renderCardJson('incident-list', {
+    heading: strings.list.title,
+    none: strings.list.none,
+    openTitle: strings.list.open,
+    sections: sections.map((s) => ({
+      heading: s.heading,
+      items: s.incidents.map((i) => ({
+        incidentId: i.id,
+        title: `${i.number} · ${plainText(i.title)}`,
+        subtitle: `${strings.statuses[i.status]} · ${strings.severities[i.severity]} · ${formatLocal(i.createdAt, timeZone)}`,
+      })),
+    })),
+  });
+}

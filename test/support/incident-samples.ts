@@ -1,0 +1,50 @@
+import { createOrgDirectory } from '../../src/domain/org/org.directory.js';
+import { loadOrganisationFile } from '../../src/domain/org/org.load.js';
+import type { Incident } from '../../src/domain/incidents/incident.js';
+import { fromRoot } from '../../src/paths.js';
+
+export const exampleOrg = createOrgDirectory(
+  loadOrganisationFile(fromRoot('config', 'org.example.yaml')),
+);
+
+/** A serious phishing incident on a samhällsviktigt system, with personal data involved. */
+export function sampleIncident(overrides: Partial<Incident> = {}): Incident {
+  const discoveredAt = new Date('2026-11-29T08:00:00Z');
+  return {
+    id: '6f1c1e9a-1111-4222-8333-444455556666',
+    number: 'INC-2026-0001',
+    reporterAadObjectId: '00000000-0000-0000-0000-0000000000a8',
+    reporterName: 'Anna Andersson',
+    title: 'Klickade på länk i mejl [se här](https://evil.example)',
+    category: 'natfiske',
+    systemId: 'vard',
+    discoveredAt,
+    description:
+      'Jag fick ett mejl som såg ut att komma från IT.\n**Viktigt**: jag skrev in mitt lösenord.',
+    personalData: 'vet-ej',
+    severity: 'hog',
+    status: 'ny',
+    assigneeAadObjectId: null,
+    assigneeName: null,
+    version: 1,
+    createdAt: new Date('2026-11-29T08:05:00Z'),
+    updatedAt: new Date('2026-11-29T08:05:00Z'),
+    reports: [
+      {
+        kind: 'imy',
+        dueAt: new Date('2026-12-02T08:00:00Z'),
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+      },
+      {
+        kind: 'csirt-early-warning',
+        dueAt: new Date('2026-11-30T08:00:00Z'),
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+      },
+    ],
+    ...overrides,
+  };
+}
