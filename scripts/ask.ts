@@ -2,7 +2,11 @@ import { createInterface } from 'node:readline';
 import { AREA_TITLES } from '../src/domain/rules/rule.js';
 import { RulesFileError } from '../src/domain/rules/rules.parse.js';
 import { loadKnowledgeBase } from '../src/domain/rules/rules.load.js';
-import { createRuleSearch, type RuleMatch, type RulesAnswer } from '../src/domain/rules/rules.search.js';
+import {
+  createRuleSearch,
+  type RuleMatch,
+  type RulesAnswer,
+} from '../src/domain/rules/rules.search.js';
 import { fromRoot } from '../src/paths.js';
 
 /**
@@ -11,10 +15,16 @@ import { fromRoot } from '../src/paths.js';
  * one question per line from standard input and answers each on one line (--json) or
  * one block. Nothing but the answers goes to standard output.
  */
-const USAGE = 'Användning: npm run --silent ask -- [--json] ["fråga"]  (utan fråga: en fråga per rad på standard in)';
+const USAGE =
+  'Användning: npm run --silent ask -- [--json] ["fråga"]  (utan fråga: en fråga per rad på standard in)';
 
 function toJson(match: RuleMatch) {
-  return { area: match.rule.area, ruleId: match.rule.id, title: match.rule.title, score: match.score };
+  return {
+    area: match.rule.area,
+    ruleId: match.rule.id,
+    title: match.rule.title,
+    score: match.score,
+  };
 }
 
 function asJson(result: RulesAnswer): string {

@@ -76,10 +76,14 @@ function main(): void {
   console.log(
     `Outside questions correctly refused:   ${o.outsideRefused}/${outside} = ${percent(o.outsideRefused, outside)} (target >= 80 %)`,
   );
-  if (o.misses.length > 0) console.log(`\nMisses in scope (${o.misses.length}):\n  ${o.misses.join('\n  ')}`);
+  if (o.misses.length > 0)
+    console.log(`\nMisses in scope (${o.misses.length}):\n  ${o.misses.join('\n  ')}`);
   if (o.wronglyAnswered.length > 0)
-    console.log(`\nOutside questions answered (${o.wronglyAnswered.length}):\n  ${o.wronglyAnswered.join('\n  ')}`);
-  const met = o.inScopeHits / inScope >= IN_SCOPE_TARGET && o.outsideRefused / outside >= OUTSIDE_TARGET;
+    console.log(
+      `\nOutside questions answered (${o.wronglyAnswered.length}):\n  ${o.wronglyAnswered.join('\n  ')}`,
+    );
+  const met =
+    o.inScopeHits / inScope >= IN_SCOPE_TARGET && o.outsideRefused / outside >= OUTSIDE_TARGET;
   if (!met) process.exitCode = 1;
 }
 

@@ -336,6 +336,12 @@ async function waitForHealth(url: string, timeoutMs: number, bot: Child): Promis
   );
 }
 
+function writeEnvFile(dir: string, name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
 function tail(file: string, lines: number): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
@@ -405,15 +411,16 @@ async function main(): Promise<number> {
   // working folder: a temporary one, so nothing lands in the repository.
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'it-sakerhet-playground-'));
   writeFileSync(path.join(workDir, CONFIG_FILE_NAME), stringifyYaml(playgroundConfig));
-  // Environment for the playground only, given with Node's --env-file (values already in the
-  // environment win), so this script passes no environment of its own.
-  const envFile = path.join(workDir, 'playground.env');
-  writeFileSync(
-    envFile,
-    ['APPLICATION_INSIGHTS_NO_STATSBEAT=1', options.open ? '' : 'TEAMSAPPTESTER_BROWSER=none']
-      .filter(Boolean)
-      .join('\n') + '\n',
-  );
+  // Extra environment for the children, given with Node's --env-file (values already in the
+  // environment win), so this script passes no environment of its own. Both talk to each
+  // other through HTTP(S)_PROXY, if one is set, unless NO_PROXY names the local host.
+  const noProxy = 'NO_PROXY=127.0.0.1,localhost';
+  const botEnvFile = writeEnvFile(workDir, 'bot.env', [noProxy]);
+  const playgroundEnvFile = writeEnvFile(workDir, 'playground.env', [
+    noProxy,
+    'APPLICATION_INSIGHTS_NO_STATSBEAT=1',
+    ...(options.open ? [] : ['TEAMSAPPTESTER_BROWSER=none']),
+  ]);
   const logFile = path.join(workDir, 'devTools', 'm365agentsplayground.log');
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 
@@ -475,10 +482,16 @@ async function main(): Promise<number> {
   console.log(`Starting the bot in local mode on ${botBase} …`);
   const bot = track(
     'bot',
-    spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fromRoot('src', 'main.ts')], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    }),
+    spawn(
+      process.execPath,
+      [
+        `--env-file=${botEnvFile}`,
+        '--import',
+        import.meta.resolve('tsx'),
+        fromRoot('src', 'main.ts'),
+      ],
+      { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] },
+    ),
     onExit,
   );
   children.push(bot);
@@ -496,7 +509,7 @@ async function main(): Promise<number> {
     const playground = spawn(
       process.execPath,
       [
-        `--env-file=${envFile}`,
+        `--env-file=${playgroundEnvFile}`,
         cli,
         'start',
         '--app-endpoint',

@@ -9,6 +9,11 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { createOrgDirectory, type OrgDirectory } from './domain/org/org.directory.js';
 import { loadOrganisationFile } from './domain/org/org.load.js';
 import { OrgFileError } from './domain/org/org.parse.js';
+import { loadKnowledgeBase } from './domain/rules/rules.load.js';
+import { RulesFileError } from './domain/rules/rules.parse.js';
+import { createRuleSearch } from './domain/rules/rules.search.js';
+import { fromRoot } from './paths.js';
+import { createRulesQuestionRepository } from './store/rules-question.repository.js';
 import { remindDeadlines, type IncidentDeps } from './domain/incidents/incident.service.js';
 import { createHttpServer } from './http/server.js';
 import { runPeriodically } from './scheduler/periodic.js';
@@ -36,6 +41,8 @@ const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 export interface AppOptions {
   clock?: Clock;
+  /** Folder of the Användare rule files; default content/anvandare. */
+  rulesDirectory?: string;
   logger?: Logger;
   /** Replaces Bot Framework authentication of incoming requests (tests of production mode). */
   authentication?: BotFrameworkAuthentication;
@@ -69,6 +76,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   async function start(): Promise<RunningApp> {
     const org = createOrgDirectory(loadOrganisationFile(config.orgFile));
+    // A broken rule file stops the start before anything is opened.
+    const knowledgeBase = loadKnowledgeBase(
+      options.rulesDirectory ?? fromRoot('content', 'anvandare'),
+    );
     if (
       config.mode === 'production' &&
       org.organisation.tenantId.toLowerCase() !== config.bot.tenantId
@@ -123,7 +134,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         notify,
       }),
     };
-    const services: Services = { config, org, people, audit, clock, log, notify, incidents };
+    const rules: Services['rules'] = {
+      knowledgeBase,
+      search: createRuleSearch(knowledgeBase),
+      questions: createRulesQuestionRepository(db.kysely),
+      org,
+      audit,
+    };
+    const services: Services = { config, org, people, audit, clock, log, notify, incidents, rules };
 
     const bot = new ItSakerhetBot(services);
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config));
@@ -209,7 +227,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
 /** Errors a person can fix from the message alone: printed without a stack. */
 export function isStartupProblem(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof OrgFileError;
+  return (
+    error instanceof ConfigError || error instanceof OrgFileError || error instanceof RulesFileError
+  );
 }
 
 async function main(): Promise<void> {

@@ -115,11 +115,9 @@ for (const engine of engines) {
       );
     });
 
-    it('treats any other text as a question, and says the answering is coming soon', async () => {
+    it('treats any other text as a question about the Användare rules', async () => {
       await send(message(people.anna, 'får jag använda usb-minne?', as()));
-      expect(textOf(repliesTo(people.anna)[0]!)).toContain(
-        'Svar på frågor om IT-säkerhetsinstruktionen Användare kommer snart',
-      );
+      expect(textOf(repliesTo(people.anna)[0]!)).toContain('Säkerhetskopiering och lagring');
     });
 
     it('answers an over-long message with a clear Swedish message', async () => {

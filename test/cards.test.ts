@@ -17,6 +17,7 @@ import { incidentStringsFor } from '../src/i18n/incidents.strings.js';
 import { stringsFor } from '../src/i18n/strings.js';
 import { cardProblems } from './support/card-validator.js';
 import { exampleOrg, sampleIncident } from './support/incident-samples.js';
+import { rulesCardSamples } from './support/rules-samples.js';
 
 const sv = incidentStringsFor('sv');
 const helpData = helpCardData(stringsFor('sv'), 'Sjövik kommun', 'Anna Andersson', ['kommunchef']);
@@ -62,11 +63,12 @@ const samples: Record<CardName, () => CardJson> = {
       refreshUserIds: ['29:karin'],
       notice: 'Påminnelse',
     }),
-  'incident-list': () =>
+  list: () =>
     incidentListCard(sv, 'Europe/Stockholm', [
       { heading: 'Dina rapporter', incidents: [sampleIncident()] },
       { heading: 'Att hantera', incidents: [] },
     ]),
+  ...rulesCardSamples,
 };
 
 describe('card templates', () => {

@@ -53,6 +53,7 @@ export interface RulesStrings {
   emptyReply: string;
   noCoordinators: string;
   ruleBelow: string;
+  unknownRule: string;
 }
 
 const sv: RulesStrings = {
@@ -76,15 +77,14 @@ const sv: RulesStrings = {
   commentPlaceholder: 'Skriv gärna vad du letade efter',
   sendComment: 'Skicka kommentar',
   thanksHelpful: 'Tack! Bra att svaret hjälpte.',
-  thanksNotHelpful: 'Tack! IT-säkerhetssamordnaren använder synpunkterna för att förbättra reglerna.',
+  thanksNotHelpful:
+    'Tack! IT-säkerhetssamordnaren använder synpunkterna för att förbättra reglerna.',
   noMatchTitle: 'Jag hittade ingen regel som säkert svarar på det',
   suggestionsIntro: 'De här reglerna ligger närmast din fråga:',
   noSuggestions: 'Ingen regel liknar frågan. Skriv "regler" för att bläddra bland alla regler.',
-  forwardIntro:
-    'Du kan skicka frågan till IT-säkerhetssamordnaren, som svarar dig här i chatten.',
+  forwardIntro: 'Du kan skicka frågan till IT-säkerhetssamordnaren, som svarar dig här i chatten.',
   forwardButton: 'Fråga IT-säkerhetssamordnaren',
-  forwarded:
-    'Frågan är skickad till IT-säkerhetssamordnaren. Du får svaret här i chatten.',
+  forwarded: 'Frågan är skickad till IT-säkerhetssamordnaren. Du får svaret här i chatten.',
   coordinatorTitle: 'Fråga till IT-säkerhetssamordnaren',
   coordinatorAsker: (name) => `${name} frågar:`,
   coordinatorAskedAt: (when) => `Ställd ${when}`,
@@ -98,12 +98,12 @@ const sv: RulesStrings = {
   sendReply: 'Skicka svar',
   answeredBy: (name, when) => `Besvarad av ${name} ${when}:`,
   answeredByYou: (asker) => `Ditt svar är skickat till ${asker}.`,
-  alreadyAnswered: (name) =>
-    `Frågan är redan besvarad av ${name}. Ditt svar skickades inte.`,
+  alreadyAnswered: (name) => `Frågan är redan besvarad av ${name}. Ditt svar skickades inte.`,
   replyTitle: 'Svar från IT-säkerhetssamordnaren',
   replyFrom: (name) => `${name}, IT-säkerhetssamordnare`,
   replyFooter: 'Skriv en ny fråga när du vill, eller "regler" för att bläddra bland reglerna.',
-  emptyQuestion: 'Skriv din fråga om IT-säkerhetsreglerna, eller "hjälp" för att se vad jag kan göra.',
+  emptyQuestion:
+    'Skriv din fråga om IT-säkerhetsreglerna, eller "hjälp" för att se vad jag kan göra.',
   unknownQuestion: 'Frågan finns inte längre hos mig. Skriv den gärna igen.',
   notYourQuestion: 'Knappen hör till någon annans fråga, så den kan du inte använda.',
   notCoordinator: 'Bara IT-säkerhetssamordnaren kan svara på frågor som skickats till samordnaren.',
@@ -111,6 +111,7 @@ const sv: RulesStrings = {
   noCoordinators:
     'Det finns ingen IT-säkerhetssamordnare att skicka frågan till. Kontakta IT-supporten.',
   ruleBelow: 'Regeln visas i ett nytt meddelande.',
+  unknownRule: 'Regeln finns inte längre. Skriv "regler" för att se alla regler.',
 };
 
 const en: RulesStrings = {
@@ -134,14 +135,16 @@ const en: RulesStrings = {
   commentPlaceholder: 'Tell us what you were looking for',
   sendComment: 'Send comment',
   thanksHelpful: 'Thank you! Glad it helped.',
-  thanksNotHelpful: 'Thank you! The IT security coordinator uses the feedback to improve the rules.',
+  thanksNotHelpful:
+    'Thank you! The IT security coordinator uses the feedback to improve the rules.',
   noMatchTitle: 'I found no rule that answers that with confidence',
   suggestionsIntro: 'These rules are closest to your question:',
   noSuggestions: 'No rule resembles the question. Type "rules" to browse all rules.',
   forwardIntro:
     'You can send the question to the IT security coordinator, who answers you here in the chat.',
   forwardButton: 'Ask the IT security coordinator',
-  forwarded: 'Your question has been sent to the IT security coordinator. The answer comes here in the chat.',
+  forwarded:
+    'Your question has been sent to the IT security coordinator. The answer comes here in the chat.',
   coordinatorTitle: 'Question for the IT security coordinator',
   coordinatorAsker: (name) => `${name} asks:`,
   coordinatorAskedAt: (when) => `Asked ${when}`,
@@ -155,17 +158,21 @@ const en: RulesStrings = {
   sendReply: 'Send answer',
   answeredBy: (name, when) => `Answered by ${name} ${when}:`,
   answeredByYou: (asker) => `Your answer has been sent to ${asker}.`,
-  alreadyAnswered: (name) => `The question was already answered by ${name}. Your answer was not sent.`,
+  alreadyAnswered: (name) =>
+    `The question was already answered by ${name}. Your answer was not sent.`,
   replyTitle: 'Answer from the IT security coordinator',
   replyFrom: (name) => `${name}, IT security coordinator`,
   replyFooter: 'Ask a new question at any time, or type "rules" to browse the rules.',
-  emptyQuestion: 'Ask your question about the IT security rules, or type "help" to see what I can do.',
+  emptyQuestion:
+    'Ask your question about the IT security rules, or type "help" to see what I can do.',
   unknownQuestion: 'I no longer have that question. Please ask it again.',
   notYourQuestion: "That button belongs to someone else's question, so you cannot use it.",
   notCoordinator: 'Only the IT security coordinator can answer questions sent to the coordinator.',
   emptyReply: 'Write an answer in the field before pressing "Send answer".',
-  noCoordinators: 'There is no IT security coordinator to send the question to. Please contact the IT support.',
+  noCoordinators:
+    'There is no IT security coordinator to send the question to. Please contact the IT support.',
   ruleBelow: 'The rule follows in a new message.',
+  unknownRule: 'That rule no longer exists. Type "rules" to see all rules.',
 };
 
 export function rulesStringsFor(locale: Locale): RulesStrings {

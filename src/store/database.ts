@@ -1,5 +1,7 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApprovalTables } from './approval.table.js';
 import type { IncidentTables } from './incident.table.js';
+import type { ReminderTables } from './reminder.table.js';
 import type { RulesQaTables } from './rules-question.table.js';
 
 /**
@@ -61,7 +63,8 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface Database extends IncidentTables, RulesQaTables {
+export interface Database
+  extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;

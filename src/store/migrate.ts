@@ -3,12 +3,16 @@ import type { Db } from './dialect.js';
 import * as foundation from './migrations/20261129T0100-foundation.js';
 import * as incidents from './migrations/20261129T0200-incidents.js';
 import * as rulesQa from './migrations/20261129T0300-rules-qa.js';
+import * as approvals from './migrations/20261129T0400-approvals.js';
+import * as reminders from './migrations/20261129T0500-reminders.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
   '20261129T0100-foundation': foundation,
   '20261129T0200-incidents': incidents,
   '20261129T0300-rules-qa': rulesQa,
+  '20261129T0400-approvals': approvals,
+  '20261129T0500-reminders': reminders,
 };
 
 /** Names in the order they run. */

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { IncidentDeps } from '../domain/incidents/incident.service.js';
+import type { RulesDeps } from '../domain/rules/rules-question.service.js';
 import type { AuditRepository } from '../store/audit.repository.js';
 import type { Clock } from '../domain/clock.js';
 import type { OrgDirectory } from '../domain/org/org.directory.js';
@@ -18,6 +19,8 @@ export interface Services {
   audit: AuditRepository;
   /** What the incident service needs (repository, notifier, clock...). */
   incidents: IncidentDeps;
+  /** The Användare rules, their search and the questions asked (rules Q&A). */
+  rules: RulesDeps;
   clock: Clock;
   log: Logger;
   /** Queues a proactive message; returns false when its dedupe key was already queued. */

@@ -123,6 +123,19 @@ const documentSchema = z.strictObject({
   reviewEveryMonths: z.number().int().positive(),
 });
 
+const goalSchema = z.strictObject({
+  id: text,
+  year: z.number().int().min(2000).max(2100),
+  title: text,
+  what: text,
+  deadline: isoDate,
+  responsible: personRef,
+  resources: text,
+  followUp: z.array(isoDate).default([]),
+  reporting: text.optional(),
+  staffInformation: text,
+});
+
 const organisationSchema = z.strictObject({
   organisation: text,
   tenantId: guid,
@@ -133,6 +146,7 @@ const organisationSchema = z.strictObject({
   roles: rolesSchema,
   systems: z.array(systemSchema).default([]),
   documents: z.array(documentSchema).default([]),
+  goals: z.array(goalSchema).default([]),
 });
 
 /** Allowed keys per object, keyed by the path with list indexes removed. */
@@ -142,6 +156,7 @@ const allowedKeys: Record<string, readonly string[]> = {
   'people[]': Object.keys(personSchema.shape),
   'systems[]': Object.keys(systemSchema.shape),
   'documents[]': Object.keys(documentSchema.shape),
+  'goals[]': Object.keys(goalSchema.shape),
 };
 
 // ---------------------------------------------------------------- paths and lines
@@ -311,6 +326,7 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   const people = listAt(data, 'people');
   const systems = listAt(data, 'systems');
   const documents = listAt(data, 'documents');
+  const goals = listAt(data, 'goals');
 
   const duplicateIds = (
     list: Record<string, unknown>[],
@@ -338,6 +354,7 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   duplicateIds(people, 'people', 'aadObjectId', true);
   const systemIds = duplicateIds(systems, 'systems', 'id');
   duplicateIds(documents, 'documents', 'id');
+  duplicateIds(goals, 'goals', 'id');
 
   const checkPerson = (path: PathItem[], value: unknown): void => {
     if (typeof value === 'string' && value.trim() !== '' && !personIds.has(value.trim())) {
@@ -374,6 +391,17 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
     if (doc['type'] === 'systemsakerhetsplan' && doc['system'] === undefined) {
       add(['documents', i], 'a systemsakerhetsplan must name the system it covers in "system"');
     }
+  });
+
+  goals.forEach((goal, i) => {
+    checkPerson(['goals', i, 'responsible'], goal['responsible']);
+    const deadline = stringAt(goal, 'deadline');
+    const followUp = goal['followUp'];
+    if (deadline === undefined || !isCalendarDate(deadline) || !Array.isArray(followUp)) return;
+    followUp.forEach((date: unknown, j) => {
+      if (typeof date === 'string' && isCalendarDate(date) && date > deadline)
+        add(['goals', i, 'followUp', j], `${date} is after the goal's deadline ${deadline}`);
+    });
   });
 
   return problems;

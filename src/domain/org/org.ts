@@ -1,3 +1,5 @@
+import type { AnnualGoal } from '../goals/goal.js';
+
 /** The organisation file's content, validated: people, roles, systems and governing documents. */
 
 export interface Person {
@@ -25,6 +27,8 @@ export interface ItSystem {
   owner: string;
   /** Critical to society: needs a systemsäkerhetsplan and a threat analysis. */
   samhallsviktigt: boolean;
+  /** Date (YYYY-MM-DD) of the latest driftgodkännande, when one was given through the bot. */
+  approvedAt?: string;
 }
 
 export type DocumentType = 'policy' | 'instruktion' | 'systemsakerhetsplan';
@@ -49,4 +53,6 @@ export interface Organisation {
   roles: Roles;
   systems: ItSystem[];
   documents: GoverningDocument[];
+  /** Annual goals that seed the goal register (optional section). */
+  goals?: AnnualGoal[];
 }

@@ -77,7 +77,12 @@ export type FeedbackOutcome =
 /** "Hjälpte svaret? Ja / Nej": one per question and person; a later click or a comment updates it. */
 export async function giveFeedback(
   deps: RulesDeps,
-  input: { questionId: string; aadObjectId: string | undefined; helpful: boolean; comment?: string },
+  input: {
+    questionId: string;
+    aadObjectId: string | undefined;
+    helpful: boolean;
+    comment?: string;
+  },
   at: Date,
 ): Promise<FeedbackOutcome> {
   const access = await questionOfAsker(deps, input.questionId, input.aadObjectId);
@@ -90,8 +95,15 @@ export async function giveFeedback(
     { helpful: input.helpful, ...(comment && { comment }) },
     at,
   );
-  const feedback = await deps.questions.feedback(access.question.id, access.question.askerAadObjectId);
-  return { kind: 'saved', question: access.question, feedback: feedback ?? { helpful: input.helpful, comment: null } };
+  const feedback = await deps.questions.feedback(
+    access.question.id,
+    access.question.askerAadObjectId,
+  );
+  return {
+    kind: 'saved',
+    question: access.question,
+    feedback: feedback ?? { helpful: input.helpful, comment: null },
+  };
 }
 
 export type ForwardOutcome =

@@ -26,10 +26,12 @@ export function loadKnowledgeBase(directory: string): KnowledgeBase {
   const problems: RulesProblem[] = [];
   const areas: Area[] = [];
   const rules: Rule[] = [];
+  const declared = new Set<string>();
   for (const name of names.sort()) {
     const file = shown(path.join(directory, name));
     const parsed = parseRulesFile(readFileSync(path.join(directory, name), 'utf8'), file);
     problems.push(...parsed.problems);
+    for (const id of parsed.declaredIds) declared.add(id);
     if (!parsed.area) continue;
     if (`${parsed.area.id}.md` !== name) {
       problems.push({
@@ -66,7 +68,7 @@ export function loadKnowledgeBase(directory: string): KnowledgeBase {
     for (const other of rule.seeAlso) {
       if (other === rule.id) {
         problems.push({ ...at(rule), message: '"Se även:" hänvisar till regeln själv' });
-      } else if (!first.has(other)) {
+      } else if (!declared.has(other)) {
         problems.push({ ...at(rule), message: `"Se även:" nämner ${other}, som inte finns` });
       }
     }

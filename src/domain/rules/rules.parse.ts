@@ -35,10 +35,13 @@ export class RulesFileError extends Error {
 export interface ParsedRulesFile {
   area: Area | undefined;
   rules: Rule[];
+  /** Every rule id with a well-formed heading, also of rules with problems (for "Se även" checks). */
+  declaredIds: string[];
   problems: RulesProblem[];
 }
 
-const RULE_ID = /^[A-Za-zÅÄÖåäö0-9]+(?:-[A-Za-zÅÄÖåäö0-9]+)*$/;
+// Letters, digits and hyphens with at least one digit ("DA-03"), so a title word is never taken for an id.
+const RULE_ID = /^(?=.*\d)[A-Za-zÅÄÖåäö0-9]+(?:-[A-Za-zÅÄÖåäö0-9]+)*$/;
 const FIELD_LINE = /^([A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö ]*?)\s*:\s*(.*)$/;
 const FIELDS = ['Nyckelord', 'Synonymer', 'Referens', 'Se även'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -74,19 +77,19 @@ export function parseRulesFile(source: string, file: string): ParsedRulesFile {
       'filen ska börja med ett huvud mellan två rader "---" (område, avsnitt, beskrivning)',
       1,
     );
-    return { area: undefined, rules: [], problems };
+    return { area: undefined, rules: [], declaredIds: [], problems };
   }
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) {
     problem('huvudet saknar sin avslutande rad "---"', 1);
-    return { area: undefined, rules: [], problems };
+    return { area: undefined, rules: [], declaredIds: [], problems };
   }
   const area = parseFrontMatter(lines.slice(1, close), file, problem);
-  const rules = parseRules(lines, close + 1, file, area?.id, problem);
+  const { rules, declaredIds } = parseRules(lines, close + 1, file, area?.id, problem);
   if (area && rules.length === 0 && !problems.some((p) => p.ruleId)) {
     problem('filen innehåller inga regler; varje regel börjar med "## <id> <titel>"', close + 2);
   }
-  return { area, rules, problems };
+  return { area, rules, declaredIds, problems };
 }
 
 function parseFrontMatter(
@@ -147,7 +150,7 @@ function parseRules(
   file: string,
   area: Area['id'] | undefined,
   problem: (message: string, line?: number, ruleId?: string) => void,
-): Rule[] {
+): { rules: Rule[]; declaredIds: string[] } {
   const headings: number[] = [];
   for (let i = start; i < lines.length; i++) if (/^##(?!#)/.test(lines[i] ?? '')) headings.push(i);
 
@@ -237,5 +240,5 @@ function parseRules(
       line: lineNo,
     });
   });
-  return rules;
+  return { rules, declaredIds: [...seen.keys()] };
 }

@@ -2,11 +2,16 @@ import type { Command } from '../commands/command.js';
 import type { CardAction } from './card-action.js';
 import { commandRunAction } from './command-run.action.js';
 import { incidentActions } from './incident.actions.js';
+import { rulesActions } from './rules.actions.js';
 
 /** Every card verb, listed once. */
 export function createCardActions(
   findCommand: (text: string) => Command | undefined,
 ): Map<string, CardAction> {
-  const actions = [commandRunAction(findCommand), ...incidentActions] as CardAction[];
+  const actions = [
+    commandRunAction(findCommand),
+    ...incidentActions,
+    ...rulesActions,
+  ] as CardAction[];
   return new Map(actions.map((a) => [a.verb, a]));
 }

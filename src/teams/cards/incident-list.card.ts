@@ -14,14 +14,15 @@ export function incidentListCard(
   timeZone: string,
   sections: IncidentListSection[],
 ) {
-  return renderCardJson('incident-list', {
+  return renderCardJson('list', {
     heading: strings.list.title,
     none: strings.list.none,
     openTitle: strings.list.open,
+    openVerb: 'incident.open',
     sections: sections.map((s) => ({
       heading: s.heading,
       items: s.incidents.map((i) => ({
-        incidentId: i.id,
+        data: { incidentId: i.id },
         title: `${i.number} · ${plainText(i.title)}`,
         subtitle: `${strings.statuses[i.status]} · ${strings.severities[i.severity]} · ${formatLocal(i.createdAt, timeZone)}`,
       })),

@@ -9,7 +9,7 @@ export type CardName =
   | 'incident-form'
   | 'incident-receipt'
   | 'incident'
-  | 'incident-list'
+  | 'list'
   | 'rules-areas'
   | 'rules-area'
   | 'rules-answer'

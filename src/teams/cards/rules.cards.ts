@@ -115,7 +115,11 @@ export function rulesAreasCardData(s: RulesStrings, kb: KnowledgeBase): RulesAre
   };
 }
 
-export function rulesAreaCardData(s: RulesStrings, kb: KnowledgeBase, areaId: AreaId): RulesAreaCardData {
+export function rulesAreaCardData(
+  s: RulesStrings,
+  kb: KnowledgeBase,
+  areaId: AreaId,
+): RulesAreaCardData {
   const area = kb.area(areaId);
   const rules = kb.rulesOf(areaId);
   return {
@@ -129,8 +133,18 @@ export function rulesAreaCardData(s: RulesStrings, kb: KnowledgeBase, areaId: Ar
   };
 }
 
-function forwardSection(s: RulesStrings, question: RulesQuestion | undefined, offer: boolean): ForwardSection {
-  const state: ForwardState = !question ? 'none' : question.forwardedAt ? 'done' : offer ? 'offer' : 'none';
+function forwardSection(
+  s: RulesStrings,
+  question: RulesQuestion | undefined,
+  offer: boolean,
+): ForwardSection {
+  const state: ForwardState = !question
+    ? 'none'
+    : question.forwardedAt
+      ? 'done'
+      : offer
+        ? 'offer'
+        : 'none';
   return {
     state,
     questionId: question?.id ?? '',
@@ -216,12 +230,14 @@ export function rulesCoordinatorCardData(
     formatTime: (at: Date) => string;
   },
 ): RulesCoordinatorCardData {
-  const asker = context.askerTitle ? `${question.askerName} (${context.askerTitle})` : question.askerName;
+  const asker = context.askerTitle
+    ? `${plainText(question.askerName)} (${plainText(context.askerTitle)})`
+    : plainText(question.askerName);
   const { matchedRule, feedback } = context;
   return {
     questionId: question.id,
     title: s.coordinatorTitle,
-    asker: s.coordinatorAsker(plainText(asker)),
+    asker: s.coordinatorAsker(asker),
     question: plainText(question.text),
     askedAt: s.coordinatorAskedAt(context.formatTime(question.createdAt)),
     botNote: matchedRule
@@ -253,11 +269,15 @@ export function rulesReplyCardData(s: RulesStrings, question: RulesQuestion): Ru
   };
 }
 
-export const rulesAreasCard = (data: RulesAreasCardData): Attachment => renderCard('rules-areas', data);
-export const rulesAreaCard = (data: RulesAreaCardData): Attachment => renderCard('rules-area', data);
-export const rulesAnswerCard = (data: RulesAnswerCardData): Attachment => renderCard('rules-answer', data);
+export const rulesAreasCard = (data: RulesAreasCardData): Attachment =>
+  renderCard('rules-areas', data);
+export const rulesAreaCard = (data: RulesAreaCardData): Attachment =>
+  renderCard('rules-area', data);
+export const rulesAnswerCard = (data: RulesAnswerCardData): Attachment =>
+  renderCard('rules-answer', data);
 export const rulesNoMatchCard = (data: RulesNoMatchCardData): Attachment =>
   renderCard('rules-no-match', data);
 export const rulesCoordinatorCard = (data: RulesCoordinatorCardData): Attachment =>
   renderCard('rules-coordinator', data);
-export const rulesReplyCard = (data: RulesReplyCardData): Attachment => renderCard('rules-reply', data);
+export const rulesReplyCard = (data: RulesReplyCardData): Attachment =>
+  renderCard('rules-reply', data);

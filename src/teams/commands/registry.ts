@@ -3,6 +3,8 @@ import { comingSoon } from './coming-soon.command.js';
 import { helpCommand } from './help.command.js';
 import { incidentCommand } from './incident.command.js';
 import { myIncidentsCommand } from './my-incidents.command.js';
+import { questionCommand } from './question.command.js';
+import { rulesCommand } from './rules.command.js';
 
 /** Every command of CONTRACTS.md, listed once. */
 export const commands: Command[] = [
@@ -11,11 +13,11 @@ export const commands: Command[] = [
   myIncidentsCommand,
   comingSoon('request-approval', ['begär godkännande', 'request approval'], 'requestApproval'),
   comingSoon('approvals', ['godkännanden', 'approvals'], 'approvals'),
-  comingSoon('rules', ['regler', 'rules'], 'rules'),
+  rulesCommand,
 ];
 
 /** Anything that is not a command is a question about the Användare rules. */
-export const questionCommand: Command = comingSoon('question', [], 'question');
+export { questionCommand };
 
 /** Lower case, no leading '/', no trailing punctuation, single spaces, å/ä/ö also accepted as a/a/o. */
 export function normaliseCommandText(text: string): string {

@@ -1,0 +1,43 @@
+import type { Organisation } from './org.js';
+
+/**
+ * A change to the register that a concluded approval made. The organisation file
+ * is the starting point; these changes, in order, give the register as it is now.
+ */
+export type RegisterChange =
+  | { kind: 'system-approved'; systemId: string; date: string; approvalId: string }
+  | { kind: 'document-approved'; documentId: string; date: string; approvalId: string }
+  | { kind: 'system-owner'; systemId: string; ownerId: string; approvalId: string }
+  | { kind: 'annual-goals'; year: number; approvalId: string }
+  | { kind: 'exception'; systemId: string; approvalId: string };
+
+/** The organisation with the changes applied; changes naming unknown ids are skipped. */
+export function applyRegisterChanges(org: Organisation, changes: RegisterChange[]): Organisation {
+  const systems = org.systems.map((s) => ({ ...s }));
+  const documents = org.documents.map((d) => ({ ...d }));
+  const people = new Set(org.people.map((p) => p.id));
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'system-approved': {
+        const system = systems.find((s) => s.id === change.systemId);
+        if (system) system.approvedAt = change.date;
+        break;
+      }
+      case 'document-approved': {
+        const document = documents.find((d) => d.id === change.documentId);
+        if (document) document.approvedAt = change.date;
+        break;
+      }
+      case 'system-owner': {
+        const system = systems.find((s) => s.id === change.systemId);
+        if (system && people.has(change.ownerId)) system.owner = change.ownerId;
+        break;
+      }
+      case 'annual-goals':
+      case 'exception':
+        // Recorded for the follow-up; they change no attribute of the register.
+        break;
+    }
+  }
+  return { ...org, systems, documents };
+}
