@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { validate as isValidTickCron } from 'node-cron';
+import { isValidCron } from './domain/reminders/cron.js';
+import { parseWeekdays } from './domain/reminders/send-window.js';
 import { fromRoot } from './paths.js';
 
 /**
@@ -33,6 +36,29 @@ export interface Config {
   };
   /** How often running authority-report clocks are checked for reminders. */
   readonly incidentDeadlineCheckSeconds: number;
+  readonly approvals: {
+    readonly reminderWorkingDays: number;
+    readonly escalationWorkingDays: number;
+    readonly checkSeconds: number;
+  };
+  /** Cron expressions are evaluated in the organisation's time zone. */
+  readonly reminders: {
+    /** node-cron expression of the ticks, or 'off' (only `reminders run` sends). */
+    readonly tickCron: string;
+    readonly planningCron: string;
+    readonly threatAnalysisCron: string;
+    readonly awarenessCron: string;
+    readonly reportCron: string;
+    /** HH:mm on the due day for date-based reminders (goals, revisions). */
+    readonly dailyTime: string;
+    /** ISO weekdays (1 = Monday) and HH:mm hours when reminders may go out. */
+    readonly sendDays: readonly number[];
+    readonly sendStart: string;
+    readonly sendEnd: string;
+    readonly revisionDaysBefore: number;
+    readonly goalDaysBefore: number;
+    readonly catchUpDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -51,6 +77,25 @@ const intInRange = (min: number, max: number, fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 const positiveNumber = (max: number, fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().positive().max(max).default(fallback));
+
+const cron = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .refine(isValidCron, 'must be a cron expression of 5 fields, e.g. "0 8 1 9 *"')
+      .default(fallback),
+  );
+const clockTime = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:mm')
+      .default(fallback),
+  );
 
 const envSchema = z.object({
   PORT: intInRange(0, 65535, 3978),
@@ -72,7 +117,58 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: intInRange(1, 100, 8),
   OUTBOX_POLL_INTERVAL_MS: intInRange(10, 60_000, 500),
   INCIDENT_DEADLINE_CHECK_SECONDS: intInRange(1, 86_400, 60),
+  APPROVAL_REMINDER_WORKING_DAYS: intInRange(1, 60, 3),
+  APPROVAL_ESCALATION_WORKING_DAYS: intInRange(1, 120, 10),
+  APPROVAL_CHECK_SECONDS: intInRange(1, 86_400, 300),
+  REMINDER_TICK_CRON: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === 'off' || isValidTickCron(v),
+        'must be a node-cron expression such as "* * * * *", or off',
+      )
+      .default('* * * * *'),
+  ),
+  REMINDER_PLANNING_CRON: cron('0 8 1 9 *'),
+  REMINDER_THREAT_ANALYSIS_CRON: cron('0 8 1 3,9 *'),
+  REMINDER_AWARENESS_CRON: cron('0 9 1 2 *'),
+  REMINDER_REPORT_CRON: cron('0 8 1 12 *'),
+  REMINDER_DAILY_TIME: clockTime('08:00'),
+  REMINDER_SEND_DAYS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('1-5')
+      .transform((v, ctx) => {
+        const days = parseWeekdays(v);
+        if (!days) {
+          ctx.addIssue({ code: 'custom', message: 'must be weekdays 1-7 (1 = Monday), e.g. 1-5' });
+          return z.NEVER;
+        }
+        return [...days].sort((a, b) => a - b);
+      }),
+  ),
+  REMINDER_SEND_HOURS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .default('08:00-17:00')
+      .refine((v) => {
+        const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(v);
+        return m !== null && validTime(m[1]!) && validTime(m[2]!) && m[1]! < m[2]!;
+      }, 'must be HH:mm-HH:mm with the start before the end, e.g. 08:00-17:00'),
+  ),
+  REMINDER_REVISION_DAYS_BEFORE: intInRange(1, 365, 30),
+  REMINDER_GOAL_DAYS_BEFORE: intInRange(0, 90, 7),
+  REMINDER_CATCH_UP_DAYS: intInRange(0, 400, 7),
 });
+
+function validTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
 
 export type Environment = Record<string, string | undefined>;
 
@@ -124,6 +220,25 @@ export function loadConfig(env: Environment): Config {
       pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
     },
     incidentDeadlineCheckSeconds: e.INCIDENT_DEADLINE_CHECK_SECONDS,
+    approvals: {
+      reminderWorkingDays: e.APPROVAL_REMINDER_WORKING_DAYS,
+      escalationWorkingDays: e.APPROVAL_ESCALATION_WORKING_DAYS,
+      checkSeconds: e.APPROVAL_CHECK_SECONDS,
+    },
+    reminders: {
+      tickCron: e.REMINDER_TICK_CRON,
+      planningCron: e.REMINDER_PLANNING_CRON,
+      threatAnalysisCron: e.REMINDER_THREAT_ANALYSIS_CRON,
+      awarenessCron: e.REMINDER_AWARENESS_CRON,
+      reportCron: e.REMINDER_REPORT_CRON,
+      dailyTime: e.REMINDER_DAILY_TIME,
+      sendDays: e.REMINDER_SEND_DAYS,
+      sendStart: e.REMINDER_SEND_HOURS.slice(0, 5),
+      sendEnd: e.REMINDER_SEND_HOURS.slice(6),
+      revisionDaysBefore: e.REMINDER_REVISION_DAYS_BEFORE,
+      goalDaysBefore: e.REMINDER_GOAL_DAYS_BEFORE,
+      catchUpDays: e.REMINDER_CATCH_UP_DAYS,
+    },
   };
   return deepFreeze(config);
 }

@@ -6,7 +6,6 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { TurnContext } from 'botbuilder';
 import { ConfigError, loadConfigFromEnvironment, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
-import { createOrgDirectory, type OrgDirectory } from './domain/org/org.directory.js';
 import { loadOrganisationFile } from './domain/org/org.load.js';
 import { OrgFileError } from './domain/org/org.parse.js';
 import { loadKnowledgeBase } from './domain/rules/rules.load.js';
@@ -16,6 +15,13 @@ import { fromRoot } from './paths.js';
 import { createRulesQuestionRepository } from './store/rules-question.repository.js';
 import { remindDeadlines, type IncidentDeps } from './domain/incidents/incident.service.js';
 import { createHttpServer } from './http/server.js';
+import { remindPendingApprovals, type ApprovalDeps } from './domain/approvals/approval.service.js';
+import { createApprovalRepository, createRegisterRepository } from './store/approval.repository.js';
+import { createLiveRegister } from './store/register.live.js';
+import { createApprovalNotifier } from './teams/approval.notifier.js';
+import { runDueReminders, type ReminderRunResult } from './domain/reminders/reminder.service.js';
+import { startReminderTicker } from './scheduler/reminders.scheduler.js';
+import { createReminderServices } from './teams/reminder.services.js';
 import { runPeriodically } from './scheduler/periodic.js';
 import { createIncidentRepository } from './store/incident.repository.js';
 import { createIncidentNotifier } from './teams/incident.notifier.js';
@@ -55,13 +61,16 @@ export interface RunningApp {
   url: string;
   port: number;
   db: Db;
-  org: OrgDirectory;
   services: Services;
   outbox: OutboxRepository;
   audit: AuditRepository;
   sender: OutboxSender;
   /** Sends the deadline reminders that are due now (also run periodically). */
   remindIncidentDeadlines(): Promise<number>;
+  /** Reminds and escalates approval steps that have waited too long (also run periodically). */
+  remindPendingApprovals(): Promise<number>;
+  /** Enqueues the reminders that are due now and not yet sent (also run by node-cron). */
+  runDueReminders(): Promise<ReminderRunResult>;
 }
 
 export interface App {
@@ -75,15 +84,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   let running: (RunningApp & { close: () => Promise<void> }) | undefined;
 
   async function start(): Promise<RunningApp> {
-    const org = createOrgDirectory(loadOrganisationFile(config.orgFile));
+    const baseOrg = loadOrganisationFile(config.orgFile);
     // A broken rule file stops the start before anything is opened.
     const knowledgeBase = loadKnowledgeBase(
       options.rulesDirectory ?? fromRoot('content', 'anvandare'),
     );
-    if (
-      config.mode === 'production' &&
-      org.organisation.tenantId.toLowerCase() !== config.bot.tenantId
-    ) {
+    if (config.mode === 'production' && baseOrg.tenantId.toLowerCase() !== config.bot.tenantId) {
       throw new ConfigError('MicrosoftAppTenantId', `does not match tenantId in ${config.orgFile}`);
     }
     const db = openDatabase(config.database);
@@ -94,6 +100,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       throw error;
     }
 
+    // The organisation file plus what concluded approvals changed; read through `register.current`.
+    const register = await createLiveRegister(baseOrg, createRegisterRepository(db.kysely));
     const people = createPersonRepository(db.kysely);
     const outbox = createOutboxRepository(db.kysely);
     const audit = createAuditRepository(db.kysely);
@@ -123,25 +131,75 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const incidentRepository = createIncidentRepository(db.kysely);
     const incidents: IncidentDeps = {
       incidents: incidentRepository,
-      org,
+      get org() {
+        return register.current;
+      },
       audit,
       clock,
       notifier: createIncidentNotifier({
-        org,
+        get org() {
+          return register.current;
+        },
         incidents: incidentRepository,
         people,
         audit,
         notify,
       }),
     };
+    const approvals: ApprovalDeps = {
+      approvals: createApprovalRepository(db.kysely),
+      get org() {
+        return register.current;
+      },
+      audit,
+      clock,
+      register,
+      notifier: createApprovalNotifier({
+        get org() {
+          return register.current;
+        },
+        people,
+        audit,
+        clock,
+        notify,
+      }),
+      limits: config.approvals,
+    };
     const rules: Services['rules'] = {
       knowledgeBase,
       search: createRuleSearch(knowledgeBase),
       questions: createRulesQuestionRepository(db.kysely),
-      org,
+      get org() {
+        return register.current;
+      },
       audit,
     };
-    const services: Services = { config, org, people, audit, clock, log, notify, incidents, rules };
+    const reminders = createReminderServices({
+      db: db.kysely,
+      config,
+      org: () => register.current,
+      people,
+      audit,
+      clock,
+      knowledgeBase,
+      notify,
+    });
+    await reminders.goals.goals.seed(baseOrg.goals ?? [], clock.now());
+    const services: Services = {
+      config,
+      get org() {
+        return register.current;
+      },
+      people,
+      audit,
+      clock,
+      log,
+      notify,
+      incidents,
+      approvals,
+      rules,
+      reminders,
+    };
 
     const bot = new ItSakerhetBot(services);
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config));
@@ -178,7 +236,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       },
       log,
       mode: config.mode,
-      organisation: org.organisation.organisation,
+      organisation: baseOrg.organisation,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -186,10 +244,29 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     });
     const port = (server.address() as AddressInfo).port;
     sender.start();
+    const reminderTicker =
+      config.reminders.tickCron === 'off'
+        ? undefined
+        : startReminderTicker(
+            config.reminders.tickCron,
+            baseOrg.timezone,
+            () => runDueReminders(reminders.run),
+            log,
+          );
     const deadlines = runPeriodically(
       'incident deadlines',
       config.incidentDeadlineCheckSeconds * 1000,
       () => remindDeadlines(incidents),
+      log,
+    );
+    const pendingApprovals = runPeriodically(
+      'approval reminders',
+      config.approvals.checkSeconds * 1000,
+      async () => {
+        // Also picks up register changes another instance made.
+        await register.reload();
+        await remindPendingApprovals(approvals);
+      },
       log,
     );
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -199,13 +276,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       url,
       port,
       db,
-      org,
       services,
       outbox,
       audit,
       sender,
       remindIncidentDeadlines: () => remindDeadlines(incidents),
+      remindPendingApprovals: () => remindPendingApprovals(approvals),
+      runDueReminders: () => runDueReminders(reminders.run),
       close: async () => {
+        await reminderTicker?.stop();
+        await pendingApprovals.stop();
         await deadlines.stop();
         await sender.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -108,13 +108,6 @@ for (const engine of engines) {
       expect(JSON.stringify(cardOf(repliesTo(people.karin)[0]!))).toContain('Din roll: kommunchef');
     });
 
-    it('says honestly that a command whose feature is not built yet is coming soon', async () => {
-      await send(message(people.anna, 'godkännanden', as()));
-      expect(textOf(repliesTo(people.anna)[0]!)).toBe(
-        'Godkännanden kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.',
-      );
-    });
-
     it('treats any other text as a question about the Användare rules', async () => {
       await send(message(people.anna, 'får jag använda usb-minne?', as()));
       expect(textOf(repliesTo(people.anna)[0]!)).toContain('Säkerhetskopiering och lagring');

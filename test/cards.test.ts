@@ -18,6 +18,8 @@ import { stringsFor } from '../src/i18n/strings.js';
 import { cardProblems } from './support/card-validator.js';
 import { exampleOrg, sampleIncident } from './support/incident-samples.js';
 import { rulesCardSamples } from './support/rules-samples.js';
+import { reminderCardSamples } from './support/reminder-samples.js';
+import { approvalCardSamples } from './support/approval-samples.js';
 
 const sv = incidentStringsFor('sv');
 const helpData = helpCardData(stringsFor('sv'), 'Sjövik kommun', 'Anna Andersson', ['kommunchef']);
@@ -69,6 +71,8 @@ const samples: Record<CardName, () => CardJson> = {
       { heading: 'Att hantera', incidents: [] },
     ]),
   ...rulesCardSamples,
+  ...reminderCardSamples,
+  ...approvalCardSamples,
 };
 
 describe('card templates', () => {

@@ -1,5 +1,8 @@
 import type { ApprovalStatus, ApprovalType, ApproverRole } from '../domain/approvals/approval.js';
-import type { ApprovalFieldError, ApprovalFormField } from '../domain/approvals/approval.validation.js';
+import type {
+  ApprovalFieldError,
+  ApprovalFormField,
+} from '../domain/approvals/approval.validation.js';
 import type { Locale } from './strings.js';
 
 /** Everything people read about approvals, Swedish first. */
@@ -44,8 +47,14 @@ export interface ApprovalStrings {
     delegate: string;
     withdraw: string;
     history: string;
+    escalated: string;
+    systemActor: string;
     receipt: string;
-    notice: { reminder: string; escalation: (approver: string, days: number) => string; delegated: (by: string) => string };
+    notice: {
+      reminder: string;
+      escalation: (approver: string, days: number) => string;
+      delegated: (by: string) => string;
+    };
   };
   concluded: Record<Exclude<ApprovalStatus, 'pending'>, (title: string) => string>;
   list: { title: string; waiting: string; mine: string; none: string; open: string };
@@ -69,10 +78,12 @@ const sv: ApprovalStrings = {
     undantag: 'Undantag från en regel',
   },
   typeHelp: {
-    driftgodkannande: 'Systemägaren beslutar, och för samhällsviktiga system därefter kommunchefen.',
+    driftgodkannande:
+      'Systemägaren beslutar, och för samhällsviktiga system därefter kommunchefen.',
     systemsakerhetsplan: 'Systemägaren beslutar.',
     'arliga-mal': 'Kommunchefen beslutar.',
-    'styrande-dokument': 'Dokumentets ägare beslutar, och för IT-säkerhetspolicyn därefter kommunchefen.',
+    'styrande-dokument':
+      'Dokumentets ägare beslutar, och för IT-säkerhetspolicyn därefter kommunchefen.',
     'utse-systemagare': 'Kommunchefen beslutar.',
     undantag: 'Systemägaren beslutar, därefter en IT-säkerhetssamordnare.',
   },
@@ -82,7 +93,12 @@ const sv: ApprovalStrings = {
     kommunchef: 'kommunchef',
     sakerhetssamordnare: 'IT-säkerhetssamordnare',
   },
-  statuses: { pending: 'Väntar på beslut', approved: 'Godkänd', rejected: 'Avslagen', withdrawn: 'Återkallad' },
+  statuses: {
+    pending: 'Väntar på beslut',
+    approved: 'Godkänd',
+    rejected: 'Avslagen',
+    withdrawn: 'Återkallad',
+  },
   form: {
     title: 'Begär godkännande',
     intro: 'Välj vad som ska godkännas. Begäran går till rätt beslutsfattare i tur och ordning.',
@@ -109,7 +125,8 @@ const sv: ApprovalStrings = {
       required: 'Fyll i det här fältet.',
       tooLong: 'Texten är för lång.',
       unknownChoice: 'Välj ett av alternativen.',
-      subjectMismatch: 'Det här passar inte ihop med typen av godkännande (system, dokument eller år).',
+      subjectMismatch:
+        'Det här passar inte ihop med typen av godkännande (system, dokument eller år).',
       noSecurityPlan: 'Systemet har ingen systemsäkerhetsplan i registret.',
       invalidLink: 'Länken måste vara en fullständig https-adress.',
       alreadyOwner: 'Personen är redan systemägare för systemet.',
@@ -138,10 +155,13 @@ const sv: ApprovalStrings = {
     delegate: 'Delegera',
     withdraw: 'Återkalla begäran',
     history: 'Historik',
+    escalated: 'Eskalerad till kommunchefen',
+    systemActor: 'IT-säkerhetsboten',
     receipt: 'Din begäran är skickad. Du får besked här när den är beslutad.',
     notice: {
       reminder: 'Påminnelse: den här begäran väntar på ditt beslut.',
-      escalation: (approver, days) => `Eskalering: begäran har väntat på ${approver} i ${days} arbetsdagar.`,
+      escalation: (approver, days) =>
+        `Eskalering: begäran har väntat på ${approver} i ${days} arbetsdagar.`,
       delegated: (by) => `${by} har delegerat beslutet till dig.`,
     },
   },
@@ -178,10 +198,12 @@ const en: ApprovalStrings = {
     undantag: 'Exception from a rule',
   },
   typeHelp: {
-    driftgodkannande: 'The system owner decides, then the chief executive for systems critical to society.',
+    driftgodkannande:
+      'The system owner decides, then the chief executive for systems critical to society.',
     systemsakerhetsplan: 'The system owner decides.',
     'arliga-mal': 'The chief executive decides.',
-    'styrande-dokument': "The document's owner decides, then the chief executive for the IT security policy.",
+    'styrande-dokument':
+      "The document's owner decides, then the chief executive for the IT security policy.",
     'utse-systemagare': 'The chief executive decides.',
     undantag: 'The system owner decides, then an IT security coordinator.',
   },
@@ -191,7 +213,12 @@ const en: ApprovalStrings = {
     kommunchef: 'chief executive',
     sakerhetssamordnare: 'IT security coordinator',
   },
-  statuses: { pending: 'Waiting for decision', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+  statuses: {
+    pending: 'Waiting for decision',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
+  },
   form: {
     ...sv.form,
     title: 'Request approval',
@@ -204,7 +231,11 @@ const en: ApprovalStrings = {
       justification: 'Justification',
       link: 'Link to the material (optional, https)',
     },
-    placeholders: { title: 'E.g. "Operational approval after the upgrade"', justification: 'What is to be decided, and why?', link: 'https://' },
+    placeholders: {
+      title: 'E.g. "Operational approval after the upgrade"',
+      justification: 'What is to be decided, and why?',
+      link: 'https://',
+    },
     systemPrefix: 'System',
     documentPrefix: 'Document',
     nextYearGoals: (year) => `Annual goals for ${year}`,
@@ -245,10 +276,13 @@ const en: ApprovalStrings = {
     delegate: 'Delegate',
     withdraw: 'Withdraw request',
     history: 'History',
+    escalated: 'Escalated to the chief executive',
+    systemActor: 'The IT security bot',
     receipt: 'Your request has been sent. You will be told here when it is decided.',
     notice: {
       reminder: 'Reminder: this request is waiting for your decision.',
-      escalation: (approver, days) => `Escalation: the request has waited for ${approver} for ${days} working days.`,
+      escalation: (approver, days) =>
+        `Escalation: the request has waited for ${approver} for ${days} working days.`,
       delegated: (by) => `${by} has delegated the decision to you.`,
     },
   },
@@ -257,7 +291,13 @@ const en: ApprovalStrings = {
     rejected: (title) => `Your request "${title}" has been rejected.`,
     withdrawn: (title) => `The request "${title}" has been withdrawn.`,
   },
-  list: { title: 'Approvals', waiting: 'Waiting for your decision', mine: 'Your requests', none: 'None.', open: 'Show' },
+  list: {
+    title: 'Approvals',
+    waiting: 'Waiting for your decision',
+    mine: 'Your requests',
+    none: 'None.',
+    open: 'Show',
+  },
   forbidden: 'You are not authorised to decide this request.',
   notFound: 'The request does not exist.',
   alreadyDecided: 'Already decided. The card shows the current state.',

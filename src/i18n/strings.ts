@@ -21,15 +21,6 @@ export interface Strings {
     dataskyddsombud: string;
     systemOwner: (systems: string) => string;
   };
-  comingSoon: (feature: string) => string;
-  features: {
-    incident: string;
-    myIncidents: string;
-    requestApproval: string;
-    approvals: string;
-    rules: string;
-    question: string;
-  };
   welcome: string;
   apology: (correlationId: string) => string;
   invalidAction: string;
@@ -80,16 +71,6 @@ const sv: Strings = {
     sakerhetssamordnare: 'IT-säkerhetssamordnare',
     dataskyddsombud: 'dataskyddsombud',
     systemOwner: (systems) => `systemägare för ${systems}`,
-  },
-  comingSoon: (feature) =>
-    `${feature} kommer snart. Skriv "hjälp" för att se vad jag kan göra i dag.`,
-  features: {
-    incident: 'Incidentrapportering',
-    myIncidents: 'Listan över dina incidenter',
-    requestApproval: 'Att begära godkännanden',
-    approvals: 'Godkännanden',
-    rules: 'Regelsamlingen',
-    question: 'Svar på frågor om IT-säkerhetsinstruktionen Användare',
   },
   welcome: 'Välkommen! Jag är kommunens IT-säkerhetsbot.',
   apology: (correlationId) =>
@@ -142,15 +123,6 @@ const en: Strings = {
     sakerhetssamordnare: 'IT security coordinator',
     dataskyddsombud: 'data protection officer',
     systemOwner: (systems) => `system owner of ${systems}`,
-  },
-  comingSoon: (feature) => `${feature} is coming soon. Type "help" to see what I can do today.`,
-  features: {
-    incident: 'Incident reporting',
-    myIncidents: 'The list of your incidents',
-    requestApproval: 'Requesting approvals',
-    approvals: 'Approvals',
-    rules: 'The rule book',
-    question: 'Answers to questions about the IT security instruction for users',
   },
   welcome: "Welcome! I am the municipality's IT security bot.",
   apology: (correlationId) =>

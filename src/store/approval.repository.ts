@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Approval, ApprovalStatus, ApprovalSubject, ApprovalType, ApproverRole, Decision } from '../domain/approvals/approval.js';
-import type { ApprovalRepository, NewApproval, StepChange } from '../domain/approvals/approval.service.js';
+import type {
+  Approval,
+  ApprovalStatus,
+  ApprovalSubject,
+  ApprovalType,
+  ApproverRole,
+  Decision,
+} from '../domain/approvals/approval.js';
+import type {
+  ApprovalRepository,
+  NewApproval,
+  StepChange,
+} from '../domain/approvals/approval.service.js';
 import type { RegisterChange } from '../domain/org/register.js';
 import type { ApprovalRow, ApprovalStepRow } from './approval.table.js';
 import type { Database } from './database.js';
@@ -16,7 +27,11 @@ function subjectOf(row: ApprovalRow): ApprovalSubject {
 }
 
 const subjectId = (subject: ApprovalSubject) =>
-  subject.kind === 'system' ? subject.systemId : subject.kind === 'document' ? subject.documentId : String(subject.year);
+  subject.kind === 'system'
+    ? subject.systemId
+    : subject.kind === 'document'
+      ? subject.documentId
+      : String(subject.year);
 
 export function approvalRowToApproval(row: ApprovalRow, steps: ApprovalStepRow[]): Approval {
   return {
@@ -41,7 +56,11 @@ export function approvalRowToApproval(row: ApprovalRow, steps: ApprovalStepRow[]
         approverIds: JSON.parse(s.approver_ids) as string[],
         delegate:
           s.delegate_aad_object_id && s.delegate_name && s.delegated_by
-            ? { aadObjectId: s.delegate_aad_object_id, name: s.delegate_name, byAadObjectId: s.delegated_by }
+            ? {
+                aadObjectId: s.delegate_aad_object_id,
+                name: s.delegate_name,
+                byAadObjectId: s.delegated_by,
+              }
             : null,
         decision: s.decision as Decision | null,
         decidedByAadObjectId: s.decided_by_aad_object_id,
@@ -65,16 +84,28 @@ async function load(db: Executor, rows: ApprovalRow[]): Promise<Approval[]> {
       rows.map((r) => r.id),
     )
     .execute();
-  return rows.map((row) => approvalRowToApproval(row, steps.filter((s) => s.approval_id === row.id)));
+  return rows.map((row) =>
+    approvalRowToApproval(
+      row,
+      steps.filter((s) => s.approval_id === row.id),
+    ),
+  );
 }
 
 export function createApprovalRepository(db: Kysely<Database>): ApprovalRepository {
   async function get(id: string, executor: Executor = db): Promise<Approval | undefined> {
-    const row = await executor.selectFrom('approval').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await executor
+      .selectFrom('approval')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? (await load(executor, [row]))[0] : undefined;
   }
 
-  async function bySubmission(requester: string, submissionId: string): Promise<Approval | undefined> {
+  async function bySubmission(
+    requester: string,
+    submissionId: string,
+  ): Promise<Approval | undefined> {
     const row = await db
       .selectFrom('approval')
       .selectAll()
@@ -172,7 +203,10 @@ export function createApprovalRepository(db: Kysely<Database>): ApprovalReposito
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return 'stale' as const;
 
-        const step = trx.updateTable('approval_step').where('approval_id', '=', id).where('step_index', '=', stepIndex);
+        const step = trx
+          .updateTable('approval_step')
+          .where('approval_id', '=', id)
+          .where('step_index', '=', stepIndex);
         if (change.kind === 'decide') {
           await step
             .set({
@@ -207,7 +241,12 @@ export function createApprovalRepository(db: Kysely<Database>): ApprovalReposito
     },
 
     async listPending() {
-      const rows = await db.selectFrom('approval').selectAll().where('status', '=', 'pending').orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('approval')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .execute();
       return load(db, rows);
     },
 
@@ -234,12 +273,23 @@ export function createRegisterRepository(db: Kysely<Database>): RegisterReposito
     async record(change, at) {
       await db
         .insertInto('register_change')
-        .values({ id: sortableId(), approval_id: change.approvalId, kind: change.kind, change: JSON.stringify(change), at: at.toISOString() })
+        .values({
+          id: sortableId(),
+          approval_id: change.approvalId,
+          kind: change.kind,
+          change: JSON.stringify(change),
+          at: at.toISOString(),
+        })
         .onConflict((oc) => oc.column('approval_id').doNothing())
         .execute();
     },
     async all() {
-      const rows = await db.selectFrom('register_change').select('change').orderBy('at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('register_change')
+        .select('change')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
       return rows.map((r) => JSON.parse(r.change) as RegisterChange);
     },
   };

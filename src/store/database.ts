@@ -63,8 +63,7 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface Database
-  extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
+export interface Database extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;

@@ -120,11 +120,9 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
             .insertInto('incident_counter')
             .values({ year: incident.year, last_sequence: 1 })
             .onConflict((oc) =>
-              oc
-                .column('year')
-                .doUpdateSet((eb) => ({
-                  last_sequence: eb('incident_counter.last_sequence', '+', 1),
-                })),
+              oc.column('year').doUpdateSet((eb) => ({
+                last_sequence: eb('incident_counter.last_sequence', '+', 1),
+              })),
             )
             .returning('last_sequence')
             .executeTakeFirstOrThrow();

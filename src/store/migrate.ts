@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './dialect.js';
 import * as foundation from './migrations/20261129T0100-foundation.js';
 import * as incidents from './migrations/20261129T0200-incidents.js';
@@ -21,7 +21,14 @@ export const migrationNames = Object.keys(migrations).sort();
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 async function runMigrator(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; name
+  // ours, so another schema's tables on the same server are not mistaken for them.
+  const migrationTableSchema =
+    db.engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely))
+          .rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db: db.kysely, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -14,7 +14,10 @@ export interface LiveRegister {
   apply(change: RegisterChange, at: Date): Promise<void>;
 }
 
-export async function createLiveRegister(base: Organisation, repository: RegisterRepository): Promise<LiveRegister> {
+export async function createLiveRegister(
+  base: Organisation,
+  repository: RegisterRepository,
+): Promise<LiveRegister> {
   let current = createOrgDirectory(applyRegisterChanges(base, await repository.all()));
   const reload = async () => {
     current = createOrgDirectory(applyRegisterChanges(base, await repository.all()));

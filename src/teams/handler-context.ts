@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
+import type { ApprovalDeps } from '../domain/approvals/approval.service.js';
 import type { IncidentDeps } from '../domain/incidents/incident.service.js';
 import type { RulesDeps } from '../domain/rules/rules-question.service.js';
+import type { ReminderServices } from './reminder.services.js';
 import type { AuditRepository } from '../store/audit.repository.js';
 import type { Clock } from '../domain/clock.js';
 import type { OrgDirectory } from '../domain/org/org.directory.js';
@@ -19,8 +21,11 @@ export interface Services {
   audit: AuditRepository;
   /** What the incident service needs (repository, notifier, clock...). */
   incidents: IncidentDeps;
+  approvals: ApprovalDeps;
   /** The Användare rules, their search and the questions asked (rules Q&A). */
   rules: RulesDeps;
+  /** Goal register, reminder occurrences and the answers to reminder cards. */
+  reminders: ReminderServices;
   clock: Clock;
   log: Logger;
   /** Queues a proactive message; returns false when its dedupe key was already queued. */

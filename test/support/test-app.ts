@@ -42,6 +42,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: database.url,
     LOG_LEVEL: 'info',
     OUTBOX_POLL_INTERVAL_MS: '50',
+    // Reminders go out only when a test runs them (running.runDueReminders()) on its own clock.
+    REMINDER_TICK_CRON: 'off',
     ...options.env,
   });
   const make = () => createApp(config, { logger: createLogger('info', sink), ...options });

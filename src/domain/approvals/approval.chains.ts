@@ -10,17 +10,24 @@ interface StepRule {
   when?: 'samhallsviktigt' | 'it-sakerhetspolicy';
 }
 
-export const CHAINS: Record<ApprovalType, { subject: ApprovalSubject['kind']; steps: StepRule[] }> = {
-  driftgodkannande: { subject: 'system', steps: [{ role: 'systemOwner' }, { role: 'kommunchef', when: 'samhallsviktigt' }] },
-  systemsakerhetsplan: { subject: 'system', steps: [{ role: 'systemOwner' }] },
-  'arliga-mal': { subject: 'year', steps: [{ role: 'kommunchef' }] },
-  'styrande-dokument': {
-    subject: 'document',
-    steps: [{ role: 'documentOwner' }, { role: 'kommunchef', when: 'it-sakerhetspolicy' }],
-  },
-  'utse-systemagare': { subject: 'system', steps: [{ role: 'kommunchef' }] },
-  undantag: { subject: 'system', steps: [{ role: 'systemOwner' }, { role: 'sakerhetssamordnare' }] },
-};
+export const CHAINS: Record<ApprovalType, { subject: ApprovalSubject['kind']; steps: StepRule[] }> =
+  {
+    driftgodkannande: {
+      subject: 'system',
+      steps: [{ role: 'systemOwner' }, { role: 'kommunchef', when: 'samhallsviktigt' }],
+    },
+    systemsakerhetsplan: { subject: 'system', steps: [{ role: 'systemOwner' }] },
+    'arliga-mal': { subject: 'year', steps: [{ role: 'kommunchef' }] },
+    'styrande-dokument': {
+      subject: 'document',
+      steps: [{ role: 'documentOwner' }, { role: 'kommunchef', when: 'it-sakerhetspolicy' }],
+    },
+    'utse-systemagare': { subject: 'system', steps: [{ role: 'kommunchef' }] },
+    undantag: {
+      subject: 'system',
+      steps: [{ role: 'systemOwner' }, { role: 'sakerhetssamordnare' }],
+    },
+  };
 
 export interface StepPlan {
   role: ApproverRole;
@@ -28,7 +35,11 @@ export interface StepPlan {
 }
 
 /** The steps for a request; consecutive steps with the same approvers are one step. */
-export function planChain(type: ApprovalType, subject: ApprovalSubject, org: OrgDirectory): StepPlan[] {
+export function planChain(
+  type: ApprovalType,
+  subject: ApprovalSubject,
+  org: OrgDirectory,
+): StepPlan[] {
   const system = subject.kind === 'system' ? org.systemById(subject.systemId) : undefined;
   const document = subject.kind === 'document' ? org.documentById(subject.documentId) : undefined;
   const applies = (rule: StepRule) =>

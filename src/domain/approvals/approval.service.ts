@@ -4,7 +4,13 @@ import type { OrgDirectory } from '../org/org.directory.js';
 import type { RegisterChange } from '../org/register.js';
 import { localParts } from '../time.js';
 import { planChain } from './approval.chains.js';
-import { APPROVAL_LIMITS, currentStep, type Approval, type ApprovalStep, type Decision } from './approval.js';
+import {
+  APPROVAL_LIMITS,
+  currentStep,
+  type Approval,
+  type ApprovalStep,
+  type Decision,
+} from './approval.js';
 import { securityPlanOf, type ApprovalRequestInput } from './approval.validation.js';
 import { workingDaysBetween } from './working-days.js';
 
@@ -17,7 +23,13 @@ export interface NewApproval extends ApprovalRequestInput {
 }
 
 export type StepChange =
-  | { kind: 'decide'; decision: Decision; byAadObjectId: string; byName: string; comment: string | null }
+  | {
+      kind: 'decide';
+      decision: Decision;
+      byAadObjectId: string;
+      byName: string;
+      comment: string | null;
+    }
   | { kind: 'delegate'; delegate: { aadObjectId: string; name: string; byAadObjectId: string } }
   | { kind: 'withdraw' };
 
@@ -25,7 +37,12 @@ export interface ApprovalRepository {
   create(approval: NewApproval, at: Date): Promise<{ approval: Approval; created: boolean }>;
   get(id: string): Promise<Approval | undefined>;
   /** Applies the change to the current step if the approval is still at `expectedVersion`. */
-  change(id: string, expectedVersion: number, change: StepChange, at: Date): Promise<Approval | 'stale'>;
+  change(
+    id: string,
+    expectedVersion: number,
+    change: StepChange,
+    at: Date,
+  ): Promise<Approval | 'stale'>;
   listPending(): Promise<Approval[]>;
   listByRequester(aadObjectId: string, limit: number): Promise<Approval[]>;
 }
@@ -67,7 +84,14 @@ export async function requestApproval(
   const now = deps.clock.now();
   const steps = planChain(input.type, input.subject, deps.org);
   const result = await deps.approvals.create(
-    { ...input, requesterAadObjectId: requester.aadObjectId, requesterName: requester.name, tenantId: requester.tenantId, submissionId, steps },
+    {
+      ...input,
+      requesterAadObjectId: requester.aadObjectId,
+      requesterName: requester.name,
+      tenantId: requester.tenantId,
+      submissionId,
+      steps,
+    },
     now,
   );
   if (result.created) {
@@ -85,10 +109,17 @@ export async function requestApproval(
 }
 
 /** The person ids and delegate who may decide a step. */
-export function mayDecide(step: ApprovalStep, actorAadObjectId: string, org: OrgDirectory): boolean {
+export function mayDecide(
+  step: ApprovalStep,
+  actorAadObjectId: string,
+  org: OrgDirectory,
+): boolean {
   const aad = actorAadObjectId.toLowerCase();
   const person = org.personByAadObjectId(aad);
-  return (person !== undefined && step.approverIds.includes(person.id)) || step.delegate?.aadObjectId === aad;
+  return (
+    (person !== undefined && step.approverIds.includes(person.id)) ||
+    step.delegate?.aadObjectId === aad
+  );
 }
 
 export type ApprovalActionResult =
@@ -97,7 +128,10 @@ export type ApprovalActionResult =
   | { kind: 'not-yet'; approval: Approval }
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
-  | { kind: 'invalid'; reason: 'comment-required' | 'comment-too-long' | 'unknown-person' | 'self-delegation' };
+  | {
+      kind: 'invalid';
+      reason: 'comment-required' | 'comment-too-long' | 'unknown-person' | 'self-delegation';
+    };
 
 /** Reads the approval and checks that the clicker may act on the given step now. */
 async function currentFor(
@@ -126,7 +160,12 @@ async function applyChange(
   approval: Approval,
   change: StepChange,
 ): Promise<Approval | ApprovalActionResult> {
-  const updated = await deps.approvals.change(approval.id, approval.version, change, deps.clock.now());
+  const updated = await deps.approvals.change(
+    approval.id,
+    approval.version,
+    change,
+    deps.clock.now(),
+  );
   if (updated !== 'stale') return updated;
   // Someone else acted between our read and our write: the step is decided.
   const current = await deps.approvals.get(approval.id);
@@ -144,7 +183,8 @@ export async function decideStep(
   const found = await currentFor(deps, actor, approvalId, stepIndex);
   if ('kind' in found) return found;
   const text = comment?.trim() ?? '';
-  if (decision === 'rejected' && text === '') return { kind: 'invalid', reason: 'comment-required' };
+  if (decision === 'rejected' && text === '')
+    return { kind: 'invalid', reason: 'comment-required' };
   if (text.length > APPROVAL_LIMITS.comment) return { kind: 'invalid', reason: 'comment-too-long' };
 
   const result = await applyChange(deps, found.approval, {
@@ -183,10 +223,15 @@ export async function delegateStep(
   if ('kind' in found) return found;
   const to = deps.org.personById(toPersonId);
   if (!to) return { kind: 'invalid', reason: 'unknown-person' };
-  if (to.aadObjectId.toLowerCase() === actor.aadObjectId.toLowerCase()) return { kind: 'invalid', reason: 'self-delegation' };
+  if (to.aadObjectId.toLowerCase() === actor.aadObjectId.toLowerCase())
+    return { kind: 'invalid', reason: 'self-delegation' };
   const result = await applyChange(deps, found.approval, {
     kind: 'delegate',
-    delegate: { aadObjectId: to.aadObjectId.toLowerCase(), name: to.name, byAadObjectId: actor.aadObjectId.toLowerCase() },
+    delegate: {
+      aadObjectId: to.aadObjectId.toLowerCase(),
+      name: to.name,
+      byAadObjectId: actor.aadObjectId.toLowerCase(),
+    },
   });
   if ('kind' in result) return result;
   await deps.audit.record({
@@ -201,10 +246,15 @@ export async function delegateStep(
   return { kind: 'ok', approval: result };
 }
 
-export async function withdrawApproval(deps: ApprovalDeps, actor: Actor, approvalId: string): Promise<ApprovalActionResult> {
+export async function withdrawApproval(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+): Promise<ApprovalActionResult> {
   const approval = await deps.approvals.get(approvalId);
   if (!approval) return { kind: 'not-found' };
-  if (approval.requesterAadObjectId !== actor.aadObjectId.toLowerCase()) return { kind: 'forbidden' };
+  if (approval.requesterAadObjectId !== actor.aadObjectId.toLowerCase())
+    return { kind: 'forbidden' };
   if (approval.status !== 'pending') return { kind: 'already-decided', approval };
   const result = await applyChange(deps, approval, { kind: 'withdraw' });
   if ('kind' in result) return result;
@@ -220,26 +270,45 @@ export async function withdrawApproval(deps: ApprovalDeps, actor: Actor, approva
 }
 
 /** The register change an approved request makes. */
-export function effectOf(approval: Approval, org: OrgDirectory, date: string): RegisterChange | undefined {
+export function effectOf(
+  approval: Approval,
+  org: OrgDirectory,
+  date: string,
+): RegisterChange | undefined {
   const { subject } = approval;
   const approvalId = approval.id;
   switch (approval.type) {
     case 'driftgodkannande':
-      return subject.kind === 'system' ? { kind: 'system-approved', systemId: subject.systemId, date, approvalId } : undefined;
+      return subject.kind === 'system'
+        ? { kind: 'system-approved', systemId: subject.systemId, date, approvalId }
+        : undefined;
     case 'systemsakerhetsplan': {
       const plan = subject.kind === 'system' ? securityPlanOf(org, subject.systemId) : undefined;
-      return plan ? { kind: 'document-approved', documentId: plan.id, date, approvalId } : undefined;
+      return plan
+        ? { kind: 'document-approved', documentId: plan.id, date, approvalId }
+        : undefined;
     }
     case 'styrande-dokument':
-      return subject.kind === 'document' ? { kind: 'document-approved', documentId: subject.documentId, date, approvalId } : undefined;
+      return subject.kind === 'document'
+        ? { kind: 'document-approved', documentId: subject.documentId, date, approvalId }
+        : undefined;
     case 'utse-systemagare':
       return subject.kind === 'system' && approval.proposedOwnerId
-        ? { kind: 'system-owner', systemId: subject.systemId, ownerId: approval.proposedOwnerId, approvalId }
+        ? {
+            kind: 'system-owner',
+            systemId: subject.systemId,
+            ownerId: approval.proposedOwnerId,
+            approvalId,
+          }
         : undefined;
     case 'arliga-mal':
-      return subject.kind === 'year' ? { kind: 'annual-goals', year: subject.year, approvalId } : undefined;
+      return subject.kind === 'year'
+        ? { kind: 'annual-goals', year: subject.year, approvalId }
+        : undefined;
     case 'undantag':
-      return subject.kind === 'system' ? { kind: 'exception', systemId: subject.systemId, approvalId } : undefined;
+      return subject.kind === 'system'
+        ? { kind: 'exception', systemId: subject.systemId, approvalId }
+        : undefined;
   }
 }
 
@@ -268,7 +337,11 @@ export async function remindPendingApprovals(deps: ApprovalDeps): Promise<number
     if (!step?.startedAt) continue;
     const waited = workingDaysBetween(step.startedAt, now, tz);
     const kind =
-      waited >= deps.limits.escalationWorkingDays ? 'escalation' : waited >= deps.limits.reminderWorkingDays ? 'reminder' : undefined;
+      waited >= deps.limits.escalationWorkingDays
+        ? 'escalation'
+        : waited >= deps.limits.reminderWorkingDays
+          ? 'reminder'
+          : undefined;
     if (!kind) continue;
     if (await deps.notifier.reminder(approval, kind)) {
       queued++;

@@ -56,7 +56,12 @@ export interface Approval {
   updatedAt: Date;
 }
 
-export const APPROVAL_LIMITS = { title: 120, justification: 4000, link: 500, comment: 2000 } as const;
+export const APPROVAL_LIMITS = {
+  title: 120,
+  justification: 4000,
+  link: 500,
+  comment: 2000,
+} as const;
 
 export function currentStep(approval: Approval): ApprovalStep | undefined {
   return approval.status === 'pending' ? approval.steps[approval.currentStep] : undefined;

@@ -1,6 +1,11 @@
 import type { OrgDirectory } from '../org/org.directory.js';
 import { CHAINS } from './approval.chains.js';
-import { APPROVAL_LIMITS, APPROVAL_TYPES, type ApprovalSubject, type ApprovalType } from './approval.js';
+import {
+  APPROVAL_LIMITS,
+  APPROVAL_TYPES,
+  type ApprovalSubject,
+  type ApprovalType,
+} from './approval.js';
 
 /** The request form's raw values, as Teams sends them. */
 export interface ApprovalFormValues {
@@ -45,7 +50,10 @@ export function parseSubject(value: string, org: OrgDirectory): ApprovalSubject 
   return undefined;
 }
 
-export function validateApprovalForm(values: ApprovalFormValues, org: OrgDirectory): ApprovalValidation {
+export function validateApprovalForm(
+  values: ApprovalFormValues,
+  org: OrgDirectory,
+): ApprovalValidation {
   const errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> = {};
   const text = (field: 'title' | 'justification', max: number) => {
     const value = (values[field] ?? '').trim();
@@ -56,7 +64,9 @@ export function validateApprovalForm(values: ApprovalFormValues, org: OrgDirecto
   const title = text('title', APPROVAL_LIMITS.title);
   const justification = text('justification', APPROVAL_LIMITS.justification);
 
-  const type = (APPROVAL_TYPES as readonly string[]).includes(values.type ?? '') ? (values.type as ApprovalType) : undefined;
+  const type = (APPROVAL_TYPES as readonly string[]).includes(values.type ?? '')
+    ? (values.type as ApprovalType)
+    : undefined;
   if (!values.type) errors.type = 'required';
   else if (!type) errors.type = 'unknownChoice';
 
@@ -66,7 +76,11 @@ export function validateApprovalForm(values: ApprovalFormValues, org: OrgDirecto
     subject = parseSubject(values.subject, org);
     if (!subject) errors.subject = 'unknownChoice';
     else if (type && CHAINS[type].subject !== subject.kind) errors.subject = 'subjectMismatch';
-    else if (type === 'systemsakerhetsplan' && subject.kind === 'system' && !securityPlanOf(org, subject.systemId)) {
+    else if (
+      type === 'systemsakerhetsplan' &&
+      subject.kind === 'system' &&
+      !securityPlanOf(org, subject.systemId)
+    ) {
       errors.subject = 'noSecurityPlan';
     }
   }
@@ -75,7 +89,10 @@ export function validateApprovalForm(values: ApprovalFormValues, org: OrgDirecto
   if (type === 'utse-systemagare') {
     if (!values.proposedOwner) errors.proposedOwner = 'required';
     else if (!org.personById(values.proposedOwner)) errors.proposedOwner = 'unknownChoice';
-    else if (subject?.kind === 'system' && org.systemById(subject.systemId)?.owner === values.proposedOwner) {
+    else if (
+      subject?.kind === 'system' &&
+      org.systemById(subject.systemId)?.owner === values.proposedOwner
+    ) {
       errors.proposedOwner = 'alreadyOwner';
     } else proposedOwnerId = values.proposedOwner;
   }
@@ -94,7 +111,9 @@ export function validateApprovalForm(values: ApprovalFormValues, org: OrgDirecto
 
 /** The systemsäkerhetsplan document of a system, if the register has one. */
 export function securityPlanOf(org: OrgDirectory, systemId: string) {
-  return org.organisation.documents.find((d) => d.type === 'systemsakerhetsplan' && d.system === systemId);
+  return org.organisation.documents.find(
+    (d) => d.type === 'systemsakerhetsplan' && d.system === systemId,
+  );
 }
 
 /** Only https links: a link on a card is opened by someone else on their phone. */

@@ -33,7 +33,8 @@ function parseField(
   const value = (token: string): number => {
     const index = names.indexOf(token.toLowerCase());
     const n = index >= 0 ? index + nameBase : Number(token);
-    if (!/^\d+$/.test(token) && index < 0) throw new CronError(`${name}: "${token}" is not a value`);
+    if (!/^\d+$/.test(token) && index < 0)
+      throw new CronError(`${name}: "${token}" is not a value`);
     if (!Number.isInteger(n) || n < min || n > max)
       throw new CronError(`${name}: ${token} is outside ${min}-${max}`);
     return n;

@@ -119,7 +119,13 @@ function scheduled(
     const unique = [...new Map(planners.map((p) => [p.id, p])).values()];
     for (const p of unique)
       out.push(
-        b.make('planning', { kind: 'planning', year: yearOf(localDate) + 1 }, recipientOf(p), at, true),
+        b.make(
+          'planning',
+          { kind: 'planning', year: yearOf(localDate) + 1 },
+          recipientOf(p),
+          at,
+          true,
+        ),
       );
   }
   for (const { at } of cronInstants(schedules.threatAnalysis, from, to, timeZone)) {
@@ -146,7 +152,13 @@ function scheduled(
   if (kommunchef) {
     for (const { localDate, at } of cronInstants(schedules.report, from, to, timeZone))
       out.push(
-        b.make('report', { kind: 'report', year: yearOf(localDate) }, recipientOf(kommunchef), at, true),
+        b.make(
+          'report',
+          { kind: 'report', year: yearOf(localDate) },
+          recipientOf(kommunchef),
+          at,
+          true,
+        ),
       );
   }
   return out;

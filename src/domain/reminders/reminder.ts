@@ -42,9 +42,11 @@ export interface ReminderOccurrence {
   expiresAt: Date | undefined;
 }
 
-export function occurrenceKey(o: Pick<ReminderOccurrence, 'reminderId' | 'localDate'> & {
-  recipient: Pick<Recipient, 'key'>;
-}): string {
+export function occurrenceKey(
+  o: Pick<ReminderOccurrence, 'reminderId' | 'localDate'> & {
+    recipient: Pick<Recipient, 'key'>;
+  },
+): string {
   return `${o.reminderId}|${o.recipient.key}|${o.localDate}`;
 }
 

@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('approval_submission', ['requester_aad_object_id', 'submission_id'])
     .execute();
-  await db.schema.createIndex('approval_status').on('approval').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('approval_status')
+    .on('approval')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('approval_step')
@@ -53,5 +57,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['register_change', 'approval_step', 'approval']) await db.schema.dropTable(table).execute();
+  for (const table of ['register_change', 'approval_step', 'approval'])
+    await db.schema.dropTable(table).execute();
 }

@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('late', 'integer', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('reminder_occurrence_pk', ['reminder_id', 'recipient_key', 'local_date'])
+    .addPrimaryKeyConstraint('reminder_occurrence_pk', [
+      'reminder_id',
+      'recipient_key',
+      'local_date',
+    ])
     .execute();
   await db.schema
     .createIndex('reminder_occurrence_recipient')

@@ -5,6 +5,8 @@ import { fromRoot } from '../../paths.js';
 
 /** A card template in cards/<name>.json. */
 export type CardName =
+  | 'approval-form'
+  | 'approval'
   | 'help'
   | 'incident-form'
   | 'incident-receipt'
@@ -15,7 +17,15 @@ export type CardName =
   | 'rules-answer'
   | 'rules-no-match'
   | 'rules-coordinator'
-  | 'rules-reply';
+  | 'rules-reply'
+  | 'reminder'
+  | 'goal-follow-up'
+  | 'goal-list'
+  | 'threat-analysis'
+  | 'awareness'
+  | 'awareness-status'
+  | 'reminder-list'
+  | 'follow-up-report';
 
 export type CardJson = Record<string, unknown>;
 

@@ -1,9 +1,10 @@
 import type { Command } from './command.js';
-import { comingSoon } from './coming-soon.command.js';
+import { approvalsCommand, requestApprovalCommand } from './approval.commands.js';
 import { helpCommand } from './help.command.js';
 import { incidentCommand } from './incident.command.js';
 import { myIncidentsCommand } from './my-incidents.command.js';
 import { questionCommand } from './question.command.js';
+import { reminderCommands } from './reminders.commands.js';
 import { rulesCommand } from './rules.command.js';
 
 /** Every command of CONTRACTS.md, listed once. */
@@ -11,9 +12,10 @@ export const commands: Command[] = [
   helpCommand,
   incidentCommand,
   myIncidentsCommand,
-  comingSoon('request-approval', ['begär godkännande', 'request approval'], 'requestApproval'),
-  comingSoon('approvals', ['godkännanden', 'approvals'], 'approvals'),
+  requestApprovalCommand,
+  approvalsCommand,
   rulesCommand,
+  ...reminderCommands,
 ];
 
 /** Anything that is not a command is a question about the Användare rules. */
