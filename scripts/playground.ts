@@ -32,6 +32,8 @@ const USAGE = `Usage: npm run playground -- [options]
                              org file or .m365agentsplayground.yml (e.g. karin, lars, anna)
   --playground-port <port>   port of the playground web page (default 56150)
   --timeout <seconds>        how long to wait for the bot's /healthz (default 60)
+  --english                  let the bot answer in English (the playground always says en-US;
+                             by default the bot is told to answer in Swedish, as for most staff)
   --open                     let the playground open a browser itself (needs a desktop;
                              on a Linux server without xdg-open the playground would crash)
   -h, --help                 this text`;
@@ -45,6 +47,7 @@ class UsageError extends Error {}
 
 interface Options {
   as: string | undefined;
+  english: boolean;
   playgroundPort: number;
   timeoutMs: number;
   open: boolean;
@@ -60,6 +63,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         'playground-port': { type: 'string' },
         timeout: { type: 'string' },
         open: { type: 'boolean', default: false },
+        english: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -77,7 +81,13 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new UsageError('--timeout must be a positive number of seconds.');
   }
-  return { as: values.as, playgroundPort, timeoutMs: timeoutSeconds * 1000, open: values.open };
+  return {
+    as: values.as,
+    english: values.english,
+    playgroundPort,
+    timeoutMs: timeoutSeconds * 1000,
+    open: values.open,
+  };
 }
 
 // --- .m365agentsplayground.yml and the org file ---------------------------------------------
@@ -415,7 +425,10 @@ async function main(): Promise<number> {
   // environment win), so this script passes no environment of its own. Both talk to each
   // other through HTTP(S)_PROXY, if one is set, unless NO_PROXY names the local host.
   const noProxy = 'NO_PROXY=127.0.0.1,localhost';
-  const botEnvFile = writeEnvFile(workDir, 'bot.env', [noProxy]);
+  const botEnvFile = writeEnvFile(workDir, 'bot.env', [
+    noProxy,
+    `FORCE_LOCALE=${options.english ? 'en-US' : 'sv-SE'}`,
+  ]);
   const playgroundEnvFile = writeEnvFile(workDir, 'playground.env', [
     noProxy,
     'APPLICATION_INSIGHTS_NO_STATSBEAT=1',

@@ -27,6 +27,8 @@ export interface Config {
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId: string;
   };
+  /** Answer everyone in this language whatever Teams says (the playground always says en-US). */
+  readonly forceLocale: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly outbox: {
     readonly ratePerSecond: number;
@@ -108,6 +110,13 @@ const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   ),
   MicrosoftAppTenantId: optionalString,
+  FORCE_LOCALE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a language tag like sv-SE')
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -212,6 +221,7 @@ export function loadConfig(env: Environment): Config {
       appType: e.MicrosoftAppType,
       tenantId: (e.MicrosoftAppTenantId ?? '').toLowerCase(),
     },
+    forceLocale: e.FORCE_LOCALE,
     logLevel: e.LOG_LEVEL,
     outbox: {
       ratePerSecond: e.OUTBOX_RATE_PER_SECOND,

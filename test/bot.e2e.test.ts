@@ -203,3 +203,21 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('a bot told to answer in one language (FORCE_LOCALE)', () => {
+  it('answers in Swedish even when the client says en-US, as the playground does', async () => {
+    const app = await startTestApp({ env: { FORCE_LOCALE: 'sv-SE' } });
+    try {
+      await app.post(
+        message(people.anna, 'help', { serviceUrl: app.connector.url, locale: 'en-US' }),
+      );
+      const [reply] = app.connector.deliveredTo(personalConversationId(people.anna));
+      expect(JSON.stringify(cardOf(reply!))).toContain('Hej Anna Andersson!');
+      expect((await app.running.services.people.find(people.anna.aadObjectId))?.locale).toBe(
+        'sv-SE',
+      );
+    } finally {
+      await app.stop();
+    }
+  });
+});

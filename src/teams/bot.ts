@@ -67,6 +67,8 @@ export class ItSakerhetBot extends TeamsActivityHandler {
 
   /** Checks the tenant and records the person before any handler runs. */
   override async run(context: TurnContext): Promise<void> {
+    const forced = this.services.config.forceLocale;
+    if (forced && context.activity) context.activity.locale = forced;
     // The HTTP layer already refused bodies of another shape; this narrows the type.
     const parsed = incomingActivitySchema.safeParse(context.activity);
     if (!parsed.success) return;
