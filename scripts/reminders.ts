@@ -4,10 +4,7 @@ import type { Clock } from '../src/domain/clock.js';
 import { CATEGORIES } from '../src/domain/incidents/incident.js';
 import { OrgFileError } from '../src/domain/org/org.parse.js';
 import { buildFollowUpReport } from '../src/domain/reminders/follow-up-report.js';
-import {
-  reportToCsv,
-  reportToMarkdown,
-} from '../src/domain/reminders/follow-up-report.export.js';
+import { reportToCsv, reportToMarkdown } from '../src/domain/reminders/follow-up-report.export.js';
 import { listOccurrences, runDueReminders } from '../src/domain/reminders/reminder.service.js';
 import { localParts, zonedToUtc } from '../src/domain/time.js';
 import { reminderStringsFor } from '../src/i18n/reminders.strings.js';
@@ -34,7 +31,12 @@ const USAGE = `Användning:
 
 class UsageError extends Error {}
 
-function parseInstant(value: string | undefined, name: string, timeZone: string, endOfDay = false): Date {
+function parseInstant(
+  value: string | undefined,
+  name: string,
+  timeZone: string,
+  endOfDay = false,
+): Date {
   if (!value) throw new UsageError(`--${name} saknas`);
   const date = /^\d{4}-\d{2}-\d{2}$/.exec(value);
   if (date) {
@@ -89,7 +91,14 @@ async function main(): Promise<void> {
       );
       const grouped = new Map<
         string,
-        { reminderId: string; dueAt: string; sendAt: string; kind: string; recipients: string[]; title: string }
+        {
+          reminderId: string;
+          dueAt: string;
+          sendAt: string;
+          kind: string;
+          recipients: string[];
+          title: string;
+        }
       >();
       for (const o of occurrences) {
         const key = `${o.reminderId}|${o.dueAt.toISOString()}`;
@@ -110,7 +119,8 @@ async function main(): Promise<void> {
       } else {
         for (const e of list) {
           const local = localParts(new Date(e.dueAt), tz);
-          const who = e.recipients.length > 5 ? `${e.recipients.length} personer` : e.recipients.join(', ');
+          const who =
+            e.recipients.length > 5 ? `${e.recipients.length} personer` : e.recipients.join(', ');
           process.stdout.write(`${local.date} ${local.time}  ${e.title}  → ${who}\n`);
         }
         if (list.length === 0) process.stdout.write('Inga påminnelser i perioden.\n');
@@ -121,10 +131,12 @@ async function main(): Promise<void> {
     if (command === 'run') {
       origin = parseInstant(values.at, 'at', tz);
       const timeoutMs = Number(values.timeout) * 1000;
-      if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout måste vara ett antal sekunder');
+      if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+        throw new UsageError('--timeout måste vara ett antal sekunder');
       runtime.sender.start();
       const result = await runDueReminders(runtime.reminders.run);
-      for (const f of result.failed) log.error({ err: f.error, occurrence: f.key }, 'reminder not enqueued');
+      for (const f of result.failed)
+        log.error({ err: f.error, occurrence: f.key }, 'reminder not enqueued');
       // Waits for what is due now (and retries within a minute); later retries are the server's.
       const deadline = Date.now() + timeoutMs;
       let left = await runtime.unfinished(60_000);
@@ -150,13 +162,15 @@ async function main(): Promise<void> {
     }
 
     const year = Number(values.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year måste vara ett årtal');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new UsageError('--year måste vara ett årtal');
     const locale = values.lang === 'en' ? 'en' : 'sv';
     const report = await buildFollowUpReport(runtime.reminders.report, year, CATEGORIES);
     const strings = reminderStringsFor(locale);
     const labels = reportLabels(locale);
     if (values.format === 'csv') process.stdout.write(reportToCsv(report, strings, labels));
-    else if (values.format === 'markdown') process.stdout.write(reportToMarkdown(report, strings, labels));
+    else if (values.format === 'markdown')
+      process.stdout.write(reportToMarkdown(report, strings, labels));
     else throw new UsageError('--format måste vara markdown eller csv');
   } finally {
     await runtime.close();
@@ -164,7 +178,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof OrgFileError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof OrgFileError
+  ) {
     console.error(error.message);
     process.exit(error instanceof UsageError ? 64 : 1);
   }

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { Clock } from './domain/clock.js';
+import { systemClock, type Clock } from './domain/clock.js';
 import type { OrgDirectory } from './domain/org/org.directory.js';
 import { loadOrganisationFile } from './domain/org/org.load.js';
 import { loadKnowledgeBase } from './domain/rules/rules.load.js';
@@ -37,9 +37,17 @@ export interface ReminderRuntime {
 
 export async function openReminderRuntime(
   config: Config,
-  options: { clock: Clock; log: Logger; transport?: Transport },
+  options: {
+    /** What is due is decided at this clock's time (`run --at`). */
+    clock: Clock;
+    /** The outbox runs on real time: enqueued now, retried and leased on the wall clock. */
+    outboxClock?: Clock;
+    log: Logger;
+    transport?: Transport;
+  },
 ): Promise<ReminderRuntime> {
   const { clock, log } = options;
+  const outboxClock = options.outboxClock ?? systemClock;
   const baseOrg = loadOrganisationFile(config.orgFile);
   const knowledgeBase = loadKnowledgeBase(fromRoot('content', 'anvandare'));
   const db = openDatabase(config.database);
@@ -58,7 +66,7 @@ export async function openReminderRuntime(
     transport:
       options.transport ??
       createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId),
-    clock,
+    clock: outboxClock,
     log,
     options: {
       ratePerSecond: config.outbox.ratePerSecond,
@@ -77,7 +85,7 @@ export async function openReminderRuntime(
     clock,
     knowledgeBase,
     notify: async (message) => {
-      const added = await outbox.enqueue(message, clock.now());
+      const added = await outbox.enqueue(message, outboxClock.now());
       if (added) sender.wake();
       return added;
     },
@@ -89,7 +97,7 @@ export async function openReminderRuntime(
     reminders,
     sender,
     async unfinished(withinMs) {
-      const horizon = new Date(clock.now().getTime() + withinMs).toISOString();
+      const horizon = new Date(outboxClock.now().getTime() + withinMs).toISOString();
       const row = await db.kysely
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<string | number>().as('n'))

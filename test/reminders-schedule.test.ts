@@ -9,7 +9,11 @@ import {
 } from '../src/domain/reminders/reminder.schedule.js';
 import type { ReminderInputs, ReminderSettings } from '../src/domain/reminders/reminder.js';
 import { nextInWindow } from '../src/domain/reminders/send-window.js';
+import { createLogger } from '../src/log.js';
+import { startReminderTicker } from '../src/scheduler/reminders.scheduler.js';
+import { cardProblems } from './support/card-validator.js';
 import { exampleOrg } from './support/incident-samples.js';
+import { extraReminderCards } from './support/reminder-samples.js';
 
 const TZ = 'Europe/Stockholm';
 const anyDay = { days: new Set([1, 2, 3, 4, 5, 6, 7]), start: '00:00', end: '23:59' };
@@ -45,13 +49,23 @@ const inputs = (s: ReminderSettings, extra: Partial<ReminderInputs> = {}): Remin
 describe('cron expressions on the organisation’s wall clock', () => {
   it('fires an 08:00 reminder once at 08:00 local on the days the clocks change', () => {
     const daily = parseCron('0 8 * * *');
-    const march = cronInstants(daily, new Date('2026-03-28T00:00:00Z'), new Date('2026-03-30T23:00:00Z'), TZ);
+    const march = cronInstants(
+      daily,
+      new Date('2026-03-28T00:00:00Z'),
+      new Date('2026-03-30T23:00:00Z'),
+      TZ,
+    );
     expect(march.map((i) => i.at.toISOString())).toEqual([
       '2026-03-28T07:00:00.000Z', // CET, UTC+1
       '2026-03-29T06:00:00.000Z', // the day summer time starts: CEST, UTC+2
       '2026-03-30T06:00:00.000Z',
     ]);
-    const october = cronInstants(daily, new Date('2026-10-24T00:00:00Z'), new Date('2026-10-26T23:00:00Z'), TZ);
+    const october = cronInstants(
+      daily,
+      new Date('2026-10-24T00:00:00Z'),
+      new Date('2026-10-26T23:00:00Z'),
+      TZ,
+    );
     expect(october.map((i) => i.at.toISOString())).toEqual([
       '2026-10-24T06:00:00.000Z',
       '2026-10-25T07:00:00.000Z', // the day summer time ends
@@ -61,9 +75,19 @@ describe('cron expressions on the organisation’s wall clock', () => {
 
   it('fires once in the hour that happens twice in October, and in the skipped hour of March an hour later', () => {
     const night = parseCron('30 2 * * *');
-    const october = cronInstants(night, new Date('2026-10-24T22:00:00Z'), new Date('2026-10-25T04:00:00Z'), TZ);
+    const october = cronInstants(
+      night,
+      new Date('2026-10-24T22:00:00Z'),
+      new Date('2026-10-25T04:00:00Z'),
+      TZ,
+    );
     expect(october).toHaveLength(1);
-    const march = cronInstants(night, new Date('2026-03-28T22:00:00Z'), new Date('2026-03-29T04:00:00Z'), TZ);
+    const march = cronInstants(
+      night,
+      new Date('2026-03-28T22:00:00Z'),
+      new Date('2026-03-29T04:00:00Z'),
+      TZ,
+    );
     expect(march.map((i) => i.at.toISOString())).toEqual(['2026-03-29T01:30:00.000Z']); // 03:30 CEST
   });
 
@@ -106,7 +130,13 @@ describe('revision due dates', () => {
       new Date('2026-01-01T00:00:00Z'),
       new Date('2026-12-31T00:00:00Z'),
     ).filter((o) => o.subject.kind === 'revision');
-    expect(list.map((o) => [o.localDate, o.recipient.key, o.subject.kind === 'revision' && o.subject.stage])).toEqual([
+    expect(
+      list.map((o) => [
+        o.localDate,
+        o.recipient.key,
+        o.subject.kind === 'revision' && o.subject.stage,
+      ]),
+    ).toEqual([
       ['2026-08-16', 'maria', 'soon'],
       ['2026-09-15', 'maria', 'due'],
       ['2026-09-16', 'karin', 'overdue'],
@@ -129,7 +159,10 @@ describe('missed occurrences', () => {
       schedules: { ...settings().schedules, threatAnalysis: parseCron('0 8 * * *') },
       sendWindow: anyDay,
     });
-    const due = dueOccurrences(inputs(s, { org: { ...org, documents: [] } }), new Date('2026-03-05T12:00:00Z'));
+    const due = dueOccurrences(
+      inputs(s, { org: { ...org, documents: [] } }),
+      new Date('2026-03-05T12:00:00Z'),
+    );
     const threat = due.filter((o) => o.subject.kind === 'threat-analysis');
     expect(threat.map((o) => [o.reminderId, o.localDate])).toEqual([
       ['threat-analysis:va-styr', '2026-03-05'],
@@ -140,5 +173,38 @@ describe('missed occurrences', () => {
       new Date('2026-09-20T12:00:00Z'),
     );
     expect(yearly.filter((o) => o.reminderId === 'planning')).toEqual([]); // 19 days late: expired
+  });
+});
+
+describe('the ticking', () => {
+  it('is driven by node-cron, runs once at start and then on every tick, never two at once', async () => {
+    let runs = 0;
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const ticker = startReminderTicker(
+      '* * * * * *', // every second (node-cron's optional seconds field)
+      TZ,
+      async () => {
+        runs++;
+        concurrent++;
+        maxConcurrent = Math.max(maxConcurrent, concurrent);
+        await new Promise((r) => setTimeout(r, 50));
+        concurrent--;
+      },
+      createLogger('silent'),
+    );
+    await new Promise((r) => setTimeout(r, 2300));
+    await ticker.stop();
+    const after = runs;
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(after).toBeGreaterThanOrEqual(3);
+    expect(runs).toBe(after);
+    expect(maxConcurrent).toBe(1);
+  });
+});
+
+describe('reminder cards not covered by the template samples', () => {
+  it('render to cards the official parser accepts', () => {
+    for (const card of Object.values(extraReminderCards)) expect(cardProblems(card())).toEqual([]);
   });
 });

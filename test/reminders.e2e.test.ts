@@ -104,7 +104,8 @@ for (const engine of engines) {
 
       await app.stopBot();
       await app.restartBot();
-      for (const minute of ['06:01', '06:30', '09:00']) await runAt(app, `2026-09-01T${minute}:00Z`);
+      for (const minute of ['06:01', '06:30', '09:00'])
+        await runAt(app, `2026-09-01T${minute}:00Z`);
       for (const p of [karin, lars, sara])
         expect(cardsTo(app, p, 'Dags att förbereda årliga mål')).toHaveLength(1);
       expect((await occurrenceRows(app, 'planning')).map((r) => r.recipient_key)).toEqual([
@@ -124,7 +125,9 @@ for (const engine of engines) {
       await runAt(app, '2026-09-04T08:00:00Z');
       const cards = cardsTo(app, karin, 'Dags att förbereda årliga mål för 2027');
       expect(cards).toHaveLength(1);
-      expect(textOf(cards[0]!)).toContain('Försenad påminnelse: den skulle ha kommit 2026-09-01 08:00');
+      expect(textOf(cards[0]!)).toContain(
+        'Försenad påminnelse: den skulle ha kommit 2026-09-01 08:00',
+      );
       const rows = await occurrenceRows(app, 'planning');
       expect(rows.map((r) => [r.recipient_key, r.local_date, Number(r.late)])).toEqual([
         ['karin', '2026-09-01', 1],
@@ -249,7 +252,8 @@ for (const engine of engines) {
     it('stores the acknowledgement of the yearly rules message and shows the share to the coordinators', async () => {
       const app = await start();
       await runAt(app, '2027-02-01T08:00:00Z'); // Monday 09:00
-      for (const p of everyone) expect(cardsTo(app, p, 'Jag har läst och förstått')).toHaveLength(1);
+      for (const p of everyone)
+        expect(cardsTo(app, p, 'Jag har läst och förstått')).toHaveLength(1);
       const card = cardOf(cardsTo(app, anna, 'Jag har läst och förstått')[0]!)!;
       expect(cardProblems(card)).toEqual([]);
       for (const area of ['Informationsklassning', 'Distansarbete', 'Säkerhetskopiering'])

@@ -104,6 +104,17 @@ export function createOutboxRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Extends the leases of messages this sender still holds (its heartbeat). */
+    async renewLeases(ids: string[], leaseUntil: Date, now: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('outbox')
+        .set({ lease_until: leaseUntil.toISOString(), updated_at: now.toISOString() })
+        .where('id', 'in', ids)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
     /** Hands a claimed message back untried (the sender is stopping). */
     async release(id: string, now: Date): Promise<void> {
       await db

@@ -54,7 +54,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     maxDelayMs: options.maxRetryDelayMs ?? 5 * 60_000,
     random: deps.random ?? Math.random,
   };
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  // A short lease, renewed while this sender lives: a crashed sender's messages are
+  // taken over within seconds instead of minutes, and a slow attempt keeps its lease.
+  const leaseMs = options.leaseMs ?? 15_000;
+  const held = new Set<string>();
+  let heartbeat: NodeJS.Timeout | undefined;
   // Claim about two seconds of work at a time so a crash strands little behind a lease.
   const batchSize = Math.max(10, Math.ceil(options.ratePerSecond * 2));
 
@@ -147,7 +151,18 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
+  async function renewLeases(): Promise<void> {
+    if (held.size === 0) return;
+    const now = clock.now();
+    try {
+      await outbox.renewLeases([...held], new Date(now.getTime() + leaseMs), now);
+    } catch (error) {
+      log.error({ err: error }, 'outbox: could not renew leases');
+    }
+  }
+
   async function deliverOrRelease(row: OutboxRow): Promise<void> {
+    held.add(row.id);
     try {
       await deliver(row);
     } catch (error) {
@@ -162,6 +177,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         'internal error',
         clock.now(),
       );
+    } finally {
+      held.delete(row.id);
     }
   }
 
@@ -187,10 +204,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     start() {
       if (running) return;
       running = true;
+      heartbeat = setInterval(() => void renewLeases(), Math.max(10, Math.floor(leaseMs / 3)));
+      heartbeat.unref();
       loopDone = loop();
     },
     async stop() {
       running = false;
+      clearInterval(heartbeat);
       for (const waiter of [...stopWaiters]) waiter();
       await loopDone;
     },
