@@ -110,6 +110,27 @@ for (const engine of engines) {
       }
     });
 
+    it('opens the form with type and subject chosen from a reminder button, ignoring unknown subjects', async () => {
+      const answer = await invoke(sara, 'approval.start', {
+        type: 'styrande-dokument',
+        subject: 'document:instruktion-drift',
+      });
+      expect(answer.value).toBe('Svaret kommer i ett nytt meddelande.');
+      const form = JSON.stringify(
+        cardOf(app.connector.deliveredTo(personalConversationId(sara)).at(-1)!),
+      );
+      expect(form).toMatch(/"id":"type"[^{]*"value":"styrande-dokument"/);
+      expect(form).toMatch(/"id":"subject"[^{]*"value":"document:instruktion-drift"/);
+      await invoke(sara, 'approval.start', { type: 'arliga-mal', subject: 'document:finns-inte' });
+      const second = JSON.stringify(
+        cardOf(app.connector.deliveredTo(personalConversationId(sara)).at(-1)!),
+      );
+      expect(second).toMatch(/"id":"subject"[^{]*"value":""/);
+      expect((await invoke(sara, 'approval.start', { type: 'semester' })).value).toContain(
+        'Knappen kunde inte hanteras',
+      );
+    });
+
     it('runs a two-step driftgodkännande to the end and records the approval on the system', async () => {
       const { answer, approvalId } = await request(lars, {
         type: 'driftgodkannande',

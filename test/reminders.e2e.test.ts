@@ -96,8 +96,9 @@ for (const engine of engines) {
         expect(cards).toHaveLength(1);
         const card = cardOf(cards[0]!)!;
         expect(cardProblems(card)).toEqual([]);
-        expect(JSON.stringify(card)).toContain('"verb":"command.run"');
-        expect(JSON.stringify(card)).toContain('"command":"begär godkännande"');
+        expect(JSON.stringify(card)).toContain(
+          '"verb":"approval.start","data":{"type":"arliga-mal","subject":"year:2027"}',
+        );
         expect(textOf(cards[0]!)).not.toContain('Försenad');
       }
       expect(cardsTo(app, anna, 'årliga mål')).toHaveLength(0);
@@ -202,11 +203,36 @@ for (const engine of engines) {
       const overdue = cardsTo(app, karin, plan);
       expect(overdue).toHaveLength(1);
       expect(textOf(overdue[0]!)).toContain('Revideringen är försenad');
-      expect(textOf(overdue[0]!)).toContain('begär godkännande');
+      expect(textOf(overdue[0]!)).toContain(
+        '"verb":"approval.start","data":{"type":"systemsakerhetsplan","subject":"system:vard"}',
+      );
       // The policy itself has been overdue since 2014: told once, not every day.
       await runAt(app, '2026-09-17T06:00:00Z');
       expect(cardsTo(app, karin, 'IT-säkerhetspolicy ska').length).toBeLessThanOrEqual(1);
       expect(cardsTo(app, karin, plan)).toHaveLength(1);
+    });
+
+    it('stops the revision reminders of a plan once its revision is approved', async () => {
+      const app = await start();
+      const plan = 'Systemsäkerhetsplan – Verksamhetssystem för vård och omsorg';
+      await runAt(app, '2026-08-17T06:00:00Z');
+      expect(cardsTo(app, maria, 'Revidering om 30 dagar')).toHaveLength(1);
+      now = new Date('2026-08-20T08:00:00Z');
+      const requested = await invoke(app, maria, 'approval.submit', {
+        submissionId: '3f7a3a52-5a1e-4b8e-9a53-0d6f1f0c1a11',
+        type: 'systemsakerhetsplan',
+        subject: 'system:vard',
+        title: 'Reviderad plan 2026',
+        justification: 'Hotbild och åtgärder uppdaterade.',
+      });
+      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(JSON.stringify(requested.value))![1];
+      await invoke(app, maria, 'approval.decide', { approvalId, step: 0, decision: 'approved' });
+      expect(app.running.services.org.documentById('ssp-vard')?.approvedAt).toBe('2026-08-20');
+      app.connector.reset();
+      await runAt(app, '2026-09-15T06:00:00Z');
+      await runAt(app, '2026-09-16T06:00:00Z');
+      expect(cardsTo(app, maria, plan)).toHaveLength(0);
+      expect(cardsTo(app, karin, plan)).toHaveLength(0);
     });
 
     it('stores the answer to a goal follow-up card; only the responsible person may answer; a double click is harmless', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
 import { z } from 'zod';
 import {
@@ -8,7 +9,8 @@ import {
   type ApprovalActionResult,
 } from '../../domain/approvals/approval.service.js';
 import type { Approval } from '../../domain/approvals/approval.js';
-import { validateApprovalForm } from '../../domain/approvals/approval.validation.js';
+import { parseSubject, validateApprovalForm } from '../../domain/approvals/approval.validation.js';
+import { APPROVAL_TYPES } from '../../domain/approvals/approval.js';
 import { localParts } from '../../domain/time.js';
 import { approvalStringsFor, type ApprovalStrings } from '../../i18n/approvals.strings.js';
 import { approvalFormCard } from '../cards/approval-form.card.js';
@@ -87,6 +89,26 @@ const submit = defineCardAction({
     );
     // The form becomes the requester's view of the request, which refreshes as it is decided.
     return cardResponse(await cardFor(ctx, approval, s.card.receipt));
+  },
+});
+
+/** From a reminder: the request form, with the type and subject already chosen, as a new message. */
+const start = defineCardAction({
+  verb: 'approval.start',
+  data: z.object({
+    type: z.enum(APPROVAL_TYPES).optional(),
+    subject: z.string().max(200).optional(),
+  }),
+  async handle(ctx, data) {
+    const { org, clock } = ctx.services;
+    const subject = data.subject && parseSubject(data.subject, org) ? data.subject : undefined;
+    const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+    const card = approvalFormCard(strings(ctx), org, year, randomUUID(), {
+      type: data.type,
+      subject,
+    });
+    await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    return messageResponse(ctx.actor.strings.commandStarted);
   },
 });
 
@@ -184,4 +206,12 @@ const open = defineCardAction({
   },
 });
 
-export const approvalActions = [submit, decide, delegate, withdraw, refresh, open] as CardAction[];
+export const approvalActions = [
+  start,
+  submit,
+  decide,
+  delegate,
+  withdraw,
+  refresh,
+  open,
+] as CardAction[];

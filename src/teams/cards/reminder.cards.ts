@@ -5,6 +5,7 @@ import type {
   GoalWithStatus,
 } from '../../domain/goals/goal.js';
 import { GOAL_STATUSES } from '../../domain/goals/goal.js';
+import type { ApprovalType } from '../../domain/approvals/approval.js';
 import type { OrgDirectory } from '../../domain/org/org.directory.js';
 import type { GoverningDocument, ItSystem } from '../../domain/org/org.js';
 import type { AwarenessShare, ThreatReview } from '../../domain/reminders/reminder-answers.js';
@@ -26,8 +27,10 @@ export interface Notice {
 
 const noNotice: Notice = { text: '', color: 'Default' };
 
-/** The command that opens the approval request form (issue 4). */
-export const REQUEST_APPROVAL_COMMAND = 'begär godkännande';
+/** The button opens the approval request form with the type and subject chosen. */
+function startApproval(type: ApprovalType, subject: string) {
+  return { type, subject };
+}
 
 export function planningCard(s: ReminderStrings, year: number, notice = ''): CardJson {
   return renderCardJson('reminder', {
@@ -37,7 +40,7 @@ export function planningCard(s: ReminderStrings, year: number, notice = ''): Car
     facts: [],
     reference: s.planning.policy,
     buttonTitle: s.planning.button,
-    buttonCommand: REQUEST_APPROVAL_COMMAND,
+    buttonData: startApproval('arliga-mal', `year:${year}`),
   });
 }
 
@@ -63,7 +66,10 @@ export function revisionCard(
     ],
     reference: 'IT-säkerhetspolicy 5',
     buttonTitle: s.revision.button,
-    buttonCommand: REQUEST_APPROVAL_COMMAND,
+    buttonData:
+      doc.type === 'systemsakerhetsplan' && doc.system
+        ? startApproval('systemsakerhetsplan', `system:${doc.system}`)
+        : startApproval('styrande-dokument', `document:${doc.id}`),
   });
 }
 
