@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { commands, createCommandMatcher } from '../src/teams/commands/registry.js';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -23,6 +24,9 @@ const settings: PackagingConfig = {
   botDomain: 'it-sakerhet.sjovik.example.se',
 };
 
+const findCommand = createCommandMatcher(commands);
+
+/** The commands of CONTRACTS.md, first in every list. */
 const SWEDISH_COMMANDS = [
   'hjälp',
   'incident',
@@ -130,8 +134,15 @@ describe('Teams manifest template', () => {
     const lists = bot?.commandLists ?? [];
     expect(lists.flatMap((list) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title)).toEqual(SWEDISH_COMMANDS);
+      const titles = list.commands.map((command) => command.title);
+      expect(titles.slice(0, SWEDISH_COMMANDS.length)).toEqual(SWEDISH_COMMANDS);
+      // Every title in the menu is a command the bot answers, by its Swedish name.
+      for (const title of titles) expect(findCommand(title)?.names[0], title).toBe(title);
     }
+    const personalTitles = lists
+      .find((l) => l.scopes.includes('personal'))
+      ?.commands.map((c) => c.title);
+    expect(personalTitles).toEqual([...SWEDISH_COMMANDS, 'mål', 'påminnelser']);
     const personal = lists.find((list) => list.scopes.includes('personal'));
     expect(personal?.commands[0]?.description).toBe('Visa vad boten kan göra');
     expect(personal?.commands[1]?.description).toBe('Rapportera en IT-incident');
@@ -194,7 +205,11 @@ describe('English localization (en.json)', () => {
       const titles = list.commands.map(
         (_, j) => localization[`bots[0].commandLists[${i}].commands[${j}].title`],
       );
-      expect(titles).toEqual(ENGLISH_COMMANDS);
+      expect(titles.slice(0, ENGLISH_COMMANDS.length)).toEqual(ENGLISH_COMMANDS);
+      // The English title reaches the same command as the Swedish one.
+      list.commands.forEach((command, j) => {
+        expect(findCommand(String(titles[j]))).toBe(findCommand(command.title));
+      });
       list.commands.forEach((_, j) => {
         expect(typeof localization[`bots[0].commandLists[${i}].commands[${j}].description`]).toBe(
           'string',

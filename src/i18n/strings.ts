@@ -53,7 +53,7 @@ const sv: Strings = {
       },
       {
         heading: 'Påminnelser',
-        text: 'Årliga mål, revidering av policy, instruktioner och systemsäkerhetsplaner, hotbildsanalyser och den årliga genomgången av reglerna.',
+        text: 'Årliga mål, revidering av policy, instruktioner och systemsäkerhetsplaner, hotbildsanalyser och den årliga genomgången av reglerna. Skriv "påminnelser" för dina kommande påminnelser och "mål" för årets mål.',
         reference: 'Policy 2.1, 2.2 och 5',
       },
     ],
@@ -105,7 +105,7 @@ const en: Strings = {
       },
       {
         heading: 'Reminders',
-        text: 'Annual goals, revision of the policy, instructions and system security plans, threat analyses and the yearly review of the rules.',
+        text: 'Annual goals, revision of the policy, instructions and system security plans, threat analyses and the yearly review of the rules. Type "reminders" for your upcoming reminders and "goals" for this year\'s goals.',
         reference: 'Policy 2.1, 2.2 and 5',
       },
     ],
