@@ -6,44 +6,25 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { TurnContext } from 'botbuilder';
 import { ConfigError, loadConfigFromEnvironment, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
-import { loadOrganisationFile } from './domain/org/org.load.js';
 import { OrgFileError } from './domain/org/org.parse.js';
-import { loadKnowledgeBase } from './domain/rules/rules.load.js';
 import { RulesFileError } from './domain/rules/rules.parse.js';
-import { createRuleSearch } from './domain/rules/rules.search.js';
-import { fromRoot } from './paths.js';
-import { createRulesQuestionRepository } from './store/rules-question.repository.js';
-import { remindDeadlines, type IncidentDeps } from './domain/incidents/incident.service.js';
+import { remindDeadlines } from './domain/incidents/incident.service.js';
 import { createHttpServer } from './http/server.js';
-import { remindPendingApprovals, type ApprovalDeps } from './domain/approvals/approval.service.js';
-import { createApprovalRepository, createRegisterRepository } from './store/approval.repository.js';
-import { createLiveRegister } from './store/register.live.js';
-import { createApprovalNotifier } from './teams/approval.notifier.js';
+import { remindPendingApprovals } from './domain/approvals/approval.service.js';
 import { runDueReminders, type ReminderRunResult } from './domain/reminders/reminder.service.js';
 import { startReminderTicker } from './scheduler/reminders.scheduler.js';
-import { createReminderServices } from './teams/reminder.services.js';
 import { runPeriodically } from './scheduler/periodic.js';
-import { createIncidentRepository } from './store/incident.repository.js';
-import { createIncidentNotifier } from './teams/incident.notifier.js';
 import { localeFrom, stringsFor } from './i18n/strings.js';
 import { createLogger, type Logger } from './log.js';
-import { createAuditRepository, type AuditRepository } from './store/audit.repository.js';
-import { openDatabase, type Db } from './store/dialect.js';
-import { migrateToLatest } from './store/migrate.js';
-import { createOutboxRepository, type OutboxRepository } from './store/outbox.repository.js';
-import { createPersonRepository } from './store/person.repository.js';
-import { createAuthentication, createOutboxAdapter, createTurnAdapter } from './teams/adapter.js';
+import { createAuthentication, createTurnAdapter } from './teams/adapter.js';
 import { ItSakerhetBot } from './teams/bot.js';
 import type { Services } from './teams/handler-context.js';
-import {
-  createOutboxSender,
-  type OutboxSender,
-  type OutboxSenderOptions,
-} from './teams/outbox.sender.js';
-import { createBotFrameworkTransport, type Transport } from './teams/proactive.transport.js';
-
-/** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
-const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+import type { OutboxSender, OutboxSenderOptions } from './teams/outbox.sender.js';
+import type { Transport } from './teams/proactive.transport.js';
+import type { AuditRepository } from './store/audit.repository.js';
+import type { Db } from './store/dialect.js';
+import type { OutboxRepository } from './store/outbox.repository.js';
+import { createServices, openCore } from './composition.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -84,122 +65,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   let running: (RunningApp & { close: () => Promise<void> }) | undefined;
 
   async function start(): Promise<RunningApp> {
-    const baseOrg = loadOrganisationFile(config.orgFile);
-    // A broken rule file stops the start before anything is opened.
-    const knowledgeBase = loadKnowledgeBase(
-      options.rulesDirectory ?? fromRoot('content', 'anvandare'),
-    );
-    if (config.mode === 'production' && baseOrg.tenantId.toLowerCase() !== config.bot.tenantId) {
-      throw new ConfigError('MicrosoftAppTenantId', `does not match tenantId in ${config.orgFile}`);
-    }
-    const db = openDatabase(config.database);
-    try {
-      await migrateToLatest(db);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-
-    // The organisation file plus what concluded approvals changed; read through `register.current`.
-    const register = await createLiveRegister(baseOrg, createRegisterRepository(db.kysely));
-    const people = createPersonRepository(db.kysely);
-    const outbox = createOutboxRepository(db.kysely);
-    const audit = createAuditRepository(db.kysely);
-    const transport =
-      options.transport ??
-      createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId);
-    const sender = createOutboxSender({
-      outbox,
-      people,
-      transport,
-      clock,
+    const core = await openCore(config, {
       log,
-      options: {
-        ratePerSecond: config.outbox.ratePerSecond,
-        perConversationPerSecond: config.outbox.perConversationPerSecond,
-        maxAttempts: config.outbox.maxAttempts,
-        pollIntervalMs: config.outbox.pollIntervalMs,
-        fallbackServiceUrl: TEAMS_SERVICE_URL,
-        ...options.outbox,
-      },
+      rulesDirectory: options.rulesDirectory,
+      transport: options.transport,
+      outbox: options.outbox,
+      outboxClock: clock,
     });
-    const notify: Services['notify'] = async (message) => {
-      const added = await outbox.enqueue(message, clock.now());
-      if (added) sender.wake();
-      return added;
-    };
-    const incidentRepository = createIncidentRepository(db.kysely);
-    const incidents: IncidentDeps = {
-      incidents: incidentRepository,
-      get org() {
-        return register.current;
-      },
-      audit,
-      clock,
-      notifier: createIncidentNotifier({
-        get org() {
-          return register.current;
-        },
-        incidents: incidentRepository,
-        people,
-        audit,
-        notify,
-      }),
-    };
-    const approvals: ApprovalDeps = {
-      approvals: createApprovalRepository(db.kysely),
-      get org() {
-        return register.current;
-      },
-      audit,
-      clock,
-      register,
-      notifier: createApprovalNotifier({
-        get org() {
-          return register.current;
-        },
-        people,
-        audit,
-        clock,
-        notify,
-      }),
-      limits: config.approvals,
-    };
-    const rules: Services['rules'] = {
-      knowledgeBase,
-      search: createRuleSearch(knowledgeBase),
-      questions: createRulesQuestionRepository(db.kysely),
-      get org() {
-        return register.current;
-      },
-      audit,
-    };
-    const reminders = createReminderServices({
-      db: db.kysely,
-      config,
-      org: () => register.current,
-      people,
-      audit,
-      clock,
-      knowledgeBase,
-      notify,
-    });
-    await reminders.goals.goals.seed(baseOrg.goals ?? [], clock.now());
-    const services: Services = {
-      config,
-      get org() {
-        return register.current;
-      },
-      people,
-      audit,
-      clock,
-      log,
-      notify,
-      incidents,
-      approvals,
-      rules,
-      reminders,
-    };
+    const { baseOrg, db, register, sender, outbox, audit } = core;
+    const services = await createServices(core, config, clock, log);
+    const { incidents, approvals, reminders } = services;
 
     const bot = new ItSakerhetBot(services);
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config));
