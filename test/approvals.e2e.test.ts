@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, personalConversationId, type Sender } from './support/activities.js';
+import {
+  cardAction,
+  message,
+  people,
+  personalConversationId,
+  type Sender,
+} from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from './support/fake-connector.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const person = (letter: string, name: string): Sender => ({
-  aadObjectId: `00000000-0000-0000-0000-0000000000${letter}`,
-  name,
-});
-const karin = person('a1', 'Karin Lund');
-const lars = person('a2', 'Lars Berg');
-const sara = person('a3', 'Sara Nyström');
-const olof = person('a5', 'Olof Strand');
-const maria = person('a6', 'Maria Holm');
-const per = person('a7', 'Per Sjödin');
-const anna = person('a8', 'Anna Andersson');
-const erik = person('a9', 'Erik Persson');
+const { karin, lars, sara, olof, maria, per, anna, erik } = people;
 const everyone = [karin, lars, sara, olof, maria, per, anna, erik];
 
 /** Monday 30 November 2026, 10:00 in Stockholm. */

@@ -1,25 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardAction, message, personalConversationId, type Sender } from './support/activities.js';
+import {
+  cardAction,
+  message,
+  people,
+  personalConversationId,
+  type Sender,
+} from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from './support/fake-connector.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 
-const person = (letter: string, name: string): Sender => ({
-  aadObjectId: `00000000-0000-0000-0000-0000000000${letter}`,
-  name,
-});
-const karin = person('a1', 'Karin Lund');
-const lars = person('a2', 'Lars Berg');
-const sara = person('a3', 'Sara Nyström');
-const dina = person('a4', 'Dina Ek');
-const olof = person('a5', 'Olof Strand');
-const maria = person('a6', 'Maria Holm');
-const per = person('a7', 'Per Sjödin');
-const anna = person('a8', 'Anna Andersson');
-const erik = person('a9', 'Erik Persson');
-/** In the tenant, has written to the bot, but is not in the organisation file. */
-const stranger = person('ff', 'Sven Okänd');
+const { karin, lars, sara, dina, olof, maria, per, anna, erik, stranger } = people;
 const everyone = [karin, lars, sara, dina, olof, maria, per, anna, erik, stranger];
 
 /** A controlled clock, set per step. */

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, personalConversationId, type Sender } from './support/activities.js';
+import {
+  cardAction,
+  message,
+  people,
+  personalConversationId,
+  type Sender,
+} from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf } from './support/fake-connector.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const person = (letter: string, name: string): Sender => ({
-  aadObjectId: `00000000-0000-0000-0000-0000000000${letter}`,
-  name,
-});
-const karin = person('a1', 'Karin Lund');
-const lars = person('a2', 'Lars Berg');
-const sara = person('a3', 'Sara Nyström');
-const anna = person('a8', 'Anna Andersson');
-const erik = person('a9', 'Erik Persson');
+const { karin, lars, sara, anna, erik } = people;
 
 interface InvokeAnswer {
   statusCode: number;

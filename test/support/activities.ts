@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
+const person = (letter: string, name: string) => ({
+  aadObjectId: `00000000-0000-0000-0000-0000000000${letter}`,
+  name,
+});
+
 /** People of config/org.example.yaml, as Teams identifies them. */
 export const people = {
-  karin: { aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Karin Lund' },
-  lars: { aadObjectId: '00000000-0000-0000-0000-0000000000a2', name: 'Lars Berg' },
-  olof: { aadObjectId: '00000000-0000-0000-0000-0000000000a5', name: 'Olof Strand' },
-  anna: { aadObjectId: '00000000-0000-0000-0000-0000000000a8', name: 'Anna Andersson' },
+  karin: person('a1', 'Karin Lund'), // kommunchef
+  lars: person('a2', 'Lars Berg'), // IT-säkerhetssamordnare
+  sara: person('a3', 'Sara Nyström'), // IT-säkerhetssamordnare
+  dina: person('a4', 'Dina Ek'), // dataskyddsombud
+  olof: person('a5', 'Olof Strand'), // systemägare: ekonomi, lön
+  maria: person('a6', 'Maria Holm'), // systemägare: vård (samhällsviktigt)
+  per: person('a7', 'Per Sjödin'), // systemägare: VA (samhällsviktigt)
+  anna: person('a8', 'Anna Andersson'), // staff
+  erik: person('a9', 'Erik Persson'), // staff
   /** Someone in the tenant who is not in the organisation file. */
-  stranger: { aadObjectId: '00000000-0000-0000-0000-0000000000ff', name: 'Sven Okänd' },
+  stranger: person('ff', 'Sven Okänd'),
 } as const;
 
 export const TENANT = '00000000-0000-0000-0000-000000000001';

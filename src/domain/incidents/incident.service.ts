@@ -292,15 +292,15 @@ export async function remindDeadlines(deps: IncidentDeps): Promise<number> {
   return sent;
 }
 
-/** The incident if this person may see it, with its notes. */
+/** The incident if this person may see it. */
 export async function viewIncident(
   deps: Pick<IncidentDeps, 'incidents' | 'org'>,
   viewerAadObjectId: string,
   incidentId: string,
-): Promise<{ incident: Incident; notes: IncidentNote[] } | 'forbidden' | 'not-found'> {
+): Promise<Incident | 'forbidden' | 'not-found'> {
   const incident = await deps.incidents.get(incidentId);
   if (!incident) return 'not-found';
   if (!permissionsFor(rolesOnIncident(incident, viewerAadObjectId, deps.org)).view)
     return 'forbidden';
-  return { incident, notes: await deps.incidents.notes(incidentId) };
+  return incident;
 }

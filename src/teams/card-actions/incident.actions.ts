@@ -164,19 +164,21 @@ const note = act(
   }),
 );
 
+/** The clicker's card of an incident, or the answer that refuses it. */
+async function visibleCard(ctx: HandlerContext, incidentId: string) {
+  const view = await viewIncident(ctx.services.incidents, ctx.actor.aadObjectId ?? '', incidentId);
+  if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
+  if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
+  return { card: await cardFor(ctx, view) };
+}
+
 /** Teams asks for the current card when someone looks at it (Universal Actions refresh). */
 const refresh = defineCardAction({
   verb: 'incident.refresh',
   data: incidentRef,
   async handle(ctx, data) {
-    const view = await viewIncident(
-      ctx.services.incidents,
-      ctx.actor.aadObjectId ?? '',
-      data.incidentId,
-    );
-    if (view === 'forbidden') return messageResponse(strings(ctx).forbidden);
-    if (view === 'not-found') return messageResponse(strings(ctx).notFound);
-    return cardResponse(await cardFor(ctx, view.incident));
+    const found = await visibleCard(ctx, data.incidentId);
+    return found.refusal ?? cardResponse(found.card);
   },
 });
 
@@ -185,16 +187,9 @@ const open = defineCardAction({
   verb: 'incident.open',
   data: incidentRef,
   async handle(ctx, data) {
-    const view = await viewIncident(
-      ctx.services.incidents,
-      ctx.actor.aadObjectId ?? '',
-      data.incidentId,
-    );
-    if (view === 'forbidden') return messageResponse(strings(ctx).forbidden);
-    if (view === 'not-found') return messageResponse(strings(ctx).notFound);
-    await ctx.turn.sendActivity({
-      attachments: [CardFactory.adaptiveCard(await cardFor(ctx, view.incident))],
-    });
+    const found = await visibleCard(ctx, data.incidentId);
+    if (found.refusal) return found.refusal;
+    await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(found.card)] });
     return messageResponse(ctx.actor.strings.commandStarted);
   },
 });
