@@ -204,6 +204,20 @@ for (const engine of engines) {
       expect(cardsTo(app, karin, plan)).toHaveLength(1);
     });
 
+    it('holds a late reminder found during quiet hours until the window opens, then sends it once', async () => {
+      const app = await start();
+      // The IT-säkerhetspolicy has been overdue for years; the bot finds out on a Sunday night.
+      const night = await runAt(app, '2026-01-11T02:00:00Z');
+      expect(night.sent).toBe(0);
+      expect(cardsTo(app, karin, 'IT-säkerhetspolicy')).toHaveLength(0);
+      const morning = await runAt(app, '2026-01-12T07:00:00Z'); // Monday 08:00 in Stockholm
+      expect(morning.late).toBeGreaterThan(0);
+      const sent = cardsTo(app, karin, 'IT-säkerhetspolicy').length;
+      expect(sent).toBeGreaterThan(0);
+      await runAt(app, '2026-01-12T09:00:00Z');
+      expect(cardsTo(app, karin, 'IT-säkerhetspolicy')).toHaveLength(sent);
+    });
+
     it('stops the revision reminders of a plan once its revision is approved', async () => {
       const app = await start();
       const plan = 'Systemsäkerhetsplan – Verksamhetssystem för vård och omsorg';

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { nextInWindow } from './send-window.js';
 import type { AnnualGoal, GoalFollowUp, GoalWithStatus } from '../goals/goal.js';
 import type { OrgDirectory } from '../org/org.directory.js';
 import {
@@ -100,9 +101,13 @@ export async function runDueReminders(
   deps: ReminderDeps,
   now: Date = deps.clock.now(),
 ): Promise<ReminderRunResult> {
+  const result: ReminderRunResult = { sent: 0, late: 0, failed: [] };
+  // A late occurrence found during quiet hours (after downtime, say) waits for the window too.
+  const org = deps.org().organisation;
+  if (nextInWindow(now, deps.settings.sendWindow, org.timezone).getTime() > now.getTime())
+    return result;
   const due = dueOccurrences(await inputs(deps, awarenessInLookback(deps.settings, now)), now);
   const recorded = await deps.occurrences.recorded(due);
-  const result: ReminderRunResult = { sent: 0, late: 0, failed: [] };
   const done: { occurrence: ReminderOccurrence; late: boolean }[] = [];
   for (const occurrence of due) {
     if (recorded.has(occurrenceKey(occurrence))) continue;
