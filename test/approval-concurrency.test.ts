@@ -1,31 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../src/config.js';
-import { openDatabase, type Db } from '../src/store/dialect.js';
 import { createApprovalRepository } from '../src/store/approval.repository.js';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { engines, type TestDatabase } from './support/engines.js';
+import { engines, sharedDatabase } from './support/engines.js';
 
 for (const engine of engines) {
   // Two instances share PostgreSQL; SQLite serves one instance (see incident-numbering.test.ts).
   const instances = engine.name === 'postgres' ? 2 : 1;
 
   describe(`approval decisions (${engine.name}, ${instances} instance(s))`, () => {
-    const open: Db[] = [];
-    let database: TestDatabase | undefined;
-    afterEach(async () => {
-      for (const db of open.splice(0)) await db.close();
-      await database?.drop();
-      database = undefined;
-    });
+    const database = sharedDatabase(engine);
+    afterEach(() => database.cleanup());
 
-    async function repository() {
-      database ??= await engine.create();
-      const db = openDatabase(parseDatabaseUrl(database.url));
-      open.push(db);
-      await migrateToLatest(db);
-      return createApprovalRepository(db.kysely);
-    }
+    const repository = async () => createApprovalRepository((await database.connect()).kysely);
 
     it('records one decision when two clicks on the same step arrive at once', async () => {
       const first = await repository();

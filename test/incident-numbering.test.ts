@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../src/config.js';
 import type { NewIncident } from '../src/domain/incidents/incident.service.js';
-import { openDatabase, type Db } from '../src/store/dialect.js';
 import { createIncidentRepository } from '../src/store/incident.repository.js';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { engines, type TestDatabase } from './support/engines.js';
+import { engines, sharedDatabase } from './support/engines.js';
 
 function newIncident(year: number, submissionId = randomUUID()): NewIncident {
   return {
@@ -31,21 +28,10 @@ for (const engine of engines) {
   const instances = engine.name === 'postgres' ? 2 : 1;
 
   describe(`incident numbers (${engine.name}, ${instances} instance(s))`, () => {
-    const open: Db[] = [];
-    let database: TestDatabase | undefined;
-    afterEach(async () => {
-      for (const db of open.splice(0)) await db.close();
-      await database?.drop();
-      database = undefined;
-    });
+    const database = sharedDatabase(engine);
+    afterEach(() => database.cleanup());
 
-    async function instance(): Promise<Db> {
-      database ??= await engine.create();
-      const db = openDatabase(parseDatabaseUrl(database.url));
-      open.push(db);
-      await migrateToLatest(db);
-      return db;
-    }
+    const instance = () => database.connect();
 
     async function repositories() {
       const first = createIncidentRepository((await instance()).kysely);

@@ -1,27 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../src/config.js';
 import { createAuditRepository } from '../src/store/audit.repository.js';
-import { openDatabase, type Db } from '../src/store/dialect.js';
 import { migrateToLatest, migrationNames } from '../src/store/migrate.js';
 import { createOutboxRepository } from '../src/store/outbox.repository.js';
-import { engines, type TestDatabase } from './support/engines.js';
+import { engines, sharedDatabase } from './support/engines.js';
 
 for (const engine of engines) {
   describe(`the store (${engine.name})`, () => {
-    const open: Db[] = [];
-    let database: TestDatabase | undefined;
-    afterEach(async () => {
-      for (const db of open.splice(0)) await db.close();
-      await database?.drop();
-      database = undefined;
-    });
+    const database = sharedDatabase(engine);
+    afterEach(() => database.cleanup());
 
-    async function connect(): Promise<Db> {
-      database ??= await engine.create();
-      const db = openDatabase(parseDatabaseUrl(database.url));
-      open.push(db);
-      return db;
-    }
+    const connect = () => database.connect({ migrate: false });
 
     it('migrates a fresh database, and a second run changes nothing', async () => {
       const db = await connect();

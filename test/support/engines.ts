@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { parseDatabaseUrl } from '../../src/config.js';
+import { openDatabase, type Db } from '../../src/store/dialect.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 
 /**
  * The database engines a test runs on: SQLite always, PostgreSQL when
@@ -62,3 +65,26 @@ export const engines: TestEngine[] = pgBase ? [sqliteEngine, postgresEngine] : [
 export const postgresSkipReason = pgBase
   ? undefined
   : 'PostgreSQL tests skipped: TEST_DATABASE_URL is not set (no server answered on 127.0.0.1:5432)';
+
+/**
+ * Connections to one fresh database per test, closed and dropped by `cleanup`
+ * (call it in afterEach). Each `connect` is another instance on the same database.
+ */
+export function sharedDatabase(engine: TestEngine) {
+  const open: Db[] = [];
+  let database: TestDatabase | undefined;
+  return {
+    async connect(options: { migrate?: boolean } = {}): Promise<Db> {
+      database ??= await engine.create();
+      const db = openDatabase(parseDatabaseUrl(database.url));
+      open.push(db);
+      if (options.migrate !== false) await migrateToLatest(db);
+      return db;
+    },
+    async cleanup(): Promise<void> {
+      for (const db of open.splice(0)) await db.close();
+      await database?.drop();
+      database = undefined;
+    },
+  };
+}
