@@ -199,6 +199,22 @@ for (const engine of engines) {
       expect(app.running.services.org.documentById('ssp-va-styr')?.approvedAt).toBe('2026-11-30');
     });
 
+    it("makes approved annual goals the year's goals: `mål` says they are fastställda", async () => {
+      const goalsCard = async () => {
+        app.connector.reset();
+        await app.post(message(lars, 'mål', opts()));
+        return textOf(app.connector.deliveredTo(personalConversationId(lars)).at(-1)!);
+      };
+      expect(await goalsCard()).toContain('Inte fastställda genom ett godkännande i boten.');
+      const { approvalId } = await request(lars, {
+        type: 'arliga-mal',
+        subject: 'year:2026',
+        title: 'Årliga mål 2026',
+      });
+      await decide(karin, approvalId, 0, 'approved');
+      expect(await goalsCard()).toContain('Fastställda av kommunchefen 2026-11-30.');
+    });
+
     it('needs a comment to reject, and tells the requester', async () => {
       const { approvalId } = await request(anna, {
         type: 'driftgodkannande',

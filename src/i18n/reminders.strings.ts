@@ -45,6 +45,8 @@ export interface ReminderStrings {
     none: (year: number) => string;
     line: (deadline: string, responsible: string, status: string) => string;
     comment: (comment: string) => string;
+    approved: (date: string) => string;
+    notApproved: string;
   };
   planning: {
     heading: (year: number) => string;
@@ -184,6 +186,8 @@ const sv: ReminderStrings = {
     line: (deadline, responsible, status) =>
       `Sluttidpunkt ${deadline} · ${responsible} · ${status}`,
     comment: (comment) => `Kommentar: ${comment}`,
+    approved: (date) => `Fastställda av kommunchefen ${date}.`,
+    notApproved: 'Inte fastställda genom ett godkännande i boten.',
   },
   planning: {
     heading: (year) => `Dags att förbereda årliga mål för ${year}`,
@@ -348,6 +352,8 @@ const en: ReminderStrings = {
     none: (year) => `There are no annual goals for ${year} in the goal register.`,
     line: (deadline, responsible, status) => `Deadline ${deadline} · ${responsible} · ${status}`,
     comment: (comment) => `Comment: ${comment}`,
+    approved: (date) => `Approved by the chief executive on ${date}.`,
+    notApproved: 'Not approved through the bot.',
   },
   planning: {
     heading: (year) => `Time to prepare the annual goals for ${year}`,

@@ -303,7 +303,7 @@ export function effectOf(
         : undefined;
     case 'arliga-mal':
       return subject.kind === 'year'
-        ? { kind: 'annual-goals', year: subject.year, approvalId }
+        ? { kind: 'annual-goals', year: subject.year, date, approvalId }
         : undefined;
     case 'undantag':
       return subject.kind === 'system'

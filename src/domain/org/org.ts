@@ -55,4 +55,6 @@ export interface Organisation {
   documents: GoverningDocument[];
   /** Annual goals that seed the goal register (optional section). */
   goals?: AnnualGoal[];
+  /** Years whose annual goals the kommunchef approved through the bot (from the register, not the file). */
+  goalsApproved?: { year: number; date: string; approvalId: string }[];
 }

@@ -8,7 +8,7 @@ export type RegisterChange =
   | { kind: 'system-approved'; systemId: string; date: string; approvalId: string }
   | { kind: 'document-approved'; documentId: string; date: string; approvalId: string }
   | { kind: 'system-owner'; systemId: string; ownerId: string; approvalId: string }
-  | { kind: 'annual-goals'; year: number; approvalId: string }
+  | { kind: 'annual-goals'; year: number; date: string; approvalId: string }
   | { kind: 'exception'; systemId: string; approvalId: string };
 
 /** The organisation with the changes applied; changes naming unknown ids are skipped. */
@@ -16,6 +16,7 @@ export function applyRegisterChanges(org: Organisation, changes: RegisterChange[
   const systems = org.systems.map((s) => ({ ...s }));
   const documents = org.documents.map((d) => ({ ...d }));
   const people = new Set(org.people.map((p) => p.id));
+  const goalsApproved = [...(org.goalsApproved ?? [])];
   for (const change of changes) {
     switch (change.kind) {
       case 'system-approved': {
@@ -34,10 +35,12 @@ export function applyRegisterChanges(org: Organisation, changes: RegisterChange[
         break;
       }
       case 'annual-goals':
+        goalsApproved.push({ year: change.year, date: change.date, approvalId: change.approvalId });
+        break;
       case 'exception':
-        // Recorded for the follow-up; they change no attribute of the register.
+        // Recorded for the follow-up; it changes no attribute of the register.
         break;
     }
   }
-  return { ...org, systems, documents };
+  return { ...org, systems, documents, goalsApproved };
 }

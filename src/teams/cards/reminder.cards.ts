@@ -233,9 +233,10 @@ export function goalListCard(
   goals: GoalWithStatus[],
   showComments: boolean,
 ): CardJson {
+  const approval = org.organisation.goalsApproved?.findLast((a) => a.year === year);
   return renderCardJson('goal-list', {
     heading: s.goalList.heading(year),
-    intro: 'IT-säkerhetspolicy 2.2',
+    intro: `IT-säkerhetspolicy 2.2. ${approval ? s.goalList.approved(approval.date) : s.goalList.notApproved}`,
     sections: [
       {
         heading: '',
