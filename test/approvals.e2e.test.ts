@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cardAction,
-  message,
-  people,
-  personalConversationId,
-  type Sender,
-} from './support/activities.js';
+import { message, people, personalConversationId, type Sender } from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from './support/fake-connector.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type InvokeAnswer, type TestApp } from './support/test-app.js';
 
 const { karin, lars, sara, olof, maria, per, anna, erik } = people;
 const everyone = [karin, lars, sara, olof, maria, per, anna, erik];
@@ -20,12 +14,6 @@ const MONDAY = new Date('2026-11-30T09:00:00Z');
 let now = MONDAY;
 const clock = { now: () => now };
 
-interface InvokeAnswer {
-  statusCode: number;
-  type: string;
-  value: Record<string, unknown> | string;
-}
-
 for (const engine of engines) {
   describe(`approvals, end to end (${engine.name})`, () => {
     let app: TestApp;
@@ -33,8 +21,7 @@ for (const engine of engines) {
 
     beforeAll(async () => {
       app = await startTestApp({ engine, clock, env: { APPROVAL_CHECK_SECONDS: '86400' } });
-      for (const p of everyone)
-        expect((await app.post(message(p, 'hjälp', opts()))).status).toBe(200);
+      await app.introduce(...everyone);
     });
     afterAll(async () => {
       await app?.stop();
@@ -45,11 +32,7 @@ for (const engine of engines) {
       now = MONDAY;
     });
 
-    async function invoke(sender: Sender, verb: string, data: unknown): Promise<InvokeAnswer> {
-      const response = await app.post(cardAction(sender, verb, data, opts()));
-      expect(response.status).toBe(200);
-      return JSON.parse(response.body) as InvokeAnswer;
-    }
+    const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
     const text = (answer: InvokeAnswer) => JSON.stringify(answer.value);
 
     async function request(requester: Sender, values: Record<string, string>) {

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cardAction,
-  message,
-  people,
-  personalConversationId,
-  type Sender,
-} from './support/activities.js';
+import { message, people, personalConversationId, type Sender } from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from './support/fake-connector.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type InvokeAnswer, type TestApp } from './support/test-app.js';
 
 const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
 const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
@@ -18,12 +12,6 @@ const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
 /** A controlled clock: 2026-11-30 10:00 in Stockholm. */
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
-
-interface InvokeAnswer {
-  statusCode: number;
-  type: string;
-  value: Record<string, unknown> | string;
-}
 
 const phishing = {
   title: 'Klickade på länk i mejl',
@@ -48,8 +36,7 @@ for (const engine of engines) {
         env: { INCIDENT_DEADLINE_CHECK_SECONDS: '86400' },
       });
       // Everyone has the app and has written once, so the bot knows their chats.
-      for (const p of everyone)
-        expect((await app.post(message(p, 'hjälp', opts()))).status).toBe(200);
+      await app.introduce(...everyone);
     });
     afterAll(async () => {
       await app?.stop();
@@ -60,11 +47,7 @@ for (const engine of engines) {
       now = new Date('2026-11-30T09:00:00Z');
     });
 
-    async function invoke(sender: Sender, verb: string, data: unknown): Promise<InvokeAnswer> {
-      const response = await app.post(cardAction(sender, verb, data, opts()));
-      expect(response.status).toBe(200);
-      return JSON.parse(response.body) as InvokeAnswer;
-    }
+    const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
 
     const cardText = (answer: InvokeAnswer) => JSON.stringify(answer.value);
 

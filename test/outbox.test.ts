@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  message,
-  people,
-  personalConversationId,
-  TENANT,
-  type Sender,
-} from './support/activities.js';
+import { people, personalConversationId, TENANT, type Sender } from './support/activities.js';
 import { engines } from './support/engines.js';
 import { textOf, type ConnectorCall } from './support/fake-connector.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
@@ -38,21 +32,11 @@ for (const engine of engines) {
       return app;
     }
 
-    /** The person writes to the bot once, so their personal chat is known; the reply is forgotten. */
-    async function introduce(app: TestApp, ...senders: Sender[]): Promise<void> {
-      for (const sender of senders) {
-        expect(
-          (await app.post(message(sender, 'hjälp', { serviceUrl: app.connector.url }))).status,
-        ).toBe(200);
-      }
-      app.connector.reset();
-    }
-
     const proactive = (app: TestApp): ConnectorCall[] => app.connector.delivered;
 
     it('delivers a queued message into the person’s stored chat', async () => {
       const app = await start();
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       expect(await app.running.services.notify(reminder(people.anna, 'r1'))).toBe(true);
       const [call] = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
@@ -65,7 +49,7 @@ for (const engine of engines) {
 
     it('opens a personal chat with someone who never wrote to the bot, and remembers it', async () => {
       const app = await start();
-      await introduce(app, people.anna); // tells the bot which service URL the tenant uses
+      await app.introduce(people.anna); // tells the bot which service URL the tenant uses
       await app.running.services.notify(reminder(people.lars, 'to-lars'));
       const delivered = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
@@ -89,7 +73,7 @@ for (const engine of engines) {
 
     it('sends a message once even when it is queued twice with the same dedupe key', async () => {
       const app = await start();
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       expect(await app.running.services.notify(reminder(people.anna, 'same'))).toBe(true);
       expect(await app.running.services.notify(reminder(people.anna, 'same'))).toBe(false);
       await app.running.sender.drain();
@@ -99,7 +83,7 @@ for (const engine of engines) {
 
     it('waits out a 429 for as long as Retry-After says, then delivers', async () => {
       const app = await start();
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       app.connector.fail(429, { headers: { 'Retry-After': '1' } });
       await app.running.services.notify(reminder(people.anna, 'throttled'));
       await app.connector.waitFor(() => proactive(app).length === 1, 5000);
@@ -115,7 +99,7 @@ for (const engine of engines) {
 
     it('marks a person who removed the app as unreachable on 403, and stops trying', async () => {
       const app = await start();
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       app.connector.fail(403);
       await app.running.services.notify(reminder(people.anna, 'gone-1'));
       await app.running.sender.drain();
@@ -133,7 +117,7 @@ for (const engine of engines) {
       expect((await app.running.outbox.findByDedupeKey('gone-2'))?.status).toBe('unreachable');
 
       // Writing to the bot again makes the person reachable.
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       await app.running.services.notify(reminder(people.anna, 'back'));
       await app.connector.waitFor(() => proactive(app).length === 1);
     });
@@ -143,7 +127,7 @@ for (const engine of engines) {
         env: { OUTBOX_MAX_ATTEMPTS: '3' },
         outbox: { baseRetryDelayMs: 20 },
       });
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       app.connector.fail(503, { times: 10 });
       await app.running.services.notify(reminder(people.anna, 'flaky'));
       await app.running.sender.drain();
@@ -157,7 +141,7 @@ for (const engine of engines) {
 
     it('recovers from a 502 on the next attempt', async () => {
       const app = await start({ outbox: { baseRetryDelayMs: 20 } });
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       app.connector.fail(502);
       await app.running.services.notify(reminder(people.anna, 'once-502'));
       await app.running.sender.drain();
@@ -168,7 +152,7 @@ for (const engine of engines) {
       const app = await start({
         env: { OUTBOX_RATE_PER_SECOND: '100', OUTBOX_PER_CONVERSATION_PER_SECOND: '7' },
       });
-      await introduce(app, people.anna);
+      await app.introduce(people.anna);
       for (let i = 0; i < 15; i++)
         await app.running.services.notify(reminder(people.anna, `burst-${i}`));
       await app.running.sender.drain();
@@ -180,7 +164,7 @@ for (const engine of engines) {
     it('keeps to the global rate across conversations', async () => {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
-      await introduce(app, ...crowd);
+      await app.introduce(...crowd);
       for (const [i, person] of crowd.entries())
         await app.running.services.notify(reminder(person, `all-${i}`));
       await app.running.sender.drain();
@@ -192,7 +176,7 @@ for (const engine of engines) {
     it('loses nothing and sends nothing twice when the bot restarts in the middle', async () => {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
-      await introduce(app, ...crowd);
+      await app.introduce(...crowd);
       for (const [i, person] of crowd.entries())
         await app.running.services.notify(reminder(person, `restart-${i}`));
       await app.connector.waitFor(() => proactive(app).length >= 8);
@@ -220,7 +204,7 @@ for (const engine of engines) {
         connector: first.connector,
       });
       const crowd = staff(40);
-      await introduce(first, ...crowd);
+      await first.introduce(...crowd);
       for (const [i, person] of crowd.entries())
         await first.running.services.notify(reminder(person, `shared-${i}`));
       second.running.sender.wake();

@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  cardAction,
-  message,
-  people,
-  personalConversationId,
-  type Sender,
-} from './support/activities.js';
+import { message, people, personalConversationId, type Sender } from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from './support/fake-connector.js';
@@ -17,12 +11,6 @@ const everyone = [karin, lars, sara, dina, olof, maria, per, anna, erik, strange
 /** A controlled clock, set per step. */
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
-
-interface InvokeAnswer {
-  statusCode: number;
-  type: string;
-  value: Record<string, unknown> | string;
-}
 
 for (const engine of engines) {
   describe(`reminders (${engine.name})`, () => {
@@ -37,12 +25,7 @@ for (const engine of engines) {
       apps.push(app);
       if (!options.database) {
         // Everyone has the app and has written once, so the bot knows their chats.
-        for (const p of everyone)
-          expect(
-            (await app.post(message(p, 'hjälp', { serviceUrl: app.connector.url }))).status,
-          ).toBe(200);
-        await app.running.sender.drain();
-        app.connector.reset();
+        await app.introduce(...everyone);
       }
       return app;
     }
@@ -59,11 +42,8 @@ for (const engine of engines) {
     const cardsTo = (app: TestApp, p: Sender, text: string) =>
       received(app, p).filter((c) => textOf(c).includes(text));
 
-    async function invoke(app: TestApp, p: Sender, verb: string, data: unknown) {
-      const response = await app.post(cardAction(p, verb, data, { serviceUrl: app.connector.url }));
-      expect(response.status).toBe(200);
-      return JSON.parse(response.body) as InvokeAnswer;
-    }
+    const invoke = (app: TestApp, p: Sender, verb: string, data: unknown) =>
+      app.invoke(p, verb, data);
 
     async function say(app: TestApp, p: Sender, text: string, locale = 'sv-SE') {
       app.connector.reset();

@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cardAction,
-  message,
-  people,
-  personalConversationId,
-  type Sender,
-} from './support/activities.js';
+import { message, people, personalConversationId, type Sender } from './support/activities.js';
 import { cardProblems } from './support/card-validator.js';
 import { engines } from './support/engines.js';
 import { cardOf } from './support/fake-connector.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const { karin, lars, sara, anna, erik } = people;
-
-interface InvokeAnswer {
-  statusCode: number;
-  type: string;
-  value: Record<string, unknown> | string;
-}
 
 type Action = { type: string; title: string; verb: string; data: Record<string, unknown> };
 
@@ -54,8 +42,7 @@ for (const engine of engines) {
     beforeAll(async () => {
       app = await startTestApp({ engine });
       // Everyone has written once, so the bot knows their chats.
-      for (const p of [karin, lars, sara, anna, erik])
-        expect((await app.post(message(p, 'hjälp', opts()))).status).toBe(200);
+      await app.introduce(karin, lars, sara, anna, erik);
     });
     afterAll(async () => {
       await app?.stop();
@@ -83,11 +70,7 @@ for (const engine of engines) {
       action: Pick<Action, 'verb' | 'data'>,
       inputs: Record<string, unknown> = {},
     ) {
-      const response = await app.post(
-        cardAction(p, action.verb, { ...action.data, ...inputs }, opts()),
-      );
-      expect(response.status).toBe(200);
-      const answer = JSON.parse(response.body) as InvokeAnswer;
+      const answer = await app.invoke(p, action.verb, { ...action.data, ...inputs });
       if (answer.type === 'application/vnd.microsoft.card.adaptive')
         expect(cardProblems(answer.value)).toEqual([]);
       return answer;

@@ -2,8 +2,16 @@ import { createApp, type AppOptions, type RunningApp } from '../../src/main.js';
 import { loadConfig, type Environment } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { sqliteEngine, type TestDatabase, type TestEngine } from './engines.js';
+import { cardAction, message, type Sender } from './activities.js';
 import { FakeConnector } from './fake-connector.js';
 import { Writable } from 'node:stream';
+
+/** What the bot answers to a card click (the body of the invoke response). */
+export interface InvokeAnswer {
+  statusCode: number;
+  type: string;
+  value: Record<string, unknown> | string;
+}
 
 export interface TestApp {
   running: RunningApp;
@@ -12,6 +20,10 @@ export interface TestApp {
   /** Lines the process logged, to check nothing personal leaks into them. */
   logLines: string[];
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Each person writes to the bot once, so it knows their chats; what it answered is forgotten. */
+  introduce(...senders: Sender[]): Promise<void>;
+  /** A card click by `sender`; the invoke answer. */
+  invoke(sender: Sender, verb: string, data: unknown): Promise<InvokeAnswer>;
   /** Stops the bot but keeps the database and the connector (a restart). */
   stopBot(): Promise<void>;
   /** Starts a bot again on the same database. */
@@ -64,6 +76,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       return { status: response.status, body: await response.text() };
+    },
+    async introduce(...senders) {
+      for (const sender of senders) {
+        const { status } = await testApp.post(
+          message(sender, 'hjälp', { serviceUrl: connector.url }),
+        );
+        if (status !== 200) throw new Error(`introducing ${sender.name}: HTTP ${status}`);
+      }
+      await running.sender.drain();
+      connector.reset();
+    },
+    async invoke(sender, verb, data) {
+      const response = await testApp.post(
+        cardAction(sender, verb, data, { serviceUrl: connector.url }),
+      );
+      if (response.status !== 200)
+        throw new Error(`${verb} by ${sender.name}: HTTP ${response.status}`);
+      return JSON.parse(response.body) as InvokeAnswer;
     },
     async stopBot() {
       await app.stop();
