@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { OrgFileError } from './domain/org/org.parse.js';
 import { RulesFileError } from './domain/rules/rules.parse.js';
 import { remindDeadlines } from './domain/incidents/incident.service.js';
-import { createHttpServer } from './http/server.js';
+import { createHttpServer, type HttpLimits } from './http/server.js';
 import { remindPendingApprovals } from './domain/approvals/approval.service.js';
 import { runDueReminders, type ReminderRunResult } from './domain/reminders/reminder.service.js';
 import { startReminderTicker } from './scheduler/reminders.scheduler.js';
@@ -36,6 +36,8 @@ export interface AppOptions {
   /** Replaces the proactive transport (tests and benchmarks). */
   transport?: Transport;
   outbox?: Partial<OutboxSenderOptions>;
+  /** Body and connection limits of the HTTP server (tests use short timeouts). */
+  http?: Partial<HttpLimits>;
 }
 
 export interface RunningApp {
@@ -112,6 +114,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       log,
       mode: config.mode,
       organisation: baseOrg.organisation,
+      limits: options.http,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -273,6 +273,22 @@ describe('the bot in production mode, over HTTP', () => {
     expect(await app.running.services.people.find(people.anna.aadObjectId)).toBeUndefined();
   });
 
+  it('answers 401, before reading the body, to multipart, gzip and other bodies without a token', async () => {
+    for (const [what, headers, body] of [
+      ['multipart', { 'content-type': 'multipart/form-data; boundary=b' }, '--b\r\n\r\nx\r\n--b--'],
+      ['gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'garbage'],
+      ['text', { 'content-type': 'text/plain' }, 'hej'],
+    ] as const) {
+      const response = await fetch(`${app.running.url}/api/messages`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      expect(response.status, what).toBe(401);
+      expect(await response.text(), what).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
   it('answers 401 to a garbage bearer token and to a non-bearer scheme', async () => {
     for (const authorization of [
       'Bearer not-a-jwt',

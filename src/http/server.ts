@@ -4,6 +4,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Mode } from '../config.js';
 import type { Logger } from '../log.js';
 import { incomingActivitySchema } from '../teams/activity.js';
+import { defaultBodyLimits, readJsonBody, type BodyLimits } from './body.js';
 import { staticPages } from './pages.js';
 
 export interface HttpDeps {
@@ -14,15 +15,67 @@ export interface HttpDeps {
   log: Logger;
   mode: Mode;
   organisation: string;
+  limits?: Partial<HttpLimits>;
+}
+
+export interface HttpLimits extends BodyLimits {
+  /** Time to receive a request's headers (Node's headersTimeout). */
+  headersTimeoutMs: number;
+  /** Time for a whole request, body included (Node's requestTimeout). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+}
+
+export const defaultHttpLimits: HttpLimits = {
+  ...defaultBodyLimits,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** Fixed answers for requests refused before the bot sees them: nothing of the request echoed. */
+const refusalBodies: Record<number, string> = {
+  400: 'The body must be a Bot Framework activity.',
+  401: 'Unauthorized.',
+  408: 'The request body did not arrive in time.',
+  413: 'The request body is too large.',
+  415: 'The body must be application/json in UTF-8, without content encoding.',
+};
+
+function refuse(res: restify.Response, status: keyof typeof refusalBodies): void {
+  // The rest of a refused body is not read: close the connection after answering.
+  res.setHeader('connection', 'close');
+  res.send(status, { error: refusalBodies[status] });
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'it-sakerhet-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
+  const limits = { ...defaultHttpLimits, ...deps.limits };
+  // restify's body parser is not used: it inflates gzip without an error handler
+  // (one bad request exits the process) and counts its limit on compressed bytes.
+  server.server.headersTimeout = limits.headersTimeoutMs;
+  server.server.requestTimeout = limits.requestTimeoutMs;
+  server.server.keepAliveTimeout = limits.keepAliveTimeoutMs;
 
   server.post('/api/messages', async (req, res) => {
+    const rejected = (status: keyof typeof refusalBodies, reason: string) => {
+      deps.log.warn({ path: '/api/messages', status, reason }, 'request refused');
+      refuse(res, status);
+    };
+    // Production mode: no token, no reading. botbuilder checks the token itself afterwards.
+    if (deps.mode === 'production' && !/^Bearer \S+$/i.test(req.headers.authorization ?? '')) {
+      rejected(401, 'no bearer token');
+      return;
+    }
+    const read = await readJsonBody(req, limits);
+    if (!read.ok) {
+      rejected(read.status, read.reason);
+      return;
+    }
+    req.body = read.body;
     if (!incomingActivitySchema.safeParse(req.body).success) {
-      res.send(400, { error: 'The body must be a Bot Framework activity.' });
+      rejected(400, 'not an activity');
       return;
     }
     try {
