@@ -13,8 +13,8 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure TypeScript: transport, HTTP and SQL stay outside.
-    files: ['src/domain/**/*.ts'],
+    // Each feature's domain is pure TypeScript: transport, HTTP, SQL and strings stay outside.
+    files: ['src/*/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -22,11 +22,24 @@ export default tseslint.config(
           patterns: [
             {
               group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*'],
-              message: 'src/domain must not depend on Teams or HTTP code.',
+              message: 'src/*/domain must not depend on Teams or HTTP code.',
             },
             {
-              group: ['kysely', 'kysely/*', 'pg', 'better-sqlite3', '**/store/**'],
-              message: 'src/domain must not depend on SQL or the store.',
+              group: [
+                'kysely',
+                'kysely/*',
+                'pg',
+                'better-sqlite3',
+                '**/platform/db/**',
+                '**/*.repository.js',
+                '**/*.table.js',
+              ],
+              message: 'src/*/domain must not depend on SQL or the store.',
+            },
+            {
+              group: ['**/*.strings.js', '**/platform/strings.js'],
+              message:
+                'src/*/domain must not depend on i18n: it returns codes, the feature words them.',
             },
           ],
         },
@@ -36,14 +49,14 @@ export default tseslint.config(
   {
     // Only config.ts reads the environment.
     files: ['src/**/*.ts'],
-    ignores: ['src/config.ts'],
+    ignores: ['src/platform/config.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
         {
           object: 'process',
           property: 'env',
-          message: 'Read configuration through src/config.ts.',
+          message: 'Read configuration through src/platform/config.ts.',
         },
       ],
     },

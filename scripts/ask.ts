@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
-import { AREA_TITLES } from '../src/domain/rules/rule.js';
-import { RulesFileError } from '../src/domain/rules/rules.parse.js';
-import { loadKnowledgeBase } from '../src/domain/rules/rules.load.js';
+import { AREA_TITLES } from '../src/rules/domain/rule.js';
+import { RulesFileError } from '../src/rules/domain/rules.parse.js';
+import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
 import {
   createRuleSearch,
   type RuleMatch,
   type RulesAnswer,
-} from '../src/domain/rules/rules.search.js';
-import { fromRoot } from '../src/paths.js';
+} from '../src/rules/domain/rules.search.js';
+import { fromRoot } from '../src/platform/paths.js';
 
 /**
  * `npm run --silent ask -- [--json] ["question"]` (CONTRACTS.md): answers from the

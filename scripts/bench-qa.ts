@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { loadKnowledgeBase } from '../src/domain/rules/rules.load.js';
-import { createRuleSearch } from '../src/domain/rules/rules.search.js';
-import { fromRoot } from '../src/paths.js';
+import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
+import { createRuleSearch } from '../src/rules/domain/rules.search.js';
+import { fromRoot } from '../src/platform/paths.js';
 import { loadEvalSet } from './qa-eval-set.js';
 
 /** `npm run bench:qa`: time to answer one question once the rules are loaded (target p95 < 2 ms). */

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDatabaseUrl } from '../src/config.js';
-import { openDatabase } from '../src/store/dialect.js';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { fromRoot, projectRoot } from '../src/paths.js';
+import { parseDatabaseUrl } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { fromRoot, projectRoot } from '../src/platform/paths.js';
 import { LimitedConnector } from './bench/limited-connector.js';
 
 /**

@@ -1,11 +1,11 @@
-import { loadKnowledgeBase } from '../src/domain/rules/rules.load.js';
+import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
 import {
   createRuleSearch,
   DEFAULT_CONFIDENCE,
   type Confidence,
-} from '../src/domain/rules/rules.search.js';
-import type { KnowledgeBase } from '../src/domain/rules/rule.js';
-import { fromRoot } from '../src/paths.js';
+} from '../src/rules/domain/rules.search.js';
+import type { KnowledgeBase } from '../src/rules/domain/rule.js';
+import { fromRoot } from '../src/platform/paths.js';
 import { EVAL_SET_FILE, loadEvalSet, type EvalSet } from './qa-eval-set.js';
 
 /**

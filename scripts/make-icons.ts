@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { fromRoot } from '../src/paths.js';
+import { fromRoot } from '../src/platform/paths.js';
 
 /** Background of the colour icon; keep in sync with `accentColor` in manifest/manifest.json. */
 export const ACCENT_COLOR = '#1D4F91';

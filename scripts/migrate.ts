@@ -1,6 +1,6 @@
-import { ConfigError, loadConfigFromEnvironment } from '../src/config.js';
-import { openDatabase } from '../src/store/dialect.js';
-import { migrateToLatest } from '../src/store/migrate.js';
+import { ConfigError, loadConfigFromEnvironment } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 /** `npm run migrate`: brings the configured database to the latest schema and says what it did. */
 async function main(): Promise<void> {

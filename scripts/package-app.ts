@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { AppManifestUtils, type AppManifest, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { loadPackagingConfig, type PackagingConfig } from '../src/config.js';
-import { fromRoot } from '../src/paths.js';
+import { loadPackagingConfig, type PackagingConfig } from '../src/platform/config.js';
+import { fromRoot } from '../src/platform/paths.js';
 
 /** Where the template, the localization files and the icons live. */
 export const MANIFEST_DIR = fromRoot('manifest');

@@ -8,8 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, loadConfigFromEnvironment, type Config } from '../src/config.js';
-import { fromRoot, projectRoot } from '../src/paths.js';
+import { ConfigError, loadConfigFromEnvironment, type Config } from '../src/platform/config.js';
+import { fromRoot, projectRoot } from '../src/platform/paths.js';
 
 /**
  * `npm run playground`: starts the bot in local mode, waits until it is healthy, then starts

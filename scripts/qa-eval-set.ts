@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AREA_IDS } from '../src/domain/rules/rule.js';
-import { fromRoot } from '../src/paths.js';
+import { AREA_IDS } from '../src/rules/domain/rule.js';
+import { fromRoot } from '../src/platform/paths.js';
 
 const evalSetSchema = z.object({
   inScope: z

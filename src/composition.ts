@@ -1,34 +1,37 @@
-import { ConfigError, type Config } from './config.js';
-import type { IncidentDeps } from './domain/incidents/incident.service.js';
-import type { ApprovalDeps } from './domain/approvals/approval.service.js';
-import { systemClock, type Clock } from './domain/clock.js';
-import type { Organisation } from './domain/org/org.js';
-import { loadOrganisationFile } from './domain/org/org.load.js';
-import type { KnowledgeBase } from './domain/rules/rule.js';
-import { loadKnowledgeBase } from './domain/rules/rules.load.js';
-import { createRuleSearch } from './domain/rules/rules.search.js';
-import type { Logger } from './log.js';
-import { fromRoot } from './paths.js';
-import { createApprovalRepository, createRegisterRepository } from './store/approval.repository.js';
-import { createAuditRepository, type AuditRepository } from './store/audit.repository.js';
-import { openDatabase, type Db } from './store/dialect.js';
-import { createIncidentRepository } from './store/incident.repository.js';
-import { migrateToLatest } from './store/migrate.js';
-import { createOutboxRepository, type OutboxRepository } from './store/outbox.repository.js';
-import { createPersonRepository, type PersonRepository } from './store/person.repository.js';
-import { createLiveRegister, type LiveRegister } from './store/register.live.js';
-import { createRulesQuestionRepository } from './store/rules-question.repository.js';
-import { createOutboxAdapter } from './teams/adapter.js';
-import { createApprovalNotifier } from './teams/approval.notifier.js';
-import type { Services } from './teams/handler-context.js';
-import { createIncidentNotifier } from './teams/incident.notifier.js';
+import { ConfigError, type Config } from './platform/config.js';
+import type { IncidentDeps } from './incidents/domain/incident.service.js';
+import type { ApprovalDeps } from './approvals/domain/approval.service.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Organisation } from './org/domain/org.js';
+import { loadOrganisationFile } from './org/org.load.js';
+import type { KnowledgeBase } from './rules/domain/rule.js';
+import { loadKnowledgeBase } from './rules/domain/rules.load.js';
+import { createRuleSearch } from './rules/domain/rules.search.js';
+import type { Logger } from './platform/log.js';
+import { fromRoot } from './platform/paths.js';
+import {
+  createApprovalRepository,
+  createRegisterRepository,
+} from './approvals/approval.repository.js';
+import { createAuditRepository, type AuditRepository } from './org/audit.repository.js';
+import { openDatabase, type Db } from './platform/db/dialect.js';
+import { createIncidentRepository } from './incidents/incident.repository.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { createOutboxRepository, type OutboxRepository } from './outbox/outbox.repository.js';
+import { createPersonRepository, type PersonRepository } from './org/person.repository.js';
+import { createLiveRegister, type LiveRegister } from './org/register.live.js';
+import { createRulesQuestionRepository } from './rules/rules-question.repository.js';
+import { createOutboxAdapter } from './platform/teams/adapter.js';
+import { createApprovalNotifier } from './approvals/approval.notifier.js';
+import type { Services } from './platform/teams/handler-context.js';
+import { createIncidentNotifier } from './incidents/incident.notifier.js';
 import {
   createOutboxSender,
   type OutboxSender,
   type OutboxSenderOptions,
-} from './teams/outbox.sender.js';
-import { createBotFrameworkTransport, type Transport } from './teams/proactive.transport.js';
-import { createReminderServices } from './teams/reminder.services.js';
+} from './outbox/outbox.sender.js';
+import { createBotFrameworkTransport, type Transport } from './outbox/proactive.transport.js';
+import { createReminderServices } from './reminders/reminder.services.js';
 
 /** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
 const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';

@@ -1,8 +1,8 @@
-import type { Approval } from '../../src/domain/approvals/approval.js';
-import { approvalStringsFor } from '../../src/i18n/approvals.strings.js';
-import { approvalFormCard } from '../../src/teams/cards/approval-form.card.js';
-import { approvalCard } from '../../src/teams/cards/approval.card.js';
-import type { CardJson } from '../../src/teams/cards/render.js';
+import type { Approval } from '../../src/approvals/domain/approval.js';
+import { approvalStringsFor } from '../../src/approvals/approval.strings.js';
+import { approvalFormCard } from '../../src/approvals/approval-form.card.js';
+import { approvalCard } from '../../src/approvals/approval.card.js';
+import type { CardJson } from '../../src/platform/teams/render.js';
 import { exampleOrg } from './incident-samples.js';
 
 const sv = approvalStringsFor('sv');

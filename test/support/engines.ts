@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { parseDatabaseUrl } from '../../src/config.js';
-import { openDatabase, type Db } from '../../src/store/dialect.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { parseDatabaseUrl } from '../../src/platform/config.js';
+import { openDatabase, type Db } from '../../src/platform/db/dialect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 
 /**
  * The database engines a test runs on: SQLite always, PostgreSQL when

@@ -1,7 +1,7 @@
-import { createOrgDirectory } from '../../src/domain/org/org.directory.js';
-import { loadOrganisationFile } from '../../src/domain/org/org.load.js';
-import type { Incident } from '../../src/domain/incidents/incident.js';
-import { fromRoot } from '../../src/paths.js';
+import { createOrgDirectory } from '../../src/org/domain/org.directory.js';
+import { loadOrganisationFile } from '../../src/org/org.load.js';
+import type { Incident } from '../../src/incidents/domain/incident.js';
+import { fromRoot } from '../../src/platform/paths.js';
 
 export const exampleOrg = createOrgDirectory(
   loadOrganisationFile(fromRoot('config', 'org.example.yaml')),

@@ -1,7 +1,7 @@
-import type { AnnualGoal, GoalFollowUp } from '../../src/domain/goals/goal.js';
-import type { FollowUpReport } from '../../src/domain/reminders/follow-up-report.js';
-import { reminderStringsFor } from '../../src/i18n/reminders.strings.js';
-import type { CardJson } from '../../src/teams/cards/render.js';
+import type { AnnualGoal, GoalFollowUp } from '../../src/reminders/domain/goal.js';
+import type { FollowUpReport } from '../../src/reminders/domain/follow-up-report.js';
+import { reminderStringsFor } from '../../src/reminders/reminder.strings.js';
+import type { CardJson } from '../../src/platform/teams/render.js';
 import {
   awarenessCard,
   awarenessStatusCard,
@@ -12,8 +12,8 @@ import {
   reminderListCard,
   revisionCard,
   threatAnalysisCard,
-} from '../../src/teams/cards/reminder.cards.js';
-import { reportLabels } from '../../src/teams/reminder.notifier.js';
+} from '../../src/reminders/reminder.cards.js';
+import { reportLabels } from '../../src/reminders/reminder.notifier.js';
 import { exampleOrg } from './incident-samples.js';
 import { knowledgeBase } from './rules-samples.js';
 

@@ -1,8 +1,8 @@
-import { loadKnowledgeBase } from '../../src/domain/rules/rules.load.js';
-import { createRuleSearch } from '../../src/domain/rules/rules.search.js';
-import type { RulesFeedback, RulesQuestion } from '../../src/domain/rules/rules-question.js';
-import { rulesStringsFor } from '../../src/i18n/rules.strings.js';
-import { fromRoot } from '../../src/paths.js';
+import { loadKnowledgeBase } from '../../src/rules/domain/rules.load.js';
+import { createRuleSearch } from '../../src/rules/domain/rules.search.js';
+import type { RulesFeedback, RulesQuestion } from '../../src/rules/domain/rules-question.js';
+import { rulesStringsFor } from '../../src/rules/rules.strings.js';
+import { fromRoot } from '../../src/platform/paths.js';
 import {
   rulesAnswerCard,
   rulesAnswerCardData,
@@ -16,8 +16,8 @@ import {
   rulesNoMatchCardData,
   rulesReplyCard,
   rulesReplyCardData,
-} from '../../src/teams/cards/rules.cards.js';
-import type { CardJson } from '../../src/teams/cards/render.js';
+} from '../../src/rules/rules.cards.js';
+import type { CardJson } from '../../src/platform/teams/render.js';
 
 export const knowledgeBase = loadKnowledgeBase(fromRoot('content', 'anvandare'));
 export const ruleSearch = createRuleSearch(knowledgeBase);

@@ -1,6 +1,6 @@
 import { createApp, type AppOptions, type RunningApp } from '../../src/main.js';
-import { loadConfig, type Environment } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { loadConfig, type Environment } from '../../src/platform/config.js';
+import { createLogger } from '../../src/platform/log.js';
 import { sqliteEngine, type TestDatabase, type TestEngine } from './engines.js';
 import { cardAction, message, type Sender } from './activities.js';
 import { FakeConnector } from './fake-connector.js';

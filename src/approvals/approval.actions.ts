@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory } from 'botbuilder';
+import { z } from 'zod';
+import {
+  decideStep,
+  delegateStep,
+  requestApproval,
+  withdrawApproval,
+  type ApprovalActionResult,
+} from './domain/approval.service.js';
+import type { Approval } from './domain/approval.js';
+import { parseSubject, validateApprovalForm } from './domain/approval.validation.js';
+import { APPROVAL_TYPES } from './domain/approval.js';
+import { localParts } from '../platform/time.js';
+import { approvalStringsFor, type ApprovalStrings } from './approval.strings.js';
+import { approvalFormCard } from './approval-form.card.js';
+import type { HandlerContext } from '../platform/teams/handler-context.js';
+import { approvalCardFor } from './approval.notifier.js';
+import {
+  cardResponse,
+  defineCardAction,
+  messageResponse,
+  type CardAction,
+} from '../platform/teams/card-action.js';
+
+const formText = z.string().max(20_000).optional();
+const approvalRef = z.object({ approvalId: z.string().uuid() });
+const stepRef = approvalRef.extend({ step: z.coerce.number().int().min(0).max(20) });
+
+const strings = (ctx: HandlerContext): ApprovalStrings => approvalStringsFor(ctx.actor.locale);
+
+async function cardFor(ctx: HandlerContext, approval: Approval, notice?: string) {
+  const { services } = ctx;
+  return approvalCardFor(
+    { org: services.org, people: services.people, audit: services.audit },
+    approval,
+    ctx.actor.aadObjectId ?? '',
+    ctx.turn.activity.locale ?? null,
+    notice,
+  );
+}
+
+async function answer(ctx: HandlerContext, result: ApprovalActionResult) {
+  const s = strings(ctx);
+  switch (result.kind) {
+    case 'ok':
+      return cardResponse(await cardFor(ctx, result.approval));
+    case 'already-decided':
+      return cardResponse(await cardFor(ctx, result.approval, s.alreadyDecided));
+    case 'not-yet':
+      return cardResponse(await cardFor(ctx, result.approval, s.notYet));
+    case 'forbidden':
+      return messageResponse(s.forbidden);
+    case 'not-found':
+      return messageResponse(s.notFound);
+    case 'invalid': {
+      const text = {
+        'comment-required': s.commentRequired,
+        'comment-too-long': s.commentTooLong,
+        'unknown-person': s.unknownPerson,
+        'self-delegation': s.selfDelegation,
+      }[result.reason];
+      return messageResponse(text);
+    }
+  }
+}
+
+const submit = defineCardAction({
+  verb: 'approval.submit',
+  data: z.object({
+    submissionId: z.string().uuid(),
+    type: formText,
+    subject: formText,
+    proposedOwner: formText,
+    title: formText,
+    justification: formText,
+    link: formText,
+  }),
+  async handle(ctx, data) {
+    const s = strings(ctx);
+    const { aadObjectId, tenantId, name } = ctx.actor;
+    if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
+    const { org, clock } = ctx.services;
+    const result = validateApprovalForm(data, org);
+    if (!result.ok) {
+      const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+      return cardResponse(approvalFormCard(s, org, year, data.submissionId, data, result.errors));
+    }
+    const { approval } = await requestApproval(
+      ctx.services.approvals,
+      { aadObjectId, tenantId, name },
+      data.submissionId,
+      result.value,
+    );
+    // The form becomes the requester's view of the request, which refreshes as it is decided.
+    return cardResponse(await cardFor(ctx, approval, s.card.receipt));
+  },
+});
+
+/** From a reminder: the request form, with the type and subject already chosen, as a new message. */
+const start = defineCardAction({
+  verb: 'approval.start',
+  data: z.object({
+    type: z.enum(APPROVAL_TYPES).optional(),
+    subject: z.string().max(200).optional(),
+  }),
+  async handle(ctx, data) {
+    const { org, clock } = ctx.services;
+    const subject = data.subject && parseSubject(data.subject, org) ? data.subject : undefined;
+    const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+    const card = approvalFormCard(strings(ctx), org, year, randomUUID(), {
+      type: data.type,
+      subject,
+    });
+    await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    return messageResponse(ctx.actor.strings.commandStarted);
+  },
+});
+
+const actor = (ctx: HandlerContext) => ({
+  aadObjectId: ctx.actor.aadObjectId ?? '',
+  name: ctx.actor.name,
+});
+
+const decide = defineCardAction({
+  verb: 'approval.decide',
+  data: stepRef.extend({
+    decision: z.enum(['approved', 'rejected']),
+    comment: z.string().max(20_000).optional(),
+  }),
+  async handle(ctx, data) {
+    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    return answer(
+      ctx,
+      await decideStep(
+        ctx.services.approvals,
+        actor(ctx),
+        data.approvalId,
+        data.step,
+        data.decision,
+        data.comment,
+      ),
+    );
+  },
+});
+
+const delegate = defineCardAction({
+  verb: 'approval.delegate',
+  data: stepRef.extend({ delegateTo: z.string().max(100).optional() }),
+  async handle(ctx, data) {
+    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    return answer(
+      ctx,
+      await delegateStep(
+        ctx.services.approvals,
+        actor(ctx),
+        data.approvalId,
+        data.step,
+        data.delegateTo ?? '',
+      ),
+    );
+  },
+});
+
+const withdraw = defineCardAction({
+  verb: 'approval.withdraw',
+  data: approvalRef,
+  async handle(ctx, data) {
+    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    return answer(ctx, await withdrawApproval(ctx.services.approvals, actor(ctx), data.approvalId));
+  },
+});
+
+/** Only the requester and the people in the chain see a request. */
+async function visible(
+  ctx: HandlerContext,
+  approvalId: string,
+): Promise<Approval | 'forbidden' | 'not-found'> {
+  const approval = await ctx.services.approvals.approvals.get(approvalId);
+  if (!approval) return 'not-found';
+  const aad = ctx.actor.aadObjectId ?? '';
+  const person = ctx.services.org.personByAadObjectId(aad);
+  const inChain = approval.steps.some(
+    (s) => (person && s.approverIds.includes(person.id)) || s.delegate?.aadObjectId === aad,
+  );
+  return inChain || approval.requesterAadObjectId === aad ? approval : 'forbidden';
+}
+
+const refresh = defineCardAction({
+  verb: 'approval.refresh',
+  data: approvalRef,
+  async handle(ctx, data) {
+    const approval = await visible(ctx, data.approvalId);
+    if (approval === 'forbidden') return messageResponse(strings(ctx).forbidden);
+    if (approval === 'not-found') return messageResponse(strings(ctx).notFound);
+    return cardResponse(await cardFor(ctx, approval));
+  },
+});
+
+const open = defineCardAction({
+  verb: 'approval.open',
+  data: approvalRef,
+  async handle(ctx, data) {
+    const approval = await visible(ctx, data.approvalId);
+    if (approval === 'forbidden') return messageResponse(strings(ctx).forbidden);
+    if (approval === 'not-found') return messageResponse(strings(ctx).notFound);
+    await ctx.turn.sendActivity({
+      attachments: [CardFactory.adaptiveCard(await cardFor(ctx, approval))],
+    });
+    return messageResponse(ctx.actor.strings.commandStarted);
+  },
+});
+
+export const approvalActions = [
+  start,
+  submit,
+  decide,
+  delegate,
+  withdraw,
+  refresh,
+  open,
+] as CardAction[];

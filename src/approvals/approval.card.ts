@@ -1,0 +1,139 @@
+import type { AuditEvent } from '../org/domain/audit.js';
+import { mayDecide } from './domain/approval.service.js';
+import { currentStep, type Approval } from './domain/approval.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import { formatLocal } from '../platform/time.js';
+import type { ApprovalStrings } from './approval.strings.js';
+import { plainText, renderCardJson } from '../platform/teams/render.js';
+
+export interface ApprovalView {
+  approval: Approval;
+  history: AuditEvent[];
+  viewerAadObjectId: string;
+  refreshUserIds: string[];
+  notice?: string;
+}
+
+export function subjectName(
+  approval: Approval,
+  org: OrgDirectory,
+  strings: ApprovalStrings,
+): string {
+  const { subject } = approval;
+  if (subject.kind === 'system') return org.systemById(subject.systemId)?.name ?? subject.systemId;
+  if (subject.kind === 'document')
+    return org.documentById(subject.documentId)?.title ?? subject.documentId;
+  return strings.form.nextYearGoals(subject.year);
+}
+
+function describeHistory(
+  strings: ApprovalStrings,
+  org: OrgDirectory,
+  approval: Approval,
+  events: AuditEvent[],
+): string[] {
+  const tz = org.organisation.timezone;
+  const nameOf = (aad: string) =>
+    aad === 'system'
+      ? strings.card.systemActor
+      : aad === approval.requesterAadObjectId
+        ? approval.requesterName
+        : (org.personByAadObjectId(aad)?.name ?? aad);
+  const labels: Record<string, string> = {
+    'approval.requested': strings.form.submit,
+    'approval.approved-step': strings.card.approve,
+    'approval.rejected': strings.card.reject,
+    'approval.delegated': strings.card.delegate,
+    'approval.withdrawn': strings.card.withdraw,
+    'approval.reminded': strings.card.notice.reminder,
+    'approval.escalated': strings.card.escalated,
+    'register.changed': strings.statuses.approved,
+  };
+  return events.map(
+    (e) =>
+      `${formatLocal(e.at, tz)} ${plainText(nameOf(e.actor))}: ${labels[e.action] ?? e.action}`,
+  );
+}
+
+/** The one approval card; buttons follow from what the viewer may do now. */
+export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: ApprovalView) {
+  const { approval } = view;
+  const tz = org.organisation.timezone;
+  const viewer = view.viewerAadObjectId.toLowerCase();
+  const step = currentStep(approval);
+  const canDecide = step !== undefined && mayDecide(step, viewer, org);
+  const nameOfPerson = (id: string) => org.personById(id)?.name ?? id;
+  const facts = [
+    { title: strings.card.subject, value: plainText(subjectName(approval, org, strings)) },
+    { title: strings.card.requestedBy, value: plainText(approval.requesterName) },
+    { title: strings.card.status, value: strings.statuses[approval.status] },
+    ...(approval.proposedOwnerId
+      ? [
+          {
+            title: strings.card.proposedOwner,
+            value: plainText(nameOfPerson(approval.proposedOwnerId)),
+          },
+        ]
+      : []),
+  ];
+  const steps = approval.steps.map((s) => {
+    const who = `${strings.roles[s.role]}: ${plainText(s.approverIds.map(nameOfPerson).join(', '))}`;
+    const delegated = s.delegate
+      ? ` (${strings.card.delegatedTo(plainText(s.delegate.name))})`
+      : '';
+    let state = strings.card.notStarted;
+    let marker = '○';
+    let color = 'Default';
+    if (s.decision) {
+      const word =
+        s.decision === 'approved' ? strings.card.approvedWord : strings.card.rejectedWord;
+      state = strings.card.decided(
+        word,
+        plainText(s.decidedByName ?? ''),
+        s.decidedAt ? formatLocal(s.decidedAt, tz) : '',
+      );
+      marker = s.decision === 'approved' ? '✓' : '✗';
+      color = s.decision === 'approved' ? 'Good' : 'Attention';
+    } else if (step?.index === s.index) {
+      state = strings.card.waitingFor(plainText(s.approverIds.map(nameOfPerson).join(', ')));
+      marker = '●';
+      color = 'Accent';
+    }
+    return {
+      who: who + delegated,
+      state,
+      marker,
+      color,
+      comment: s.comment ? plainText(s.comment) : '',
+    };
+  });
+  return renderCardJson('approvals/approval', {
+    approvalId: approval.id,
+    stepIndex: step?.index ?? -1,
+    refreshUserIds: view.refreshUserIds,
+    notice: view.notice ?? '',
+    typeName: strings.types[approval.type],
+    title: plainText(approval.title),
+    facts,
+    justificationHeading: strings.card.justification,
+    justification: plainText(approval.justification),
+    link: approval.link ?? '',
+    openLink: strings.card.openLink,
+    stepsHeading: strings.card.steps,
+    steps,
+    canDecide,
+    yourTurn: strings.card.yourTurn,
+    commentLabel: strings.card.commentLabel,
+    approve: strings.card.approve,
+    reject: strings.card.reject,
+    delegateLabel: strings.card.delegateLabel,
+    delegate: strings.card.delegate,
+    delegates: org.organisation.people
+      .filter((p) => p.aadObjectId.toLowerCase() !== viewer)
+      .map((p) => ({ title: p.title ? `${p.name} (${p.title})` : p.name, value: p.id })),
+    canWithdraw: approval.status === 'pending' && approval.requesterAadObjectId === viewer,
+    withdraw: strings.card.withdraw,
+    historyHeading: strings.card.history,
+    history: describeHistory(strings, org, approval, view.history),
+  });
+}

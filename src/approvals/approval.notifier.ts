@@ -1,0 +1,134 @@
+import { CardFactory } from 'botbuilder';
+import { currentStep, type Approval } from './domain/approval.js';
+import type { ApprovalNotifier } from './domain/approval.service.js';
+import { workingDaysBetween } from './domain/working-days.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import { approvalStringsFor } from './approval.strings.js';
+import { localeFrom } from '../platform/strings.js';
+import type { AuditRepository } from '../org/audit.repository.js';
+import type { OutboxMessage } from '../outbox/outbox.repository.js';
+import type { PersonRepository } from '../org/person.repository.js';
+import type { Clock } from '../platform/clock.js';
+import { approvalCard } from './approval.card.js';
+
+export interface ApprovalNotifierDeps {
+  readonly org: OrgDirectory;
+  people: PersonRepository;
+  audit: AuditRepository;
+  clock: Clock;
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** The approval card as a given person should see it. */
+export async function approvalCardFor(
+  deps: Pick<ApprovalNotifierDeps, 'org' | 'people' | 'audit'>,
+  approval: Approval,
+  viewerAadObjectId: string,
+  locale: string | null,
+  notice?: string,
+) {
+  const viewer = await deps.people.find(viewerAadObjectId);
+  return approvalCard(approvalStringsFor(localeFrom(locale ?? viewer?.locale)), deps.org, {
+    approval,
+    history: await deps.audit.forObject('approval', approval.id),
+    viewerAadObjectId,
+    refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
+    notice,
+  });
+}
+
+/** Approval events as outbox messages, one per dedupe key. */
+export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNotifier {
+  const localeOf = async (aad: string) => (await deps.people.find(aad))?.locale ?? null;
+
+  async function sendCard(
+    dedupeKey: string,
+    approval: Approval,
+    aad: string,
+    notice?: (locale: string | null) => string,
+  ) {
+    const locale = await localeOf(aad);
+    const card = await approvalCardFor(deps, approval, aad, locale, notice?.(locale));
+    return deps.notify({
+      dedupeKey,
+      recipientAadObjectId: aad,
+      tenantId: deps.org.organisation.tenantId,
+      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+    });
+  }
+
+  /** Who must decide the current step now: the approvers, or the delegate when there is one. */
+  const decidersOf = (approval: Approval): string[] => {
+    const step = currentStep(approval);
+    if (!step) return [];
+    if (step.delegate) return [step.delegate.aadObjectId];
+    return step.approverIds.flatMap((id) => {
+      const person = deps.org.personById(id);
+      return person ? [person.aadObjectId.toLowerCase()] : [];
+    });
+  };
+
+  return {
+    async stepStarted(approval) {
+      for (const aad of decidersOf(approval)) {
+        await sendCard(
+          `approval:${approval.id}:step:${approval.currentStep}:${aad}`,
+          approval,
+          aad,
+        );
+      }
+    },
+
+    async concluded(approval) {
+      const aad = approval.requesterAadObjectId;
+      const strings = approvalStringsFor(localeFrom(await localeOf(aad)));
+      const text =
+        approval.status === 'pending' ? '' : strings.concluded[approval.status](approval.title);
+      await sendCard(`approval:${approval.id}:concluded:${aad}`, approval, aad, () => text);
+    },
+
+    async delegated(approval) {
+      const step = currentStep(approval);
+      if (!step?.delegate) return;
+      const by = deps.org.personByAadObjectId(step.delegate.byAadObjectId)?.name ?? '';
+      await sendCard(
+        `approval:${approval.id}:step:${step.index}:delegated:${step.delegate.aadObjectId}`,
+        approval,
+        step.delegate.aadObjectId,
+        (locale) => approvalStringsFor(localeFrom(locale)).card.notice.delegated(by),
+      );
+    },
+
+    async reminder(approval, kind) {
+      const step = currentStep(approval);
+      if (!step) return false;
+      if (kind === 'reminder') {
+        let queued = false;
+        for (const aad of decidersOf(approval)) {
+          const added = await sendCard(
+            `approval:${approval.id}:step:${step.index}:reminder:${aad}`,
+            approval,
+            aad,
+            (locale) => approvalStringsFor(localeFrom(locale)).card.notice.reminder,
+          );
+          queued ||= added;
+        }
+        return queued;
+      }
+      const chief = deps.org.kommunchef().aadObjectId.toLowerCase();
+      const waited = step.startedAt
+        ? workingDaysBetween(step.startedAt, deps.clock.now(), deps.org.organisation.timezone)
+        : 0;
+      const approvers =
+        step.delegate?.name ??
+        step.approverIds.map((id) => deps.org.personById(id)?.name ?? id).join(', ');
+      return sendCard(
+        `approval:${approval.id}:step:${step.index}:escalation:${chief}`,
+        approval,
+        chief,
+        (locale) =>
+          approvalStringsFor(localeFrom(locale)).card.notice.escalation(approvers, waited),
+      );
+    },
+  };
+}

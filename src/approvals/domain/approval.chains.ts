@@ -1,0 +1,69 @@
+import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { ApprovalSubject, ApprovalType, ApproverRole } from './approval.js';
+
+/**
+ * Who decides what, in order: the table of the policy in one place. A rule with
+ * `when` applies only if the condition holds for the subject.
+ */
+interface StepRule {
+  role: ApproverRole;
+  when?: 'samhallsviktigt' | 'it-sakerhetspolicy';
+}
+
+export const CHAINS: Record<ApprovalType, { subject: ApprovalSubject['kind']; steps: StepRule[] }> =
+  {
+    driftgodkannande: {
+      subject: 'system',
+      steps: [{ role: 'systemOwner' }, { role: 'kommunchef', when: 'samhallsviktigt' }],
+    },
+    systemsakerhetsplan: { subject: 'system', steps: [{ role: 'systemOwner' }] },
+    'arliga-mal': { subject: 'year', steps: [{ role: 'kommunchef' }] },
+    'styrande-dokument': {
+      subject: 'document',
+      steps: [{ role: 'documentOwner' }, { role: 'kommunchef', when: 'it-sakerhetspolicy' }],
+    },
+    'utse-systemagare': { subject: 'system', steps: [{ role: 'kommunchef' }] },
+    undantag: {
+      subject: 'system',
+      steps: [{ role: 'systemOwner' }, { role: 'sakerhetssamordnare' }],
+    },
+  };
+
+export interface StepPlan {
+  role: ApproverRole;
+  approverIds: string[];
+}
+
+/** The steps for a request; consecutive steps with the same approvers are one step. */
+export function planChain(
+  type: ApprovalType,
+  subject: ApprovalSubject,
+  org: OrgDirectory,
+): StepPlan[] {
+  const system = subject.kind === 'system' ? org.systemById(subject.systemId) : undefined;
+  const document = subject.kind === 'document' ? org.documentById(subject.documentId) : undefined;
+  const applies = (rule: StepRule) =>
+    rule.when === undefined ||
+    (rule.when === 'samhallsviktigt' && system?.samhallsviktigt === true) ||
+    (rule.when === 'it-sakerhetspolicy' && document?.type === 'policy');
+  const approversFor = (role: ApproverRole): string[] => {
+    switch (role) {
+      case 'systemOwner':
+        return system ? [system.owner] : [];
+      case 'documentOwner':
+        return document ? [document.owner] : [];
+      case 'kommunchef':
+        return [org.kommunchef().id];
+      case 'sakerhetssamordnare':
+        return org.sakerhetssamordnare().map((p) => p.id);
+    }
+  };
+  const plan: StepPlan[] = [];
+  for (const rule of CHAINS[type].steps.filter(applies)) {
+    const approverIds = approversFor(rule.role);
+    const previous = plan.at(-1);
+    if (previous && previous.approverIds.join() === approverIds.join()) continue;
+    plan.push({ role: rule.role, approverIds });
+  }
+  return plan;
+}

@@ -1,0 +1,359 @@
+import type { AuditLog } from '../../org/domain/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { RegisterChange } from '../../org/domain/register.js';
+import { localParts } from '../../platform/time.js';
+import { planChain } from './approval.chains.js';
+import {
+  APPROVAL_LIMITS,
+  currentStep,
+  type Approval,
+  type ApprovalStep,
+  type Decision,
+} from './approval.js';
+import { securityPlanOf, type ApprovalRequestInput } from './approval.validation.js';
+import { workingDaysBetween } from './working-days.js';
+
+export interface NewApproval extends ApprovalRequestInput {
+  requesterAadObjectId: string;
+  requesterName: string;
+  tenantId: string;
+  submissionId: string;
+  steps: { role: ApprovalStep['role']; approverIds: string[] }[];
+}
+
+export type StepChange =
+  | {
+      kind: 'decide';
+      decision: Decision;
+      byAadObjectId: string;
+      byName: string;
+      comment: string | null;
+    }
+  | { kind: 'delegate'; delegate: { aadObjectId: string; name: string; byAadObjectId: string } }
+  | { kind: 'withdraw' };
+
+export interface ApprovalRepository {
+  create(approval: NewApproval, at: Date): Promise<{ approval: Approval; created: boolean }>;
+  get(id: string): Promise<Approval | undefined>;
+  /** Applies the change to the current step if the approval is still at `expectedVersion`. */
+  change(
+    id: string,
+    expectedVersion: number,
+    change: StepChange,
+    at: Date,
+  ): Promise<Approval | 'stale'>;
+  listPending(): Promise<Approval[]>;
+  listByRequester(aadObjectId: string, limit: number): Promise<Approval[]>;
+}
+
+export interface RegisterPort {
+  /** Records the change (once per approval) and makes the register reflect it. */
+  apply(change: RegisterChange, at: Date): Promise<void>;
+}
+
+/** The Teams side; each returns whether a new message was queued (false: already sent). */
+export interface ApprovalNotifier {
+  stepStarted(approval: Approval): Promise<void>;
+  concluded(approval: Approval): Promise<void>;
+  delegated(approval: Approval): Promise<void>;
+  reminder(approval: Approval, kind: 'reminder' | 'escalation'): Promise<boolean>;
+}
+
+export interface ApprovalDeps {
+  approvals: ApprovalRepository;
+  readonly org: OrgDirectory;
+  audit: AuditLog;
+  clock: Clock;
+  register: RegisterPort;
+  notifier: ApprovalNotifier;
+  limits: { reminderWorkingDays: number; escalationWorkingDays: number };
+}
+
+export interface Actor {
+  aadObjectId: string;
+  name: string;
+}
+
+export async function requestApproval(
+  deps: ApprovalDeps,
+  requester: Actor & { tenantId: string },
+  submissionId: string,
+  input: ApprovalRequestInput,
+): Promise<{ approval: Approval; created: boolean }> {
+  const now = deps.clock.now();
+  const steps = planChain(input.type, input.subject, deps.org);
+  const result = await deps.approvals.create(
+    {
+      ...input,
+      requesterAadObjectId: requester.aadObjectId,
+      requesterName: requester.name,
+      tenantId: requester.tenantId,
+      submissionId,
+      steps,
+    },
+    now,
+  );
+  if (result.created) {
+    await deps.audit.record({
+      at: now,
+      actor: requester.aadObjectId,
+      action: 'approval.requested',
+      objectType: 'approval',
+      objectId: result.approval.id,
+      details: { type: input.type },
+    });
+  }
+  await deps.notifier.stepStarted(result.approval);
+  return result;
+}
+
+/** The person ids and delegate who may decide a step. */
+export function mayDecide(
+  step: ApprovalStep,
+  actorAadObjectId: string,
+  org: OrgDirectory,
+): boolean {
+  const aad = actorAadObjectId.toLowerCase();
+  const person = org.personByAadObjectId(aad);
+  return (
+    (person !== undefined && step.approverIds.includes(person.id)) ||
+    step.delegate?.aadObjectId === aad
+  );
+}
+
+export type ApprovalActionResult =
+  | { kind: 'ok'; approval: Approval }
+  | { kind: 'already-decided'; approval: Approval }
+  | { kind: 'not-yet'; approval: Approval }
+  | { kind: 'forbidden' }
+  | { kind: 'not-found' }
+  | {
+      kind: 'invalid';
+      reason: 'comment-required' | 'comment-too-long' | 'unknown-person' | 'self-delegation';
+    };
+
+/** Reads the approval and checks that the clicker may act on the given step now. */
+async function currentFor(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+  stepIndex: number,
+): Promise<{ approval: Approval; step: ApprovalStep } | ApprovalActionResult> {
+  const approval = await deps.approvals.get(approvalId);
+  if (!approval) return { kind: 'not-found' };
+  const step = approval.steps[stepIndex];
+  if (!step) return { kind: 'not-found' };
+  const allowed = mayDecide(step, actor.aadObjectId, deps.org);
+  if (approval.status !== 'pending' || stepIndex < approval.currentStep) {
+    return allowed || approval.requesterAadObjectId === actor.aadObjectId.toLowerCase()
+      ? { kind: 'already-decided', approval }
+      : { kind: 'forbidden' };
+  }
+  if (!allowed) return { kind: 'forbidden' };
+  if (stepIndex > approval.currentStep) return { kind: 'not-yet', approval };
+  return { approval, step };
+}
+
+async function applyChange(
+  deps: ApprovalDeps,
+  approval: Approval,
+  change: StepChange,
+): Promise<Approval | ApprovalActionResult> {
+  const updated = await deps.approvals.change(
+    approval.id,
+    approval.version,
+    change,
+    deps.clock.now(),
+  );
+  if (updated !== 'stale') return updated;
+  // Someone else acted between our read and our write: the step is decided.
+  const current = await deps.approvals.get(approval.id);
+  return current ? { kind: 'already-decided', approval: current } : { kind: 'not-found' };
+}
+
+export async function decideStep(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+  stepIndex: number,
+  decision: Decision,
+  comment: string | undefined,
+): Promise<ApprovalActionResult> {
+  const found = await currentFor(deps, actor, approvalId, stepIndex);
+  if ('kind' in found) return found;
+  const text = comment?.trim() ?? '';
+  if (decision === 'rejected' && text === '')
+    return { kind: 'invalid', reason: 'comment-required' };
+  if (text.length > APPROVAL_LIMITS.comment) return { kind: 'invalid', reason: 'comment-too-long' };
+
+  const result = await applyChange(deps, found.approval, {
+    kind: 'decide',
+    decision,
+    byAadObjectId: actor.aadObjectId.toLowerCase(),
+    byName: actor.name,
+    comment: text === '' ? null : text,
+  });
+  if ('kind' in result) return result;
+  const now = deps.clock.now();
+  await deps.audit.record({
+    at: now,
+    actor: actor.aadObjectId.toLowerCase(),
+    action: decision === 'approved' ? 'approval.approved-step' : 'approval.rejected',
+    objectType: 'approval',
+    objectId: approvalId,
+    details: { step: stepIndex, comment: text !== '' },
+  });
+  if (result.status === 'pending') await deps.notifier.stepStarted(result);
+  else {
+    if (result.status === 'approved') await takeEffect(deps, result, now);
+    await deps.notifier.concluded(result);
+  }
+  return { kind: 'ok', approval: result };
+}
+
+export async function delegateStep(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+  stepIndex: number,
+  toPersonId: string,
+): Promise<ApprovalActionResult> {
+  const found = await currentFor(deps, actor, approvalId, stepIndex);
+  if ('kind' in found) return found;
+  const to = deps.org.personById(toPersonId);
+  if (!to) return { kind: 'invalid', reason: 'unknown-person' };
+  if (to.aadObjectId.toLowerCase() === actor.aadObjectId.toLowerCase())
+    return { kind: 'invalid', reason: 'self-delegation' };
+  const result = await applyChange(deps, found.approval, {
+    kind: 'delegate',
+    delegate: {
+      aadObjectId: to.aadObjectId.toLowerCase(),
+      name: to.name,
+      byAadObjectId: actor.aadObjectId.toLowerCase(),
+    },
+  });
+  if ('kind' in result) return result;
+  await deps.audit.record({
+    at: deps.clock.now(),
+    actor: actor.aadObjectId.toLowerCase(),
+    action: 'approval.delegated',
+    objectType: 'approval',
+    objectId: approvalId,
+    details: { step: stepIndex, to: to.id },
+  });
+  await deps.notifier.delegated(result);
+  return { kind: 'ok', approval: result };
+}
+
+export async function withdrawApproval(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+): Promise<ApprovalActionResult> {
+  const approval = await deps.approvals.get(approvalId);
+  if (!approval) return { kind: 'not-found' };
+  if (approval.requesterAadObjectId !== actor.aadObjectId.toLowerCase())
+    return { kind: 'forbidden' };
+  if (approval.status !== 'pending') return { kind: 'already-decided', approval };
+  const result = await applyChange(deps, approval, { kind: 'withdraw' });
+  if ('kind' in result) return result;
+  await deps.audit.record({
+    at: deps.clock.now(),
+    actor: actor.aadObjectId.toLowerCase(),
+    action: 'approval.withdrawn',
+    objectType: 'approval',
+    objectId: approvalId,
+  });
+  await deps.notifier.concluded(result);
+  return { kind: 'ok', approval: result };
+}
+
+/** The register change an approved request makes. */
+export function effectOf(
+  approval: Approval,
+  org: OrgDirectory,
+  date: string,
+): RegisterChange | undefined {
+  const { subject } = approval;
+  const approvalId = approval.id;
+  switch (approval.type) {
+    case 'driftgodkannande':
+      return subject.kind === 'system'
+        ? { kind: 'system-approved', systemId: subject.systemId, date, approvalId }
+        : undefined;
+    case 'systemsakerhetsplan': {
+      const plan = subject.kind === 'system' ? securityPlanOf(org, subject.systemId) : undefined;
+      return plan
+        ? { kind: 'document-approved', documentId: plan.id, date, approvalId }
+        : undefined;
+    }
+    case 'styrande-dokument':
+      return subject.kind === 'document'
+        ? { kind: 'document-approved', documentId: subject.documentId, date, approvalId }
+        : undefined;
+    case 'utse-systemagare':
+      return subject.kind === 'system' && approval.proposedOwnerId
+        ? {
+            kind: 'system-owner',
+            systemId: subject.systemId,
+            ownerId: approval.proposedOwnerId,
+            approvalId,
+          }
+        : undefined;
+    case 'arliga-mal':
+      return subject.kind === 'year'
+        ? { kind: 'annual-goals', year: subject.year, date, approvalId }
+        : undefined;
+    case 'undantag':
+      return subject.kind === 'system'
+        ? { kind: 'exception', systemId: subject.systemId, approvalId }
+        : undefined;
+  }
+}
+
+async function takeEffect(deps: ApprovalDeps, approval: Approval, now: Date): Promise<void> {
+  const date = localParts(now, deps.org.organisation.timezone).date;
+  const change = effectOf(approval, deps.org, date);
+  if (!change) return;
+  await deps.register.apply(change, now);
+  await deps.audit.record({
+    at: now,
+    actor: 'system',
+    action: 'register.changed',
+    objectType: 'approval',
+    objectId: approval.id,
+    details: { change: change.kind },
+  });
+}
+
+/** Reminds approvers of steps that wait too long, and escalates to the kommunchef; once per step each. */
+export async function remindPendingApprovals(deps: ApprovalDeps): Promise<number> {
+  const now = deps.clock.now();
+  const tz = deps.org.organisation.timezone;
+  let queued = 0;
+  for (const approval of await deps.approvals.listPending()) {
+    const step = currentStep(approval);
+    if (!step?.startedAt) continue;
+    const waited = workingDaysBetween(step.startedAt, now, tz);
+    const kind =
+      waited >= deps.limits.escalationWorkingDays
+        ? 'escalation'
+        : waited >= deps.limits.reminderWorkingDays
+          ? 'reminder'
+          : undefined;
+    if (!kind) continue;
+    if (await deps.notifier.reminder(approval, kind)) {
+      queued++;
+      await deps.audit.record({
+        at: now,
+        actor: 'system',
+        action: kind === 'reminder' ? 'approval.reminded' : 'approval.escalated',
+        objectType: 'approval',
+        objectId: approval.id,
+        details: { step: step.index, workingDays: waited },
+      });
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,127 @@
+import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import { CHAINS } from './approval.chains.js';
+import {
+  APPROVAL_LIMITS,
+  APPROVAL_TYPES,
+  type ApprovalSubject,
+  type ApprovalType,
+} from './approval.js';
+
+/** The request form's raw values, as Teams sends them. */
+export interface ApprovalFormValues {
+  type?: string;
+  subject?: string;
+  proposedOwner?: string;
+  title?: string;
+  justification?: string;
+  link?: string;
+}
+
+export type ApprovalFormField = keyof ApprovalFormValues;
+
+export type ApprovalFieldError =
+  | 'required'
+  | 'tooLong'
+  | 'unknownChoice'
+  | 'subjectMismatch'
+  | 'noSecurityPlan'
+  | 'invalidLink'
+  | 'alreadyOwner';
+
+export interface ApprovalRequestInput {
+  type: ApprovalType;
+  subject: ApprovalSubject;
+  proposedOwnerId: string | null;
+  title: string;
+  justification: string;
+  link: string | null;
+}
+
+export type ApprovalValidation =
+  | { ok: true; value: ApprovalRequestInput }
+  | { ok: false; errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> };
+
+/** Subjects are encoded in the form as `system:<id>`, `document:<id>` or `year:<yyyy>`. */
+export function parseSubject(value: string, org: OrgDirectory): ApprovalSubject | undefined {
+  const [kind, id = ''] = value.split(':', 2);
+  if (kind === 'system' && org.systemById(id)) return { kind: 'system', systemId: id };
+  if (kind === 'document' && org.documentById(id)) return { kind: 'document', documentId: id };
+  if (kind === 'year' && /^\d{4}$/.test(id)) return { kind: 'year', year: Number(id) };
+  return undefined;
+}
+
+export function validateApprovalForm(
+  values: ApprovalFormValues,
+  org: OrgDirectory,
+): ApprovalValidation {
+  const errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> = {};
+  const text = (field: 'title' | 'justification', max: number) => {
+    const value = (values[field] ?? '').trim();
+    if (value === '') errors[field] = 'required';
+    else if (value.length > max) errors[field] = 'tooLong';
+    return value;
+  };
+  const title = text('title', APPROVAL_LIMITS.title);
+  const justification = text('justification', APPROVAL_LIMITS.justification);
+
+  const type = (APPROVAL_TYPES as readonly string[]).includes(values.type ?? '')
+    ? (values.type as ApprovalType)
+    : undefined;
+  if (!values.type) errors.type = 'required';
+  else if (!type) errors.type = 'unknownChoice';
+
+  let subject: ApprovalSubject | undefined;
+  if (!values.subject) errors.subject = 'required';
+  else {
+    subject = parseSubject(values.subject, org);
+    if (!subject) errors.subject = 'unknownChoice';
+    else if (type && CHAINS[type].subject !== subject.kind) errors.subject = 'subjectMismatch';
+    else if (
+      type === 'systemsakerhetsplan' &&
+      subject.kind === 'system' &&
+      !securityPlanOf(org, subject.systemId)
+    ) {
+      errors.subject = 'noSecurityPlan';
+    }
+  }
+
+  let proposedOwnerId: string | null = null;
+  if (type === 'utse-systemagare') {
+    if (!values.proposedOwner) errors.proposedOwner = 'required';
+    else if (!org.personById(values.proposedOwner)) errors.proposedOwner = 'unknownChoice';
+    else if (
+      subject?.kind === 'system' &&
+      org.systemById(subject.systemId)?.owner === values.proposedOwner
+    ) {
+      errors.proposedOwner = 'alreadyOwner';
+    } else proposedOwnerId = values.proposedOwner;
+  }
+
+  const linkText = (values.link ?? '').trim();
+  let link: string | null = null;
+  if (linkText !== '') {
+    if (linkText.length > APPROVAL_LIMITS.link) errors.link = 'tooLong';
+    else if (!isHttpsUrl(linkText)) errors.link = 'invalidLink';
+    else link = linkText;
+  }
+
+  if (Object.keys(errors).length > 0 || !type || !subject) return { ok: false, errors };
+  return { ok: true, value: { type, subject, proposedOwnerId, title, justification, link } };
+}
+
+/** The systemsäkerhetsplan document of a system, if the register has one. */
+export function securityPlanOf(org: OrgDirectory, systemId: string) {
+  return org.organisation.documents.find(
+    (d) => d.type === 'systemsakerhetsplan' && d.system === systemId,
+  );
+}
+
+/** Only https links: a link on a card is opened by someone else on their phone. */
+function isHttpsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}

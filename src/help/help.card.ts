@@ -1,0 +1,33 @@
+import type { Strings } from '../platform/strings.js';
+import { plainText, renderCard } from '../platform/teams/render.js';
+
+export interface HelpCardData {
+  title: string;
+  greeting: string;
+  roleLine: string;
+  intro: string;
+  sections: { heading: string; text: string; reference: string }[];
+  buttons: { command: string; title: string }[];
+  footer: string;
+}
+
+export function helpCardData(
+  strings: Strings,
+  organisation: string,
+  name: string,
+  roles: string[],
+): HelpCardData {
+  return {
+    title: strings.help.title(plainText(organisation)),
+    greeting: strings.help.greeting(plainText(name)),
+    roleLine: roles.length > 0 ? strings.help.yourRoles(plainText(roles.join(', '))) : '',
+    intro: strings.help.intro,
+    sections: strings.help.sections,
+    buttons: strings.help.buttons,
+    footer: strings.help.footer,
+  };
+}
+
+export function helpCard(data: HelpCardData) {
+  return renderCard('help/help', data);
+}

@@ -1,0 +1,306 @@
+import type { AuditLog } from '../../org/domain/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import { localParts } from '../../platform/time.js';
+import {
+  incidentRecipients,
+  permissionsFor,
+  rolesOnIncident,
+  type IncidentRecipient,
+} from './incident.access.js';
+import {
+  dueDeadlineReminders,
+  missingReports,
+  requiredReportKinds,
+  reportDueAt,
+  type DeadlineReminder,
+} from './incident.clocks.js';
+import {
+  LIMITS,
+  type AuthorityReport,
+  type Category,
+  type Incident,
+  type IncidentNote,
+  type IncidentReportInput,
+  type ReportKind,
+  type ReportStatus,
+  type Severity,
+  type Status,
+} from './incident.js';
+
+/** Storage the service needs; implemented in src/store. */
+export interface IncidentRepository {
+  /** Creates the incident with the next number of its year, unless this submission already created one. */
+  create(incident: NewIncident, at: Date): Promise<{ incident: Incident; created: boolean }>;
+  get(id: string): Promise<Incident | undefined>;
+  /** Applies the change if the incident is still at `expectedVersion`; 'stale' otherwise. */
+  update(
+    id: string,
+    expectedVersion: number,
+    change: IncidentChange,
+    at: Date,
+  ): Promise<Incident | 'stale'>;
+  notes(id: string): Promise<IncidentNote[]>;
+  listByReporter(aadObjectId: string, limit: number): Promise<Incident[]>;
+  listOpen(limit: number): Promise<Incident[]>;
+  listWithPendingReports(): Promise<Incident[]>;
+}
+
+export interface NewIncident extends IncidentReportInput {
+  reporterAadObjectId: string;
+  reporterName: string;
+  tenantId: string;
+  /** Token from the form card: a resent or double-clicked submit carries the same one. */
+  submissionId: string;
+  /** Year of the number, on the organisation's calendar. */
+  year: number;
+  reports: AuthorityReport[];
+}
+
+export interface IncidentChange {
+  status?: Status;
+  severity?: Severity;
+  category?: Category;
+  assignee?: { aadObjectId: string; name: string };
+  reports?: { kind: ReportKind; status: ReportStatus; by: string }[];
+  addReports?: AuthorityReport[];
+  note?: { authorAadObjectId: string; authorName: string; text: string };
+}
+
+/** The Teams side: turns these events into cards in the outbox. */
+export interface IncidentNotifier {
+  routed(incident: Incident, recipient: IncidentRecipient): Promise<void>;
+  statusChanged(incident: Incident): Promise<void>;
+  deadline(incident: Incident, reminder: DeadlineReminder): Promise<void>;
+}
+
+export interface IncidentDeps {
+  incidents: IncidentRepository;
+  org: OrgDirectory;
+  audit: AuditLog;
+  clock: Clock;
+  notifier: IncidentNotifier;
+}
+
+export interface Reporter {
+  aadObjectId: string;
+  name: string;
+  tenantId: string;
+}
+
+export async function reportIncident(
+  deps: IncidentDeps,
+  reporter: Reporter,
+  submissionId: string,
+  input: IncidentReportInput,
+): Promise<{ incident: Incident; created: boolean }> {
+  const now = deps.clock.now();
+  const reports: AuthorityReport[] = requiredReportKinds(input, deps.org).map((kind) => ({
+    kind,
+    dueAt: reportDueAt(kind, input.discoveredAt),
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+  }));
+  const result = await deps.incidents.create(
+    {
+      ...input,
+      reporterAadObjectId: reporter.aadObjectId,
+      reporterName: reporter.name,
+      tenantId: reporter.tenantId,
+      submissionId,
+      year: Number(localParts(now, deps.org.organisation.timezone).date.slice(0, 4)),
+      reports,
+    },
+    now,
+  );
+  if (result.created) {
+    await deps.audit.record({
+      at: now,
+      actor: reporter.aadObjectId,
+      action: 'incident.reported',
+      objectType: 'incident',
+      objectId: result.incident.id,
+      details: {
+        number: result.incident.number,
+        category: input.category,
+        severity: input.severity,
+      },
+    });
+  }
+  // Also after a resent submit: routing is idempotent, and a crash between the two steps is healed.
+  await route(deps, result.incident);
+  return result;
+}
+
+async function route(deps: IncidentDeps, incident: Incident): Promise<void> {
+  for (const recipient of incidentRecipients(incident, deps.org))
+    await deps.notifier.routed(incident, recipient);
+}
+
+export type IncidentAction =
+  | { type: 'take' }
+  | { type: 'update'; status?: Status; severity?: Severity; category?: Category; note?: string }
+  | { type: 'report'; kind: ReportKind; status: Exclude<ReportStatus, 'pending'> }
+  | { type: 'note'; text: string };
+
+export type IncidentActionResult =
+  | { kind: 'ok'; incident: Incident }
+  | { kind: 'unchanged'; incident: Incident }
+  | { kind: 'stale'; incident: Incident }
+  | { kind: 'forbidden' }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; reason: 'note-too-long' | 'note-empty' | 'no-such-report' };
+
+export interface Actor {
+  aadObjectId: string;
+  name: string;
+}
+
+/** One action from a card, checked against the stored incident and the clicker's identity. */
+export async function actOnIncident(
+  deps: IncidentDeps,
+  actor: Actor,
+  incidentId: string,
+  expectedVersion: number,
+  action: IncidentAction,
+): Promise<IncidentActionResult> {
+  const incident = await deps.incidents.get(incidentId);
+  if (!incident) return { kind: 'not-found' };
+  const can = permissionsFor(rolesOnIncident(incident, actor.aadObjectId, deps.org));
+  if (!can.view) return { kind: 'forbidden' };
+
+  const change = changeFor(incident, actor, action, can);
+  if (change === 'forbidden') return { kind: 'forbidden' };
+  if (typeof change === 'string') return { kind: 'invalid', reason: change };
+  if (Object.keys(change).length === 0) return { kind: 'unchanged', incident };
+  // A card showing an older version must not overwrite what someone else just did.
+  if (incident.version !== expectedVersion) return { kind: 'stale', incident };
+
+  const projected = { ...incident, ...(change.severity ? { severity: change.severity } : {}) };
+  const added = missingReports(projected, deps.org);
+  if (added.length > 0) change.addReports = added;
+
+  const now = deps.clock.now();
+  const updated = await deps.incidents.update(incident.id, expectedVersion, change, now);
+  if (updated === 'stale') {
+    const current = await deps.incidents.get(incident.id);
+    return current ? { kind: 'stale', incident: current } : { kind: 'not-found' };
+  }
+  await auditChange(deps, actor, updated, change, now);
+  if (change.status && change.status !== incident.status)
+    await deps.notifier.statusChanged(updated);
+  if (change.severity) await route(deps, updated);
+  return { kind: 'ok', incident: updated };
+}
+
+function changeFor(
+  incident: Incident,
+  actor: Actor,
+  action: IncidentAction,
+  can: ReturnType<typeof permissionsFor>,
+): IncidentChange | 'forbidden' | 'note-too-long' | 'note-empty' | 'no-such-report' {
+  const note = (text: string | undefined): IncidentChange['note'] | 'note-too-long' | undefined => {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '') return undefined;
+    if (trimmed.length > LIMITS.note) return 'note-too-long';
+    return { authorAadObjectId: actor.aadObjectId, authorName: actor.name, text: trimmed };
+  };
+  switch (action.type) {
+    case 'take': {
+      if (!can.triage) return 'forbidden';
+      if (incident.assigneeAadObjectId === actor.aadObjectId) return {};
+      return {
+        assignee: { aadObjectId: actor.aadObjectId, name: actor.name },
+        ...(incident.status === 'ny' ? { status: 'mottagen' as const } : {}),
+      };
+    }
+    case 'update': {
+      if (!can.triage) return 'forbidden';
+      const n = note(action.note);
+      if (n === 'note-too-long') return n;
+      const change: IncidentChange = {};
+      if (action.status && action.status !== incident.status) change.status = action.status;
+      if (action.severity && action.severity !== incident.severity)
+        change.severity = action.severity;
+      if (action.category && action.category !== incident.category)
+        change.category = action.category;
+      if (n) change.note = n;
+      return change;
+    }
+    case 'report': {
+      if (!can.decideReport(action.kind)) return 'forbidden';
+      const report = incident.reports.find((r) => r.kind === action.kind);
+      if (!report) return 'no-such-report';
+      if (report.status === action.status) return {};
+      // "Not a significant incident" ends all three CSIRT clocks at once.
+      const kinds =
+        action.kind.startsWith('csirt') && action.status === 'not-required'
+          ? incident.reports.filter((r) => r.kind.startsWith('csirt')).map((r) => r.kind)
+          : [action.kind];
+      return {
+        reports: kinds.map((kind) => ({ kind, status: action.status, by: actor.aadObjectId })),
+      };
+    }
+    case 'note': {
+      if (!can.addNote) return 'forbidden';
+      const n = note(action.text);
+      if (n === 'note-too-long') return n;
+      if (!n) return 'note-empty';
+      return { note: n };
+    }
+  }
+}
+
+async function auditChange(
+  deps: IncidentDeps,
+  actor: Actor,
+  incident: Incident,
+  change: IncidentChange,
+  at: Date,
+): Promise<void> {
+  const record = (action: string, details: Record<string, string>) =>
+    deps.audit.record({
+      at,
+      actor: actor.aadObjectId,
+      action,
+      objectType: 'incident',
+      objectId: incident.id,
+      details,
+    });
+  if (change.assignee) await record('incident.taken', { by: actor.aadObjectId });
+  if (change.status) await record('incident.status', { to: change.status });
+  if (change.severity) await record('incident.severity', { to: change.severity });
+  if (change.category) await record('incident.category', { to: change.category });
+  for (const report of change.reports ?? [])
+    await record('incident.report', { kind: report.kind, to: report.status });
+  for (const report of change.addReports ?? [])
+    await record('incident.clock-started', { kind: report.kind });
+  if (change.note) await record('incident.note', {});
+}
+
+/** Reminds the responsible people of every authority report whose clock runs. */
+export async function remindDeadlines(deps: IncidentDeps): Promise<number> {
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const incident of await deps.incidents.listWithPendingReports()) {
+    for (const reminder of dueDeadlineReminders(incident, deps.org, now)) {
+      await deps.notifier.deadline(incident, reminder);
+      sent++;
+    }
+  }
+  return sent;
+}
+
+/** The incident if this person may see it. */
+export async function viewIncident(
+  deps: Pick<IncidentDeps, 'incidents' | 'org'>,
+  viewerAadObjectId: string,
+  incidentId: string,
+): Promise<Incident | 'forbidden' | 'not-found'> {
+  const incident = await deps.incidents.get(incidentId);
+  if (!incident) return 'not-found';
+  if (!permissionsFor(rolesOnIncident(incident, viewerAadObjectId, deps.org)).view)
+    return 'forbidden';
+  return incident;
+}

@@ -1,0 +1,31 @@
+import type { Incident } from './domain/incident.js';
+import { formatLocal } from '../platform/time.js';
+import type { IncidentStrings } from './incident.strings.js';
+import { plainText, renderCardJson } from '../platform/teams/render.js';
+
+export interface IncidentListSection {
+  heading: string;
+  incidents: Incident[];
+}
+
+/** `mina incidenter`: the person's own reports and, for those who handle incidents, the open ones. */
+export function incidentListCard(
+  strings: IncidentStrings,
+  timeZone: string,
+  sections: IncidentListSection[],
+) {
+  return renderCardJson('platform/teams/list', {
+    heading: strings.list.title,
+    none: strings.list.none,
+    openTitle: strings.list.open,
+    openVerb: 'incident.open',
+    sections: sections.map((s) => ({
+      heading: s.heading,
+      items: s.incidents.map((i) => ({
+        data: { incidentId: i.id },
+        title: `${i.number} · ${plainText(i.title)}`,
+        subtitle: `${strings.statuses[i.status]} · ${strings.severities[i.severity]} · ${formatLocal(i.createdAt, timeZone)}`,
+      })),
+    })),
+  });
+}

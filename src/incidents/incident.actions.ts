@@ -1,0 +1,202 @@
+import { CardFactory } from 'botbuilder';
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  REPORT_KINDS,
+  SEVERITIES,
+  STATUSES,
+  type Incident,
+} from './domain/incident.js';
+import {
+  actOnIncident,
+  reportIncident,
+  viewIncident,
+  type IncidentAction,
+  type IncidentActionResult,
+} from './domain/incident.service.js';
+import { validateIncidentForm } from './domain/incident.validation.js';
+import { incidentStringsFor, type IncidentStrings } from './incident.strings.js';
+import { incidentFormCard } from './incident-form.card.js';
+import { incidentReceiptCard } from './incident-receipt.card.js';
+import type { HandlerContext } from '../platform/teams/handler-context.js';
+import { incidentCardFor } from './incident.notifier.js';
+import {
+  cardResponse,
+  defineCardAction,
+  messageResponse,
+  type CardAction,
+} from '../platform/teams/card-action.js';
+
+// Generous bounds: the domain gives the precise answer (e.g. "title too long") on the form.
+const formText = z.string().max(20_000).optional();
+const submitData = z.object({
+  submissionId: z.string().uuid(),
+  title: formText,
+  category: formText,
+  system: formText,
+  discoveredDate: formText,
+  discoveredTime: formText,
+  description: formText,
+  personalData: formText,
+  severity: formText,
+});
+
+const incidentRef = z.object({ incidentId: z.string().uuid() });
+const versioned = incidentRef.extend({ version: z.coerce.number().int().positive() });
+
+function strings(ctx: HandlerContext): IncidentStrings {
+  return incidentStringsFor(ctx.actor.locale);
+}
+
+async function cardFor(ctx: HandlerContext, incident: Incident, notice?: string) {
+  const { services, actor } = ctx;
+  return incidentCardFor(
+    {
+      org: services.org,
+      incidents: services.incidents.incidents,
+      people: services.people,
+      audit: services.audit,
+    },
+    incident,
+    actor.aadObjectId ?? '',
+    ctx.turn.activity.locale ?? null,
+    notice,
+  );
+}
+
+const submit = defineCardAction({
+  verb: 'incident.submit',
+  data: submitData,
+  async handle(ctx, data) {
+    const s = strings(ctx);
+    const { aadObjectId, tenantId, name } = ctx.actor;
+    if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
+    const { org, clock } = ctx.services;
+    const result = validateIncidentForm(data, org, clock.now());
+    if (!result.ok)
+      return cardResponse(incidentFormCard(s, org, data.submissionId, data, result.errors));
+    const { incident, created } = await reportIncident(
+      ctx.services.incidents,
+      { aadObjectId, tenantId, name },
+      data.submissionId,
+      result.value,
+    );
+    const notice = created ? '' : s.receipt.alreadyReported(incident.number);
+    return cardResponse(incidentReceiptCard(s, org, incident, notice));
+  },
+});
+
+async function answer(ctx: HandlerContext, result: IncidentActionResult) {
+  const s = strings(ctx);
+  switch (result.kind) {
+    case 'ok':
+      return cardResponse(await cardFor(ctx, result.incident));
+    case 'unchanged':
+      return cardResponse(await cardFor(ctx, result.incident));
+    case 'stale':
+      return cardResponse(await cardFor(ctx, result.incident, s.card.changedByOther));
+    case 'forbidden':
+      return messageResponse(s.forbidden);
+    case 'not-found':
+      return messageResponse(s.notFound);
+    case 'invalid':
+      return messageResponse(
+        result.reason === 'note-too-long'
+          ? s.noteTooLong(2000)
+          : result.reason === 'note-empty'
+            ? s.noteEmpty
+            : s.notFound,
+      );
+  }
+}
+
+function act<T extends z.infer<typeof versioned>>(
+  verb: string,
+  schema: z.ZodType<T>,
+  toAction: (data: T) => IncidentAction,
+) {
+  return defineCardAction({
+    verb,
+    data: schema,
+    async handle(ctx, data) {
+      const { aadObjectId, name } = ctx.actor;
+      if (!aadObjectId) return messageResponse(strings(ctx).forbidden);
+      const result = await actOnIncident(
+        ctx.services.incidents,
+        { aadObjectId, name },
+        data.incidentId,
+        data.version,
+        toAction(data),
+      );
+      return answer(ctx, result);
+    },
+  });
+}
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const take = act('incident.take', versioned, () => ({ type: 'take' }));
+
+const update = act(
+  'incident.update',
+  versioned.extend({
+    status: z.preprocess(emptyToUndefined, z.enum(STATUSES).optional()),
+    severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).optional()),
+    category: z.preprocess(emptyToUndefined, z.enum(CATEGORIES).optional()),
+    triageNote: z.string().max(20_000).optional(),
+  }),
+  (d) => ({
+    type: 'update',
+    status: d.status,
+    severity: d.severity,
+    category: d.category,
+    note: d.triageNote,
+  }),
+);
+
+const report = act(
+  'incident.report',
+  versioned.extend({ kind: z.enum(REPORT_KINDS), status: z.enum(['made', 'not-required']) }),
+  (d) => ({ type: 'report', kind: d.kind, status: d.status }),
+);
+
+const note = act(
+  'incident.note',
+  versioned.extend({ note: z.string().max(20_000).optional() }),
+  (d) => ({
+    type: 'note',
+    text: d.note ?? '',
+  }),
+);
+
+/** The clicker's card of an incident, or the answer that refuses it. */
+async function visibleCard(ctx: HandlerContext, incidentId: string) {
+  const view = await viewIncident(ctx.services.incidents, ctx.actor.aadObjectId ?? '', incidentId);
+  if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
+  if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
+  return { card: await cardFor(ctx, view) };
+}
+
+/** Teams asks for the current card when someone looks at it (Universal Actions refresh). */
+const refresh = defineCardAction({
+  verb: 'incident.refresh',
+  data: incidentRef,
+  async handle(ctx, data) {
+    const found = await visibleCard(ctx, data.incidentId);
+    return found.refusal ?? cardResponse(found.card);
+  },
+});
+
+/** From the list: the incident card comes as a new message, the list stays. */
+const open = defineCardAction({
+  verb: 'incident.open',
+  data: incidentRef,
+  async handle(ctx, data) {
+    const found = await visibleCard(ctx, data.incidentId);
+    if (found.refusal) return found.refusal;
+    await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(found.card)] });
+    return messageResponse(ctx.actor.strings.commandStarted);
+  },
+});
+
+export const incidentActions = [submit, take, update, report, note, refresh, open] as CardAction[];

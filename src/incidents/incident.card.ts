@@ -1,0 +1,150 @@
+import type { AuditEvent } from '../org/domain/audit.js';
+import { concernsKommunchef, permissionsFor, type IncidentRole } from './domain/incident.access.js';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  STATUSES,
+  type Incident,
+  type IncidentNote,
+} from './domain/incident.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import { formatLocal } from '../platform/time.js';
+import type { IncidentStrings } from './incident.strings.js';
+import { plainText, renderCardJson } from '../platform/teams/render.js';
+
+export interface IncidentView {
+  incident: Incident;
+  notes: IncidentNote[];
+  history: AuditEvent[];
+  viewerAadObjectId: string;
+  roles: IncidentRole[];
+  /** Teams user ids that refresh the card automatically (the viewer's). */
+  refreshUserIds: string[];
+  notice?: string;
+}
+
+function facts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) {
+  const tz = org.organisation.timezone;
+  const system = incident.systemId ? org.systemById(incident.systemId)?.name : undefined;
+  const f = strings.card.facts;
+  return [
+    { title: f.status, value: strings.statuses[incident.status] },
+    { title: f.severity, value: strings.severities[incident.severity] },
+    { title: f.category, value: strings.categories[incident.category] },
+    { title: f.system, value: plainText(system ?? strings.card.unknownSystem) },
+    { title: f.discovered, value: formatLocal(incident.discoveredAt, tz) },
+    { title: f.personalData, value: strings.personalData[incident.personalData] },
+    { title: f.reporter, value: plainText(incident.reporterName) },
+    {
+      title: f.assignee,
+      value: incident.assigneeName ? plainText(incident.assigneeName) : strings.card.nobody,
+    },
+  ];
+}
+
+/** "2026-11-29 14:05 Lars Berg: Status → Under utredning", from the audit log. */
+export function describeHistory(
+  strings: IncidentStrings,
+  org: OrgDirectory,
+  incident: Incident,
+  events: AuditEvent[],
+): string[] {
+  const tz = org.organisation.timezone;
+  const nameOf = (aad: string) =>
+    aad === incident.reporterAadObjectId
+      ? incident.reporterName
+      : (org.personByAadObjectId(aad)?.name ?? aad);
+  return events.map((e) => {
+    const to = String(e.details?.to ?? '');
+    const kind = String(e.details?.kind ?? '');
+    const label = (() => {
+      switch (e.action) {
+        case 'incident.reported':
+          return strings.card.reported;
+        case 'incident.taken':
+          return strings.card.took;
+        case 'incident.status':
+          return `${strings.card.facts.status} → ${strings.statuses[to as Incident['status']] ?? to}`;
+        case 'incident.severity':
+          return `${strings.card.facts.severity} → ${strings.severities[to as Incident['severity']] ?? to}`;
+        case 'incident.category':
+          return `${strings.card.facts.category} → ${strings.categories[to as Incident['category']] ?? to}`;
+        case 'incident.report':
+          return `${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind} → ${strings.reportStatuses[to as keyof IncidentStrings['reportStatuses']] ?? to}`;
+        case 'incident.clock-started':
+          return `${strings.card.clocks}: ${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind}`;
+        case 'incident.note':
+          return strings.card.addNote;
+        default:
+          return e.action;
+      }
+    })();
+    return `${formatLocal(e.at, tz)} ${plainText(nameOf(e.actor))}: ${label}`;
+  });
+}
+
+/** The one incident card: what each person sees and may do follows from their roles. */
+export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: IncidentView) {
+  const { incident, roles } = view;
+  const can = permissionsFor(roles);
+  const tz = org.organisation.timezone;
+  const mainRole = (
+    ['sakerhetssamordnare', 'dataskyddsombud', 'kommunchef', 'systemOwner'] as const
+  ).find((r) => roles.includes(r));
+  const csirtPending = incident.reports.some(
+    (r) => r.kind.startsWith('csirt') && r.status === 'pending',
+  );
+  const showSignificance =
+    roles.includes('kommunchef') && concernsKommunchef(incident, org) && csirtPending;
+  const data = {
+    incidentId: incident.id,
+    version: incident.version,
+    refreshUserIds: view.refreshUserIds,
+    notice: view.notice ?? '',
+    number: incident.number,
+    title: plainText(incident.title),
+    why: mainRole ? strings.card.why[mainRole] : '',
+    facts: facts(strings, org, incident),
+    descriptionHeading: strings.card.description,
+    description: plainText(incident.description),
+    clocksHeading: strings.card.clocks,
+    significantQuestion: showSignificance ? strings.card.significantQuestion : '',
+    markMade: strings.card.markMade,
+    clocks: incident.reports.map((r) => ({
+      kind: r.kind,
+      title: strings.reports[r.kind],
+      state: `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
+      color: r.status === 'pending' ? 'Attention' : 'Good',
+      canDecide: r.status === 'pending' && can.decideReport(r.kind),
+      notRequiredTitle: r.kind.startsWith('csirt')
+        ? strings.card.notSignificant
+        : strings.card.markNotRequired,
+    })),
+    notesHeading: strings.card.notes,
+    notes: view.notes.map((n) => ({
+      heading: `${formatLocal(n.createdAt, tz)} ${plainText(n.authorName)}`,
+      text: plainText(n.text),
+    })),
+    triage: can.triage,
+    noteOnly: can.addNote && !can.triage,
+    labels: {
+      status: strings.card.facts.status,
+      severity: strings.card.facts.severity,
+      category: strings.card.facts.category,
+    },
+    current: { status: incident.status, severity: incident.severity, category: incident.category },
+    statusChoices: STATUSES.map((s) => ({ title: strings.statuses[s], value: s })),
+    severityChoices: SEVERITIES.map((s) => ({ title: strings.severities[s], value: s })),
+    categoryChoices: CATEGORIES.map((c) => ({ title: strings.categories[c], value: c })),
+    notePlaceholder: strings.card.notePlaceholder,
+    takeTitle:
+      can.triage && incident.assigneeAadObjectId !== view.viewerAadObjectId
+        ? strings.card.take
+        : '',
+    saveTitle: strings.card.save,
+    addNoteTitle: strings.card.addNote,
+    historyHeading: strings.card.history,
+    history: describeHistory(strings, org, incident, view.history),
+  };
+  return renderCardJson('incidents/incident', data);
+}

@@ -1,0 +1,104 @@
+import type { AuditRepository } from '../org/audit.repository.js';
+import { rolesOnIncident } from './domain/incident.access.js';
+import type { Incident } from './domain/incident.js';
+import type { IncidentNotifier, IncidentRepository } from './domain/incident.service.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import { formatLocal } from '../platform/time.js';
+import { incidentStringsFor } from './incident.strings.js';
+import { localeFrom } from '../platform/strings.js';
+import type { OutboxMessage } from '../outbox/outbox.repository.js';
+import type { PersonRepository } from '../org/person.repository.js';
+import { CardFactory } from 'botbuilder';
+import { incidentCard } from './incident.card.js';
+
+export interface IncidentNotifierDeps {
+  org: OrgDirectory;
+  incidents: IncidentRepository;
+  people: PersonRepository;
+  audit: AuditRepository;
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** Builds the card each person should see of an incident, for a proactive message. */
+export async function incidentCardFor(
+  deps: Pick<IncidentNotifierDeps, 'org' | 'incidents' | 'people' | 'audit'>,
+  incident: Incident,
+  viewerAadObjectId: string,
+  locale: string | null,
+  notice?: string,
+) {
+  const strings = incidentStringsFor(localeFrom(locale));
+  const viewer = await deps.people.find(viewerAadObjectId);
+  return incidentCard(strings, deps.org, {
+    incident,
+    notes: await deps.incidents.notes(incident.id),
+    history: await deps.audit.forObject('incident', incident.id),
+    viewerAadObjectId,
+    roles: rolesOnIncident(incident, viewerAadObjectId, deps.org),
+    refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
+    notice,
+  });
+}
+
+/** Incident events as outbox messages; each dedupe key makes one message, however often the event is seen. */
+export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNotifier {
+  const tenantId = deps.org.organisation.tenantId;
+  const localeOf = async (aad: string) => (await deps.people.find(aad))?.locale ?? null;
+
+  async function sendCard(
+    dedupeKey: string,
+    incident: Incident,
+    aad: string,
+    text?: (locale: string | null) => string,
+  ) {
+    const locale = await localeOf(aad);
+    const card = await incidentCardFor(deps, incident, aad, locale, text?.(locale));
+    await deps.notify({
+      dedupeKey,
+      recipientAadObjectId: aad,
+      tenantId,
+      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+    });
+  }
+
+  return {
+    async routed(incident, recipient) {
+      const aad = recipient.person.aadObjectId.toLowerCase();
+      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad);
+    },
+
+    async statusChanged(incident) {
+      const aad = incident.reporterAadObjectId;
+      const strings = incidentStringsFor(localeFrom(await localeOf(aad)));
+      await deps.notify({
+        dedupeKey: `incident:${incident.id}:status:${incident.version}:${aad}`,
+        recipientAadObjectId: aad,
+        tenantId,
+        activity: {
+          type: 'message',
+          text: strings.statusChanged(incident.number, strings.statuses[incident.status]),
+        },
+      });
+    },
+
+    async deadline(incident, reminder) {
+      const tz = deps.org.organisation.timezone;
+      for (const person of reminder.recipients) {
+        const aad = person.aadObjectId.toLowerCase();
+        await sendCard(
+          `incident:${incident.id}:deadline:${reminder.report.kind}:${reminder.stage}:${aad}`,
+          incident,
+          aad,
+          (locale) => {
+            const strings = incidentStringsFor(localeFrom(locale));
+            return strings.reminder[reminder.stage](
+              strings.reports[reminder.report.kind],
+              incident.number,
+              formatLocal(reminder.report.dueAt, tz),
+            );
+          },
+        );
+      }
+    },
+  };
+}

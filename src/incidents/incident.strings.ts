@@ -1,0 +1,418 @@
+import type {
+  Category,
+  PersonalData,
+  ReportKind,
+  ReportStatus,
+  Severity,
+  Status,
+} from './domain/incident.js';
+import type { ReminderStage } from './domain/incident.clocks.js';
+import type { FieldError, IncidentFormField } from './domain/incident.validation.js';
+import type { IncidentRecipient } from './domain/incident.access.js';
+import type { Locale } from '../platform/strings.js';
+
+/** Everything staff read about incidents, Swedish first. */
+export interface IncidentStrings {
+  form: {
+    title: string;
+    intro: string;
+    labels: Record<IncidentFormField, string>;
+    placeholders: { title: string; description: string };
+    unknownSystem: string;
+    submit: string;
+    fixErrors: string;
+    errors: Record<FieldError, string>;
+  };
+  categories: Record<Category, string>;
+  severities: Record<Severity, string>;
+  personalData: Record<PersonalData, string>;
+  statuses: Record<Status, string>;
+  reports: Record<ReportKind, string>;
+  reportStatuses: Record<ReportStatus, string>;
+  advice: Record<Category, string[]>;
+  receipt: {
+    title: (number: string) => string;
+    thanks: string;
+    nextSteps: string;
+    dsoInformed: string;
+    kommunchefInformed: string;
+    adviceHeading: string;
+    alreadyReported: (number: string) => string;
+    listButton: string;
+  };
+  card: {
+    facts: {
+      status: string;
+      severity: string;
+      category: string;
+      system: string;
+      discovered: string;
+      reporter: string;
+      assignee: string;
+      personalData: string;
+    };
+    nobody: string;
+    unknownSystem: string;
+    description: string;
+    clocks: string;
+    due: (when: string) => string;
+    notes: string;
+    history: string;
+    why: Record<IncidentRecipient['role'], string>;
+    significantQuestion: string;
+    take: string;
+    save: string;
+    notePlaceholder: string;
+    addNote: string;
+    markMade: string;
+    markNotRequired: string;
+    notSignificant: string;
+    changedByOther: string;
+    reported: string;
+    took: string;
+  };
+  reminder: Record<ReminderStage, (report: string, number: string, due: string) => string>;
+  statusChanged: (number: string, status: string) => string;
+  list: { title: string; mine: string; toHandle: string; none: string; open: string };
+  forbidden: string;
+  notFound: string;
+  noteTooLong: (max: number) => string;
+  noteEmpty: string;
+  saved: string;
+  unchanged: string;
+}
+
+const sv: IncidentStrings = {
+  form: {
+    title: 'Rapportera en IT-incident',
+    intro: 'Fyll i det du vet. Rapportera hellre en gång för mycket än en för lite.',
+    labels: {
+      title: 'Vad har hänt? (kort rubrik)',
+      category: 'Typ av incident',
+      system: 'Berört system',
+      discoveredDate: 'När upptäcktes det? (datum)',
+      discoveredTime: 'Klockslag',
+      description: 'Beskrivning',
+      personalData: 'Kan personuppgifter vara berörda?',
+      severity: 'Hur allvarligt ser det ut?',
+    },
+    placeholders: {
+      title: 'T.ex. "Klickade på länk i misstänkt mejl"',
+      description: 'Vad hände, vad har du gjort sedan, vilka kan vara berörda?',
+    },
+    unknownSystem: 'Vet ej',
+    submit: 'Skicka rapporten',
+    fixErrors: 'Rätta det som är markerat och skicka igen.',
+    errors: {
+      required: 'Fyll i det här fältet.',
+      tooLong: 'Texten är för lång.',
+      unknownChoice: 'Välj ett av alternativen.',
+      invalidDate: 'Datum eller klockslag är inte giltigt.',
+      inFuture: 'Tidpunkten kan inte ligga i framtiden.',
+    },
+  },
+  categories: {
+    'skadlig-kod': 'Skadlig kod/virus',
+    natfiske: 'Nätfiske (phishing)',
+    'forlorad-utrustning': 'Förlorad eller stulen utrustning',
+    'obehorig-atkomst': 'Obehörig åtkomst',
+    informationslacka: 'Informationsläckage eller felskickad information',
+    driftstorning: 'Driftstörning',
+    ovrigt: 'Övrigt',
+  },
+  severities: { lag: 'Låg', medel: 'Medel', hog: 'Hög', kritisk: 'Kritisk' },
+  personalData: { ja: 'Ja', nej: 'Nej', 'vet-ej': 'Vet ej' },
+  statuses: {
+    ny: 'Ny',
+    mottagen: 'Mottagen',
+    'under-utredning': 'Under utredning',
+    atgardad: 'Åtgärdad',
+    avslutad: 'Avslutad',
+  },
+  reports: {
+    imy: 'Anmälan till IMY (personuppgiftsincident), 72 timmar',
+    'csirt-early-warning': 'Tidig varning till CSIRT (MCF), 24 timmar',
+    'csirt-notification': 'Incidentanmälan till CSIRT (MCF), 72 timmar',
+    'csirt-final': 'Slutrapport till CSIRT (MCF), en månad',
+  },
+  reportStatuses: { pending: 'Inte gjord', made: 'Gjord', 'not-required': 'Krävs inte' },
+  advice: {
+    'skadlig-kod': [
+      'Koppla bort datorn från nätverket (dra ur sladden, stäng av wifi) men stäng inte av den.',
+      'Fortsätt inte arbeta på datorn och sätt inte in USB-minnen.',
+      'Ring IT-supporten direkt.',
+    ],
+    natfiske: [
+      'Klicka inte på fler länkar och öppna inga bilagor i meddelandet.',
+      'Har du skrivit in ditt lösenord: byt det nu och berätta det för IT-supporten.',
+      'Radera inte mejlet, det behövs i utredningen. Vidarebefordra det inte till kollegor.',
+    ],
+    'forlorad-utrustning': [
+      'Anmäl förlusten eller stölden till polisen (114 14 eller polisen.se) och spara diarienumret.',
+      'Ring IT-supporten så snart som möjligt så att enheten spärras och raderas på distans.',
+      'Byt lösenord om det kan ha funnits sparat eller synligt på enheten.',
+    ],
+    'obehorig-atkomst': [
+      'Byt ditt lösenord direkt om det gäller ditt konto.',
+      'Ändra inget i systemet; notera vad du har sett och när (gärna en skärmbild).',
+      'Berätta inte om misstanken för fler än de som behöver veta.',
+    ],
+    informationslacka: [
+      'Har information skickats till fel mottagare: be mottagaren radera den och bekräfta det skriftligt.',
+      'Skicka inget mer till samma mottagare förrän det är utrett.',
+      'Berörs personuppgifter bedömer dataskyddsombudet om IMY ska underrättas inom 72 timmar.',
+    ],
+    driftstorning: [
+      'Kontrollera på intranätet om störningen redan är känd.',
+      'Notera vad som inte fungerar och när det började.',
+      'Använd verksamhetens reservrutiner så länge störningen pågår.',
+    ],
+    ovrigt: [
+      'Beskriv så noga du kan vad som har hänt, och ändra inget i onödan.',
+      'Kontakta IT-supporten om något brådskar.',
+    ],
+  },
+  receipt: {
+    title: (number) => `Tack! Din rapport har nummer ${number}`,
+    thanks: 'Rapporten har sparats och skickats till IT-säkerhetssamordnarna.',
+    nextSteps:
+      'En samordnare tar hand om ärendet och hör av sig vid behov. Du får ett meddelande här när status ändras. Skriv "mina incidenter" för att se dina rapporter.',
+    dsoInformed: 'Dataskyddsombudet har informerats eftersom personuppgifter kan vara berörda.',
+    kommunchefInformed: 'Kommunchefen har informerats.',
+    adviceHeading: 'Gör så här nu',
+    alreadyReported: (number) => `Den här rapporten är redan skickad, som ${number}.`,
+    listButton: 'Mina incidenter',
+  },
+  card: {
+    facts: {
+      status: 'Status',
+      severity: 'Allvarlighet',
+      category: 'Typ',
+      system: 'System',
+      discovered: 'Upptäckt',
+      reporter: 'Rapporterad av',
+      assignee: 'Handläggare',
+      personalData: 'Personuppgifter',
+    },
+    nobody: 'Ingen ännu',
+    unknownSystem: 'Okänt',
+    description: 'Beskrivning',
+    clocks: 'Tidsfrister',
+    due: (when) => `senast ${when}`,
+    notes: 'Anteckningar',
+    history: 'Historik',
+    why: {
+      sakerhetssamordnare: 'Du får den här incidenten som IT-säkerhetssamordnare.',
+      systemOwner: 'Du får den här incidenten som systemägare för det berörda systemet.',
+      dataskyddsombud:
+        'Du får den här incidenten som dataskyddsombud: personuppgifter kan vara berörda. IMY ska underrättas inom 72 timmar från upptäckten om det är en personuppgiftsincident som inte är osannolik att medföra risker.',
+      kommunchef:
+        'Du får den här incidenten som kommunchef: den är allvarlig eller berör ett samhällsviktigt system.',
+    },
+    significantQuestion:
+      'Är det en betydande incident enligt cybersäkerhetslagen? Då ska CSIRT vid MCF få en tidig varning inom 24 timmar, en incidentanmälan inom 72 timmar och en slutrapport inom en månad.',
+    take: 'Ta ärendet',
+    save: 'Spara ändringar',
+    notePlaceholder: 'Anteckning (valfritt)',
+    addNote: 'Lägg till anteckning',
+    markMade: 'Gjord',
+    markNotRequired: 'Krävs inte',
+    notSignificant: 'Inte betydande',
+    changedByOther:
+      'Ärendet hade ändrats av någon annan. Här är det aktuella läget; gör om ändringen om den fortfarande behövs.',
+    reported: 'rapporterade incidenten',
+    took: 'tog ärendet',
+  },
+  reminder: {
+    'half-time': (report, number, due) =>
+      `Påminnelse ${number}: halva tiden har gått för "${report}" (${due}).`,
+    'due-soon': (report, number, due) =>
+      `Snart för sent ${number}: "${report}" ska vara gjord ${due}.`,
+    overdue: (report, number, due) =>
+      `Tidsfristen har passerats ${number}: "${report}" skulle vara gjord ${due}. Markera den som gjord eller inte krävd.`,
+  },
+  statusChanged: (number, status) => `Din incident ${number} har fått status: ${status}.`,
+  list: {
+    title: 'Incidenter',
+    mine: 'Dina rapporter',
+    toHandle: 'Öppna incidenter att hantera',
+    none: 'Inga incidenter.',
+    open: 'Visa',
+  },
+  forbidden: 'Du har inte behörighet till den här incidenten.',
+  notFound: 'Incidenten finns inte.',
+  noteTooLong: (max) => `Anteckningen är för lång (högst ${max} tecken).`,
+  noteEmpty: 'Skriv en anteckning först.',
+  saved: 'Sparat.',
+  unchanged: 'Inget att ändra.',
+};
+
+const en: IncidentStrings = {
+  ...sv,
+  form: {
+    title: 'Report an IT incident',
+    intro: 'Fill in what you know. Better to report once too often than once too few.',
+    labels: {
+      title: 'What happened? (short title)',
+      category: 'Type of incident',
+      system: 'Affected system',
+      discoveredDate: 'When was it discovered? (date)',
+      discoveredTime: 'Time',
+      description: 'Description',
+      personalData: 'Could personal data be involved?',
+      severity: 'How serious does it look?',
+    },
+    placeholders: {
+      title: 'E.g. "Clicked a link in a suspicious e-mail"',
+      description: 'What happened, what have you done since, who may be affected?',
+    },
+    unknownSystem: "Don't know",
+    submit: 'Send the report',
+    fixErrors: 'Correct the marked fields and send again.',
+    errors: {
+      required: 'Please fill in this field.',
+      tooLong: 'The text is too long.',
+      unknownChoice: 'Choose one of the options.',
+      invalidDate: 'The date or time is not valid.',
+      inFuture: 'The time cannot be in the future.',
+    },
+  },
+  categories: {
+    'skadlig-kod': 'Malware/virus',
+    natfiske: 'Phishing',
+    'forlorad-utrustning': 'Lost or stolen equipment',
+    'obehorig-atkomst': 'Unauthorised access',
+    informationslacka: 'Information leak or misdirected information',
+    driftstorning: 'Service disruption',
+    ovrigt: 'Other',
+  },
+  severities: { lag: 'Low', medel: 'Medium', hog: 'High', kritisk: 'Critical' },
+  personalData: { ja: 'Yes', nej: 'No', 'vet-ej': "Don't know" },
+  statuses: {
+    ny: 'New',
+    mottagen: 'Received',
+    'under-utredning': 'Under investigation',
+    atgardad: 'Remedied',
+    avslutad: 'Closed',
+  },
+  reports: {
+    imy: 'Notification to IMY (personal data breach), 72 hours',
+    'csirt-early-warning': 'Early warning to the CSIRT (MCF), 24 hours',
+    'csirt-notification': 'Incident notification to the CSIRT (MCF), 72 hours',
+    'csirt-final': 'Final report to the CSIRT (MCF), one month',
+  },
+  reportStatuses: { pending: 'Not made', made: 'Made', 'not-required': 'Not required' },
+  advice: {
+    'skadlig-kod': [
+      'Disconnect the computer from the network (cable out, Wi-Fi off) but do not switch it off.',
+      'Stop working on it and do not insert USB sticks.',
+      'Call the IT support at once.',
+    ],
+    natfiske: [
+      'Do not click any more links or open attachments in the message.',
+      'If you typed your password: change it now and tell the IT support.',
+      'Do not delete the e-mail, it is needed for the investigation. Do not forward it to colleagues.',
+    ],
+    'forlorad-utrustning': [
+      'Report the loss or theft to the police (114 14 or polisen.se) and keep the reference number.',
+      'Call the IT support as soon as possible so the device is blocked and wiped remotely.',
+      'Change passwords that may have been stored or visible on the device.',
+    ],
+    'obehorig-atkomst': [
+      'Change your password at once if your account is concerned.',
+      'Change nothing in the system; note what you saw and when (a screenshot helps).',
+      'Do not discuss the suspicion with more people than need to know.',
+    ],
+    informationslacka: [
+      'If information went to the wrong recipient: ask them to delete it and confirm in writing.',
+      'Send nothing more to the same recipient until it has been investigated.',
+      'If personal data is involved, the data protection officer decides whether IMY must be notified within 72 hours.',
+    ],
+    driftstorning: [
+      'Check the intranet whether the disruption is already known.',
+      'Note what does not work and when it started.',
+      'Use your service’s fallback routines while the disruption lasts.',
+    ],
+    ovrigt: [
+      'Describe as precisely as you can what happened, and change nothing unnecessarily.',
+      'Contact the IT support if it is urgent.',
+    ],
+  },
+  receipt: {
+    title: (number) => `Thank you! Your report is number ${number}`,
+    thanks: 'The report has been saved and sent to the IT security coordinators.',
+    nextSteps:
+      'A coordinator takes the case and contacts you if needed. You get a message here when the status changes. Type "my incidents" to see your reports.',
+    dsoInformed:
+      'The data protection officer has been informed because personal data may be involved.',
+    kommunchefInformed: 'The chief executive (kommunchef) has been informed.',
+    adviceHeading: 'Do this now',
+    alreadyReported: (number) => `This report has already been sent, as ${number}.`,
+    listButton: 'My incidents',
+  },
+  card: {
+    facts: {
+      status: 'Status',
+      severity: 'Severity',
+      category: 'Type',
+      system: 'System',
+      discovered: 'Discovered',
+      reporter: 'Reported by',
+      assignee: 'Handled by',
+      personalData: 'Personal data',
+    },
+    nobody: 'Nobody yet',
+    unknownSystem: 'Unknown',
+    description: 'Description',
+    clocks: 'Deadlines',
+    due: (when) => `by ${when}`,
+    notes: 'Notes',
+    history: 'History',
+    why: {
+      sakerhetssamordnare: 'You receive this incident as IT security coordinator.',
+      systemOwner: 'You receive this incident as system owner of the affected system.',
+      dataskyddsombud:
+        'You receive this incident as data protection officer: personal data may be involved. IMY must be notified within 72 hours of discovery unless the breach is unlikely to result in a risk.',
+      kommunchef:
+        'You receive this incident as chief executive: it is serious or affects a system critical to society.',
+    },
+    significantQuestion:
+      'Is it a significant incident under the Cybersecurity Act? Then the CSIRT at MCF must get an early warning within 24 hours, a notification within 72 hours and a final report within one month.',
+    take: 'Take the case',
+    save: 'Save changes',
+    notePlaceholder: 'Note (optional)',
+    addNote: 'Add note',
+    markMade: 'Made',
+    markNotRequired: 'Not required',
+    notSignificant: 'Not significant',
+    changedByOther:
+      'Someone else had changed the case. Here is its current state; repeat your change if it is still needed.',
+    reported: 'reported the incident',
+    took: 'took the case',
+  },
+  reminder: {
+    'half-time': (report, number, due) =>
+      `Reminder ${number}: half the time has passed for "${report}" (${due}).`,
+    'due-soon': (report, number, due) => `Almost too late ${number}: "${report}" is due ${due}.`,
+    overdue: (report, number, due) =>
+      `Deadline passed ${number}: "${report}" was due ${due}. Mark it as made or not required.`,
+  },
+  statusChanged: (number, status) => `Your incident ${number} now has the status: ${status}.`,
+  list: {
+    title: 'Incidents',
+    mine: 'Your reports',
+    toHandle: 'Open incidents to handle',
+    none: 'No incidents.',
+    open: 'Show',
+  },
+  forbidden: 'You are not authorised to see this incident.',
+  notFound: 'The incident does not exist.',
+  noteTooLong: (max) => `The note is too long (at most ${max} characters).`,
+  noteEmpty: 'Write a note first.',
+  saved: 'Saved.',
+  unchanged: 'Nothing to change.',
+};
+
+export function incidentStringsFor(locale: Locale): IncidentStrings {
+  return locale === 'en' ? en : sv;
+}

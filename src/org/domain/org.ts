@@ -1,0 +1,60 @@
+import type { AnnualGoal } from '../../reminders/domain/goal.js';
+
+/** The organisation file's content, validated: people, roles, systems and governing documents. */
+
+export interface Person {
+  /** Key used inside the organisation file. */
+  id: string;
+  name: string;
+  title?: string;
+  /** Entra ID object id: how Teams tells us who someone is. */
+  aadObjectId: string;
+  email?: string;
+}
+
+export type RoleName = 'kommunchef' | 'sakerhetssamordnare' | 'dataskyddsombud';
+
+export interface Roles {
+  kommunchef: string;
+  sakerhetssamordnare: string[];
+  dataskyddsombud: string;
+}
+
+export interface ItSystem {
+  id: string;
+  name: string;
+  /** Person id of the systemägare. */
+  owner: string;
+  /** Critical to society: needs a systemsäkerhetsplan and a threat analysis. */
+  samhallsviktigt: boolean;
+  /** Date (YYYY-MM-DD) of the latest driftgodkännande, when one was given through the bot. */
+  approvedAt?: string;
+}
+
+export type DocumentType = 'policy' | 'instruktion' | 'systemsakerhetsplan';
+
+export interface GoverningDocument {
+  id: string;
+  title: string;
+  type: DocumentType;
+  owner: string;
+  /** For a systemsäkerhetsplan: the system it covers. */
+  system?: string;
+  /** ISO date (YYYY-MM-DD). */
+  approvedAt: string;
+  reviewEveryMonths: number;
+}
+
+export interface Organisation {
+  organisation: string;
+  tenantId: string;
+  timezone: string;
+  people: Person[];
+  roles: Roles;
+  systems: ItSystem[];
+  documents: GoverningDocument[];
+  /** Annual goals that seed the goal register (optional section). */
+  goals?: AnnualGoal[];
+  /** Years whose annual goals the kommunchef approved through the bot (from the register, not the file). */
+  goalsApproved?: { year: number; date: string; approvalId: string }[];
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, OutboxRow, OutboxStatus } from '../platform/db/database.js';
+
+function isDue(eb: ExpressionBuilder<Database, 'outbox'>, nowIso: string) {
+  return eb.or([
+    eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+    // A sender that crashed mid-attempt left its lease behind.
+    eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
+  ]);
+}
+
+/** One message the bot sends on its own initiative, addressed to a person. */
+export interface OutboxMessage {
+  /** Unique per logical message, e.g. `incident:INC-2026-0001:notify:<aad>`. */
+  dedupeKey: string;
+  recipientAadObjectId: string;
+  tenantId: string;
+  /** A Bot Framework activity (text and/or attachments), JSON-serialisable. */
+  activity: Record<string, unknown>;
+  /** Earliest time to send; default now. */
+  notBefore?: Date;
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
+
+export function createOutboxRepository(db: Kysely<Database>) {
+  return {
+    /** Adds the message unless one with the same dedupe key exists. Returns true when added. */
+    async enqueue(message: OutboxMessage, now: Date): Promise<boolean> {
+      const nowIso = now.toISOString();
+      const result = await db
+        .insertInto('outbox')
+        .values({
+          id: randomUUID(),
+          dedupe_key: message.dedupeKey,
+          recipient_aad_object_id: message.recipientAadObjectId.toLowerCase(),
+          tenant_id: message.tenantId,
+          activity: JSON.stringify(message.activity),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: (message.notBefore ?? now).toISOString(),
+          lease_until: null,
+          last_error: null,
+          created_at: nowIso,
+          updated_at: nowIso,
+          sent_at: null,
+        })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+
+    /**
+     * Claims up to `limit` due messages for this sender. The conditional update makes
+     * a row belong to exactly one sender, also with several instances on one database.
+     */
+    async claimDue(now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+      const nowIso = now.toISOString();
+      const candidates = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where((eb) => isDue(eb, nowIso))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .execute();
+      const claimed: OutboxRow[] = [];
+      for (const { id } of candidates) {
+        const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+        const row = await db
+          .updateTable('outbox')
+          .set((eb) => ({
+            status: 'sending' as const,
+            lease_until: leaseUntil,
+            attempts: eb('attempts', '+', 1),
+            updated_at: nowIso,
+          }))
+          .where('id', '=', id)
+          .where((eb) => isDue(eb, nowIso))
+          .returningAll()
+          .executeTakeFirst();
+        if (row) claimed.push(row);
+      }
+      return claimed;
+    },
+
+    async markSent(id: string, now: Date): Promise<void> {
+      await finish(id, 'sent', null, now, { sent_at: now.toISOString() });
+    },
+
+    async reschedule(id: string, at: Date, reason: string, now: Date): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set({
+          status: 'pending',
+          next_attempt_at: at.toISOString(),
+          lease_until: null,
+          last_error: reason,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
+    /** Extends the leases of messages this sender still holds (its heartbeat). */
+    async renewLeases(ids: string[], leaseUntil: Date, now: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('outbox')
+        .set({ lease_until: leaseUntil.toISOString(), updated_at: now.toISOString() })
+        .where('id', 'in', ids)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
+    /** Hands a claimed message back untried (the sender is stopping). */
+    async release(id: string, now: Date): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set((eb) => ({
+          status: 'pending' as const,
+          lease_until: null,
+          attempts: eb('attempts', '-', 1),
+          updated_at: now.toISOString(),
+        }))
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
+    async markFailed(id: string, reason: string, now: Date): Promise<void> {
+      await finish(id, 'failed', reason, now);
+    },
+
+    async markUnreachable(id: string, reason: string, now: Date): Promise<void> {
+      await finish(id, 'unreachable', reason, now);
+    },
+
+    /** Time of the next pending message, to know how long the sender may sleep. */
+    async nextDueAt(): Promise<Date | undefined> {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return row?.next ? new Date(row.next) : undefined;
+    },
+
+    async countByStatus(): Promise<Record<OutboxStatus, number>> {
+      const rows = await db
+        .selectFrom('outbox')
+        .select((eb) => ['status', eb.fn.countAll<string | number>().as('n')])
+        .groupBy('status')
+        .execute();
+      const counts: Record<OutboxStatus, number> = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        unreachable: 0,
+      };
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return counts;
+    },
+
+    async findByDedupeKey(dedupeKey: string): Promise<OutboxRow | undefined> {
+      return db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst();
+    },
+  };
+
+  async function finish(
+    id: string,
+    status: OutboxStatus,
+    reason: string | null,
+    now: Date,
+    extra: { sent_at?: string } = {},
+  ): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({
+        status,
+        last_error: reason,
+        lease_until: null,
+        updated_at: now.toISOString(),
+        ...extra,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -1,0 +1,79 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApprovalTables } from '../../approvals/approval.table.js';
+import type { IncidentTables } from '../../incidents/incident.table.js';
+import type { ReminderTables } from '../../reminders/reminder.table.js';
+import type { RulesQaTables } from '../../rules/rules-question.table.js';
+
+/**
+ * Row types, one interface per table. Timestamps are ISO-8601 UTC strings made in
+ * application code; booleans are 0/1 integers; JSON is text. Both engines store
+ * them the same way, so the queries are the same.
+ */
+
+export interface PersonTable {
+  aad_object_id: string;
+  tenant_id: string;
+  /** Id in the organisation file, when the person is listed there. */
+  person_id: string | null;
+  name: string;
+  locale: string | null;
+  service_url: string | null;
+  /** Teams user id (29:...), known once the person has written. */
+  teams_user_id: string | null;
+  conversation_id: string | null;
+  /** JSON of the personal ConversationReference. */
+  conversation_reference: string | null;
+  /** 1 while the app is installed in the personal scope, 0 after uninstall. */
+  installed: number;
+  /** Set when Teams said 403/404 for this person's chat; cleared when they write again. */
+  unreachable_at: string | null;
+  unreachable_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
+
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  recipient_aad_object_id: string;
+  tenant_id: string;
+  /** JSON of the activity to send (an Adaptive Card attachment or text). */
+  activity: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** aadObjectId of the person who acted, or 'system'. */
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  /** JSON; never tokens, never message text. */
+  details: string | null;
+}
+
+export interface Database extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
+  person: PersonTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type PersonRow = Selectable<PersonTable>;
+export type NewPersonRow = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLogRow = Insertable<AuditLogTable>;
+export type { ColumnType };

@@ -1,0 +1,141 @@
+/**
+ * Everything staff read, in one place per language. Swedish is the default;
+ * English is used when Teams says the user's locale is English.
+ */
+
+import type { Locale } from './locale.js';
+
+export { localeFrom, type Locale } from './locale.js';
+
+export interface Strings {
+  help: {
+    title: (organisation: string) => string;
+    greeting: (name: string) => string;
+    intro: string;
+    yourRoles: (roles: string) => string;
+    sections: { heading: string; text: string; reference: string }[];
+    buttons: { command: string; title: string }[];
+    footer: string;
+  };
+  roles: {
+    kommunchef: string;
+    sakerhetssamordnare: string;
+    dataskyddsombud: string;
+    systemOwner: (systems: string) => string;
+  };
+  welcome: string;
+  apology: (correlationId: string) => string;
+  invalidAction: string;
+  commandStarted: string;
+  tooLong: (max: number) => string;
+  notInTenant: string;
+}
+
+const sv: Strings = {
+  help: {
+    title: (organisation) => `IT-säkerhet – ${organisation}`,
+    greeting: (name) => `Hej ${name}!`,
+    intro: 'Jag hjälper dig att följa kommunens IT-säkerhetspolicy. Det här kan jag göra:',
+    yourRoles: (roles) => `Din roll: ${roles}`,
+    sections: [
+      {
+        heading: 'Rapportera IT-incidenter',
+        text: 'Rapportera virus, nätfiske, förlorad utrustning eller felskickad information. Rätt personer får veta direkt.',
+        reference: 'IT-säkerhetsinstruktion Användare: IT-incidenthantering',
+      },
+      {
+        heading: 'Frågor om reglerna',
+        text: 'Skriv en fråga, till exempel "får jag använda USB-minne?", så svarar jag med regeln som gäller.',
+        reference: 'Policy 2.1 och 4: IT-säkerhetsinstruktion Användare',
+      },
+      {
+        heading: 'Godkännanden',
+        text: 'Begär och fatta beslut om driftgodkännande, systemsäkerhetsplaner, årliga mål och styrande dokument.',
+        reference: 'Policy 2.2, 3.1, 3.2 och 5',
+      },
+      {
+        heading: 'Påminnelser',
+        text: 'Årliga mål, revidering av policy, instruktioner och systemsäkerhetsplaner, hotbildsanalyser och den årliga genomgången av reglerna. Skriv "påminnelser" för dina kommande påminnelser och "mål" för årets mål.',
+        reference: 'Policy 2.1, 2.2 och 5',
+      },
+    ],
+    buttons: [
+      { command: 'incident', title: 'Rapportera incident' },
+      { command: 'mina incidenter', title: 'Mina incidenter' },
+      { command: 'regler', title: 'Regler' },
+      { command: 'begär godkännande', title: 'Begär godkännande' },
+      { command: 'godkännanden', title: 'Godkännanden' },
+    ],
+    footer: 'Skriv "hjälp" när som helst för att se det här igen.',
+  },
+  roles: {
+    kommunchef: 'kommunchef',
+    sakerhetssamordnare: 'IT-säkerhetssamordnare',
+    dataskyddsombud: 'dataskyddsombud',
+    systemOwner: (systems) => `systemägare för ${systems}`,
+  },
+  welcome: 'Välkommen! Jag är kommunens IT-säkerhetsbot.',
+  apology: (correlationId) =>
+    `Något gick fel hos mig, och ingenting har ändrats. Försök igen om en stund. Om felet kvarstår, kontakta IT-supporten och ange felkod ${correlationId}.`,
+  invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
+  commandStarted: 'Svaret kommer i ett nytt meddelande.',
+  tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
+  notInTenant: 'Den här boten är bara tillgänglig inom kommunens organisation.',
+};
+
+const en: Strings = {
+  help: {
+    title: (organisation) => `IT security – ${organisation}`,
+    greeting: (name) => `Hi ${name}!`,
+    intro: "I help you follow the municipality's IT security policy. Here is what I can do:",
+    yourRoles: (roles) => `Your role: ${roles}`,
+    sections: [
+      {
+        heading: 'Report IT incidents',
+        text: 'Report viruses, phishing, lost equipment or misdirected information. The right people are told at once.',
+        reference: 'IT security instruction for users: incident handling',
+      },
+      {
+        heading: 'Questions about the rules',
+        text: 'Ask a question, for example "may I use a USB stick?", and I answer with the rule that applies.',
+        reference: 'Policy 2.1 and 4: IT security instruction for users',
+      },
+      {
+        heading: 'Approvals',
+        text: 'Request and decide operational approval, system security plans, annual goals and governing documents.',
+        reference: 'Policy 2.2, 3.1, 3.2 and 5',
+      },
+      {
+        heading: 'Reminders',
+        text: 'Annual goals, revision of the policy, instructions and system security plans, threat analyses and the yearly review of the rules. Type "reminders" for your upcoming reminders and "goals" for this year\'s goals.',
+        reference: 'Policy 2.1, 2.2 and 5',
+      },
+    ],
+    buttons: [
+      { command: 'incident', title: 'Report incident' },
+      { command: 'mina incidenter', title: 'My incidents' },
+      { command: 'regler', title: 'Rules' },
+      { command: 'begär godkännande', title: 'Request approval' },
+      { command: 'godkännanden', title: 'Approvals' },
+    ],
+    footer: 'Type "help" at any time to see this again.',
+  },
+  roles: {
+    kommunchef: 'chief executive (kommunchef)',
+    sakerhetssamordnare: 'IT security coordinator',
+    dataskyddsombud: 'data protection officer',
+    systemOwner: (systems) => `system owner of ${systems}`,
+  },
+  welcome: "Welcome! I am the municipality's IT security bot.",
+  apology: (correlationId) =>
+    `Something went wrong on my side, and nothing was changed. Please try again in a moment. If it persists, contact the IT support and give error code ${correlationId}.`,
+  invalidAction: 'That button could not be handled. Type "help" to start again.',
+  commandStarted: 'The answer follows in a new message.',
+  tooLong: (max) =>
+    `The message is too long. Please write at most ${max} characters, or split it up.`,
+  notInTenant: "This bot is only available within the municipality's organisation.",
+};
+
+export function stringsFor(locale: Locale): Strings {
+  return locale === 'en' ? en : sv;
+}

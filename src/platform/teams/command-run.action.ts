@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Command } from './command.js';
+import { defineCardAction, messageResponse } from './card-action.js';
+
+/**
+ * A button that runs a command as if it had been typed (help card, answer cards).
+ * The command answers with a new message; the card with the button stays as it was.
+ */
+export function commandRunAction(findCommand: (text: string) => Command | undefined) {
+  return defineCardAction({
+    verb: 'command.run',
+    data: z.object({ command: z.string().min(1).max(50) }),
+    async handle(ctx, data) {
+      const command = findCommand(data.command);
+      if (!command) return messageResponse(ctx.actor.strings.invalidAction);
+      await command.handle(ctx);
+      return messageResponse(ctx.actor.strings.commandStarted);
+    },
+  });
+}

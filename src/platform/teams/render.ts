@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+import { fromRoot } from '../paths.js';
+
+/**
+ * A card template by feature and name: `incidents/incident` is
+ * src/incidents/cards/incident.json, `platform/teams/list` is src/platform/teams/cards/list.json.
+ */
+export type CardName = `${string}/${string}`;
+
+export function cardTemplatePath(name: CardName): string {
+  return fromRoot('src', path.dirname(name), 'cards', `${path.basename(name)}.json`);
+}
+
+export type CardJson = Record<string, unknown>;
+
+const templates = new Map<CardName, ACData.Template>();
+
+function template(name: CardName): ACData.Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = new ACData.Template(JSON.parse(readFileSync(cardTemplatePath(name), 'utf8')));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+/** Fills a template with typed data. Values are substituted once, never evaluated as expressions. */
+export function renderCardJson<T extends object>(name: CardName, data: T): CardJson {
+  const card = template(name).expand({ $root: data }) as CardJson;
+  delete card.$schema;
+  return card;
+}
+
+export function renderCard<T extends object>(name: CardName, data: T): Attachment {
+  return CardFactory.adaptiveCard(renderCardJson(name, data));
+}
+
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+
+/**
+ * Text from people (names, titles, descriptions) shown in a TextBlock: markdown
+ * characters are escaped so the text cannot turn into a link, an image or
+ * formatting, and control characters are dropped.
+ */
+export function plainText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
+  );
+}

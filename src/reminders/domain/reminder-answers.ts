@@ -1,0 +1,133 @@
+import type { AuditLog } from '../../org/domain/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { ItSystem } from '../../org/domain/org.js';
+import { recipientOf } from './reminder.schedule.js';
+import type { OccurrenceRepository } from './reminder.service.js';
+
+/** Answers to reminder cards other than goals: threat-picture reviews and the rules acknowledgement. */
+
+export interface ThreatReview {
+  systemId: string;
+  /** Local date of the reminder the confirmation answers. */
+  checkpoint: string;
+  confirmedByAadObjectId: string;
+  confirmedByName: string;
+  comment: string | null;
+  confirmedAt: Date;
+}
+
+export interface ThreatReviewRepository {
+  /** Stores the review unless one exists for the checkpoint; returns the stored one. */
+  confirm(review: ThreatReview): Promise<{ created: boolean; review: ThreatReview }>;
+  latest(systemId: string): Promise<ThreatReview | undefined>;
+  inYear(year: number): Promise<ThreatReview[]>;
+}
+
+export interface AwarenessShare {
+  campaign: string;
+  recipients: number;
+  acknowledged: number;
+}
+
+export interface AwarenessRepository {
+  acknowledge(
+    campaign: string,
+    aadObjectId: string,
+    recipientKey: string,
+    at: Date,
+  ): Promise<{ created: boolean; at: Date }>;
+  /** The latest campaign sent (its local date), if any. */
+  latestCampaign(): Promise<string | undefined>;
+  share(campaign: string): Promise<AwarenessShare>;
+}
+
+export interface AnswerDeps {
+  org: () => OrgDirectory;
+  occurrences: OccurrenceRepository;
+  threatReviews: ThreatReviewRepository;
+  awareness: AwarenessRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export interface Responder {
+  aadObjectId: string;
+  name: string;
+}
+
+export const THREAT_COMMENT_MAX = 2000;
+
+export type ThreatReviewResult =
+  | { kind: 'confirmed' | 'already-confirmed'; system: ItSystem; review: ThreatReview }
+  | { kind: 'forbidden' }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; reason: 'comment-too-long' };
+
+/** Only the system's current owner confirms, and only a reminder that was sent. */
+export async function confirmThreatReview(
+  deps: AnswerDeps,
+  actor: Responder,
+  input: { systemId: string; checkpoint: string; comment: string },
+): Promise<ThreatReviewResult> {
+  const org = deps.org();
+  const system = org.systemById(input.systemId);
+  if (!system?.samhallsviktigt) return { kind: 'not-found' };
+  const owner = org.personById(system.owner);
+  if (!owner || owner.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase())
+    return { kind: 'forbidden' };
+  if (!(await deps.occurrences.exists(`threat-analysis:${system.id}`, input.checkpoint)))
+    return { kind: 'not-found' };
+  const comment = input.comment.trim();
+  if (comment.length > THREAT_COMMENT_MAX) return { kind: 'invalid', reason: 'comment-too-long' };
+  const at = deps.clock.now();
+  const { created, review } = await deps.threatReviews.confirm({
+    systemId: system.id,
+    checkpoint: input.checkpoint,
+    confirmedByAadObjectId: actor.aadObjectId.toLowerCase(),
+    confirmedByName: actor.name,
+    comment: comment === '' ? null : comment,
+    confirmedAt: at,
+  });
+  if (created) {
+    await deps.audit.record({
+      at,
+      actor: actor.aadObjectId.toLowerCase(),
+      action: 'threat-analysis.confirmed',
+      objectType: 'system',
+      objectId: system.id,
+      details: { checkpoint: input.checkpoint },
+    });
+  }
+  return { kind: created ? 'confirmed' : 'already-confirmed', system, review };
+}
+
+export type AcknowledgeResult =
+  { kind: 'acknowledged' | 'already-acknowledged'; at: Date } | { kind: 'not-found' };
+
+/** The clicker acknowledges for themselves, for a message they were sent. */
+export async function acknowledgeAwareness(
+  deps: AnswerDeps,
+  aadObjectId: string,
+  campaign: string,
+): Promise<AcknowledgeResult> {
+  const aad = aadObjectId.toLowerCase();
+  const listed = deps.org().personByAadObjectId(aad);
+  const key = listed ? recipientOf(listed).key : aad;
+  if (!(await deps.occurrences.exists('awareness', campaign, key))) return { kind: 'not-found' };
+  const { created, at } = await deps.awareness.acknowledge(campaign, aad, key, deps.clock.now());
+  return { kind: created ? 'acknowledged' : 'already-acknowledged', at };
+}
+
+/** The share of staff who acknowledged the latest message: for the säkerhetssamordnare and the kommunchef. */
+export async function awarenessShare(
+  deps: AnswerDeps,
+  aadObjectId: string,
+): Promise<AwarenessShare | 'forbidden' | 'none'> {
+  const org = deps.org();
+  const person = org.personByAadObjectId(aadObjectId);
+  const roles = person ? org.rolesOf(person.id) : [];
+  if (!roles.includes('sakerhetssamordnare') && !roles.includes('kommunchef')) return 'forbidden';
+  const campaign = await deps.awareness.latestCampaign();
+  return campaign ? deps.awareness.share(campaign) : 'none';
+}

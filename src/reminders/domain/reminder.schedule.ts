@@ -1,0 +1,290 @@
+import type { Organisation, Person } from '../../org/domain/org.js';
+import { localParts, zonedToUtc } from '../../platform/time.js';
+import { addDays, matchesDate, timesOfDay, type CronSchedule } from './cron.js';
+import {
+  occurrenceKey,
+  type Recipient,
+  type ReminderInputs,
+  type ReminderOccurrence,
+  type ReminderSettings,
+  type ReminderSubject,
+} from './reminder.js';
+import { nextInWindow } from './send-window.js';
+
+/**
+ * Which reminders fall due when. Pure: the organisation, the goal register and
+ * the staff list come in, occurrences come out. Nothing is remembered between
+ * calls, so a register change (a document approved again) is seen at once.
+ */
+
+const DAY_MS = 86_400_000;
+
+export function recipientOf(person: Person): Recipient {
+  return { key: person.id, aadObjectId: person.aadObjectId.toLowerCase(), name: person.name };
+}
+
+/** The local dates and instants an expression names between `from` and `to` (inclusive). */
+export function cronInstants(
+  schedule: CronSchedule,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): { localDate: string; at: Date }[] {
+  const out: { localDate: string; at: Date }[] = [];
+  const last = localParts(to, timeZone).date;
+  const times = timesOfDay(schedule);
+  for (let date = localParts(from, timeZone).date; date <= last; date = addDays(date, 1)) {
+    if (!matchesDate(schedule, date)) continue;
+    // Each wall-clock time once: the repeated hour in October does not fire twice.
+    for (const time of times) {
+      const at = zonedToUtc(date, time, timeZone);
+      if (at && at >= from && at <= to) out.push({ localDate: date, at });
+    }
+  }
+  return out;
+}
+
+/** Calendar months later, on the same day or the month's last day (2025-01-31 + 1 → 2025-02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** When a governing document is next to be revised: approved + interval. */
+export function revisionDueDate(doc: { approvedAt: string; reviewEveryMonths: number }): string {
+  return addMonths(doc.approvedAt, doc.reviewEveryMonths);
+}
+
+interface Builder {
+  settings: ReminderSettings;
+  make(
+    reminderId: string,
+    subject: ReminderSubject,
+    recipient: Recipient,
+    dueAt: Date,
+    expires: boolean,
+  ): ReminderOccurrence;
+  onDate(date: string): Date;
+}
+
+function builder(settings: ReminderSettings): Builder {
+  const tz = settings.timeZone;
+  return {
+    settings,
+    make(reminderId, subject, recipient, dueAt, expires) {
+      const sendAt = nextInWindow(dueAt, settings.sendWindow, tz);
+      return {
+        reminderId,
+        subject,
+        recipient,
+        localDate: localParts(dueAt, tz).date,
+        dueAt,
+        sendAt,
+        expiresAt: expires ? new Date(sendAt.getTime() + settings.catchUpDays * DAY_MS) : undefined,
+      };
+    },
+    onDate(date) {
+      const at = zonedToUtc(date, settings.dailyTime, tz);
+      if (!at) throw new Error(`bad date ${date} or time ${settings.dailyTime}`);
+      return at;
+    },
+  };
+}
+
+function scheduled(
+  b: Builder,
+  org: Organisation,
+  from: Date,
+  to: Date,
+  staff: () => Recipient[],
+): ReminderOccurrence[] {
+  const { schedules, timeZone } = b.settings;
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const person = (id: string) => byId.get(id);
+  const kommunchef = person(org.roles.kommunchef);
+  const coordinators = org.roles.sakerhetssamordnare.flatMap((id) => {
+    const p = person(id);
+    return p ? [p] : [];
+  });
+  const out: ReminderOccurrence[] = [];
+  const yearOf = (localDate: string) => Number(localDate.slice(0, 4));
+
+  for (const { localDate, at } of cronInstants(schedules.planning, from, to, timeZone)) {
+    const planners = [...(kommunchef ? [kommunchef] : []), ...coordinators];
+    const unique = [...new Map(planners.map((p) => [p.id, p])).values()];
+    for (const p of unique)
+      out.push(
+        b.make(
+          'planning',
+          { kind: 'planning', year: yearOf(localDate) + 1 },
+          recipientOf(p),
+          at,
+          true,
+        ),
+      );
+  }
+  for (const { at } of cronInstants(schedules.threatAnalysis, from, to, timeZone)) {
+    for (const system of org.systems.filter((s) => s.samhallsviktigt)) {
+      const owner = person(system.owner);
+      if (!owner) continue;
+      out.push(
+        b.make(
+          `threat-analysis:${system.id}`,
+          { kind: 'threat-analysis', systemId: system.id },
+          recipientOf(owner),
+          at,
+          true,
+        ),
+      );
+    }
+  }
+  const awareness = cronInstants(schedules.awareness, from, to, timeZone);
+  if (awareness.length > 0) {
+    const everyone = staff();
+    for (const { at } of awareness)
+      for (const r of everyone) out.push(b.make('awareness', { kind: 'awareness' }, r, at, true));
+  }
+  if (kommunchef) {
+    for (const { localDate, at } of cronInstants(schedules.report, from, to, timeZone))
+      out.push(
+        b.make(
+          'report',
+          { kind: 'report', year: yearOf(localDate) },
+          recipientOf(kommunchef),
+          at,
+          true,
+        ),
+      );
+  }
+  return out;
+}
+
+function goalOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurrence[] {
+  const byId = new Map(inputs.org.people.map((p) => [p.id, p]));
+  const out: ReminderOccurrence[] = [];
+  for (const { goal, latest } of inputs.goals) {
+    // A goal reported done is not chased any more.
+    if (latest?.status === 'genomford') continue;
+    const responsible = byId.get(goal.responsible);
+    if (!responsible) continue;
+    const checkpoints = [
+      ...goal.followUp.map((date) => ({ date, kind: 'follow-up' as const })),
+      { date: goal.deadline, kind: 'deadline' as const },
+    ];
+    for (const checkpoint of checkpoints) {
+      const dueAt = b.onDate(addDays(checkpoint.date, -b.settings.goalDaysBefore));
+      out.push(
+        b.make(
+          `goal:${goal.id}`,
+          {
+            kind: 'goal',
+            goalId: goal.id,
+            checkpoint: checkpoint.date,
+            checkpointKind: checkpoint.kind,
+          },
+          recipientOf(responsible),
+          dueAt,
+          true,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function revisionOccurrences(b: Builder, org: Organisation): ReminderOccurrence[] {
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const kommunchef = byId.get(org.roles.kommunchef);
+  const out: ReminderOccurrence[] = [];
+  for (const doc of org.documents) {
+    const dueDate = revisionDueDate(doc);
+    const owner = byId.get(doc.owner);
+    const subject = (stage: 'soon' | 'due' | 'overdue'): ReminderSubject => ({
+      kind: 'revision',
+      documentId: doc.id,
+      dueDate,
+      stage,
+    });
+    // Overdue is a state, not a moment: these never expire, however late they are seen.
+    if (owner) {
+      const soon = b.onDate(addDays(dueDate, -b.settings.revisionDaysBefore));
+      out.push(b.make(`revision:${doc.id}`, subject('soon'), recipientOf(owner), soon, false));
+      out.push(
+        b.make(`revision:${doc.id}`, subject('due'), recipientOf(owner), b.onDate(dueDate), false),
+      );
+    }
+    if (kommunchef) {
+      const overdue = b.onDate(addDays(dueDate, 1));
+      out.push(
+        b.make(`revision:${doc.id}`, subject('overdue'), recipientOf(kommunchef), overdue, false),
+      );
+    }
+  }
+  return out;
+}
+
+const byDue = (a: ReminderOccurrence, b: ReminderOccurrence) =>
+  a.dueAt.getTime() - b.dueAt.getTime() ||
+  a.reminderId.localeCompare(b.reminderId) ||
+  a.recipient.key.localeCompare(b.recipient.key);
+
+/** Every occurrence due between `from` and `to` (inclusive), whether sent or not, in time order. */
+export function occurrencesBetween(
+  inputs: ReminderInputs,
+  from: Date,
+  to: Date,
+  onlyFor?: (r: Recipient) => boolean,
+): ReminderOccurrence[] {
+  const b = builder(inputs.settings);
+  const staff = () => (onlyFor ? inputs.staff.filter(onlyFor) : inputs.staff);
+  return [
+    ...scheduled(b, inputs.org, from, to, staff),
+    ...goalOccurrences(b, inputs),
+    ...revisionOccurrences(b, inputs.org),
+  ]
+    .filter((o) => o.dueAt >= from && o.dueAt <= to && (!onlyFor || onlyFor(o.recipient)))
+    .sort(byDue);
+}
+
+/** How far back scheduled occurrences are looked for: the catch-up period plus a week of quiet hours. */
+export function lookbackStart(settings: ReminderSettings, now: Date): Date {
+  return new Date(now.getTime() - (settings.catchUpDays + 8) * DAY_MS);
+}
+
+/**
+ * What should go out now: per reminder and recipient only the latest occurrence
+ * whose send time has come (after downtime the missed one is sent once, not once
+ * per missed tick), unless it has expired. The caller drops those already sent.
+ */
+export function dueOccurrences(inputs: ReminderInputs, now: Date): ReminderOccurrence[] {
+  const b = builder(inputs.settings);
+  const candidates = [
+    ...scheduled(b, inputs.org, lookbackStart(inputs.settings, now), now, () => inputs.staff),
+    ...goalOccurrences(b, inputs),
+    ...revisionOccurrences(b, inputs.org),
+  ].filter((o) => o.sendAt <= now);
+  const latest = new Map<string, ReminderOccurrence>();
+  for (const o of candidates) {
+    const key = `${o.reminderId}|${o.recipient.key}`;
+    const current = latest.get(key);
+    if (!current || o.dueAt > current.dueAt) latest.set(key, o);
+  }
+  return [...latest.values()]
+    .filter((o) => o.expiresAt === undefined || now < o.expiresAt)
+    .sort(byDue);
+}
+
+/** True when the awareness schedule has an occurrence in the lookback period (the staff list is needed). */
+export function awarenessInLookback(settings: ReminderSettings, now: Date): boolean {
+  return (
+    cronInstants(settings.schedules.awareness, lookbackStart(settings, now), now, settings.timeZone)
+      .length > 0
+  );
+}
+
+export { occurrenceKey };

@@ -1,0 +1,146 @@
+import type { ReminderStrings } from './reminder.strings.js';
+import type { FollowUpReport } from './domain/follow-up-report.js';
+
+/** The annual follow-up report as Markdown and CSV, for the minutes and for spreadsheets. */
+
+export interface ReportLabels {
+  category: (id: string) => string;
+  approvalType: (id: string) => string;
+}
+
+const percentOf = (acknowledged: number, recipients: number) =>
+  recipients === 0 ? '0.0' : ((100 * acknowledged) / recipients).toFixed(1);
+
+/** Markdown table cells: pipes and line breaks would break the table. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+export function reportToMarkdown(
+  report: FollowUpReport,
+  s: ReminderStrings,
+  labels: ReportLabels,
+): string {
+  const r = s.report;
+  const out: string[] = [
+    `# ${r.heading(report.year)}`,
+    '',
+    r.subtitle(report.organisation, report.date),
+    '',
+  ];
+  const f = s.goal.facts;
+  out.push(`## ${r.goals}`, '');
+  if (report.goals.length === 0) out.push(r.noGoals, '');
+  else {
+    out.push(
+      `| ${s.goalList.heading(report.year)} | ${f.deadline} | ${f.responsible} | ${f.latest} |`,
+    );
+    out.push('| --- | --- | --- | --- |');
+    for (const g of report.goals) {
+      const status = g.status ? s.goalStatuses[g.status] : s.noStatus;
+      const comment = g.comment ? ` – ${g.comment}` : '';
+      out.push(
+        `| ${cell(g.title)} | ${g.deadline} | ${cell(g.responsible)} | ${cell(status + comment)} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push(`## ${r.revisionsDone}`, '');
+  if (report.revisions.done.length === 0) out.push(r.noRevisionsDone);
+  for (const d of report.revisions.done) out.push(`- ${d.title}: ${r.approvedOn(d.approvedAt)}`);
+  out.push('', `## ${r.revisionsOverdue}`, '');
+  if (report.revisions.overdue.length === 0) out.push(r.noRevisionsOverdue);
+  for (const d of report.revisions.overdue)
+    out.push(`- ${d.title}: ${r.dueOn(d.dueDate, d.owner)}`);
+  out.push('', `## ${r.threatReviews}`, '');
+  if (report.threatReviews.length === 0) out.push(r.noThreatSystems);
+  for (const t of report.threatReviews)
+    out.push(
+      `- ${t.system}: ${t.confirmedAt ? r.lastReviewed(t.confirmedAt.toISOString().slice(0, 10)) : r.notReviewed}`,
+    );
+  out.push('', `## ${r.incidents}`, '');
+  const withIncidents = report.incidents.filter((i) => i.total > 0);
+  if (withIncidents.length === 0) out.push(r.noIncidents);
+  else {
+    out.push(`| | ${r.months.join(' | ')} | Σ |`);
+    out.push(`| --- |${' ---: |'.repeat(13)}`);
+    for (const i of withIncidents)
+      out.push(`| ${cell(labels.category(i.category))} | ${i.perMonth.join(' | ')} | ${i.total} |`);
+  }
+  out.push('', `## ${r.approvals}`, '');
+  if (report.approvals.length === 0) out.push(r.noApprovals);
+  for (const a of report.approvals)
+    out.push(`- ${labels.approvalType(a.type)}: ${r.approvalCounts(a.approved, a.rejected)}`);
+  out.push('', `## ${r.awareness}`, '');
+  if (!report.awareness) out.push(r.noAwareness);
+  else {
+    const { campaign, acknowledged, recipients } = report.awareness;
+    out.push(
+      `- ${campaign}: ${r.awarenessShare(acknowledged, recipients, percentOf(acknowledged, recipients))}`,
+    );
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/**
+ * RFC 4180 with a header row. A cell starting with = + - @ gets a leading
+ * apostrophe so a spreadsheet does not run it as a formula.
+ */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function reportToCsv(
+  report: FollowUpReport,
+  s: ReminderStrings,
+  labels: ReportLabels,
+): string {
+  const r = s.report;
+  const c = r.csvSections;
+  const rows: (string | number)[][] = [r.csvHeader];
+  for (const g of report.goals)
+    rows.push([
+      c.goal,
+      g.title,
+      g.status ? s.goalStatuses[g.status] : s.noStatus,
+      g.deadline,
+      g.responsible,
+      '',
+    ]);
+  for (const d of report.revisions.done)
+    rows.push([c.revisionDone, d.title, '', d.approvedAt, '', '']);
+  for (const d of report.revisions.overdue)
+    rows.push([c.revisionOverdue, d.title, '', d.dueDate, d.owner, '']);
+  for (const t of report.threatReviews)
+    rows.push([
+      c.threatReview,
+      t.system,
+      t.confirmedAt ? '' : r.notReviewed,
+      t.confirmedAt ? t.confirmedAt.toISOString().slice(0, 10) : '',
+      '',
+      '',
+    ]);
+  for (const i of report.incidents)
+    i.perMonth.forEach((n, month) => {
+      if (n > 0)
+        rows.push([
+          c.incidents,
+          labels.category(i.category),
+          '',
+          `${report.year}-${String(month + 1).padStart(2, '0')}`,
+          '',
+          n,
+        ]);
+    });
+  for (const a of report.approvals) {
+    rows.push([c.approvals, labels.approvalType(a.type), 'approved', '', '', a.approved]);
+    rows.push([c.approvals, labels.approvalType(a.type), 'rejected', '', '', a.rejected]);
+  }
+  if (report.awareness) {
+    const { campaign, acknowledged, recipients } = report.awareness;
+    rows.push([c.awareness, campaign, 'recipients', campaign, '', recipients]);
+    rows.push([c.awareness, campaign, 'acknowledged', campaign, '', acknowledged]);
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

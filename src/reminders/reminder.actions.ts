@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { GOAL_STATUSES } from './domain/goal.js';
+import { answerFollowUp, FOLLOW_UP_COMMENT_MAX } from './domain/goal.service.js';
+import {
+  acknowledgeAwareness,
+  confirmThreatReview,
+  THREAT_COMMENT_MAX,
+} from './domain/reminder-answers.js';
+import { formatLocal } from '../platform/time.js';
+import { reminderStringsFor } from './reminder.strings.js';
+import { awarenessCard, goalFollowUpCard, threatAnalysisCard } from './reminder.cards.js';
+import type { HandlerContext } from '../platform/teams/handler-context.js';
+import {
+  cardResponse,
+  defineCardAction,
+  messageResponse,
+  type CardAction,
+} from '../platform/teams/card-action.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.string().min(1).max(100);
+// Generous bound: the domain gives the precise answer ("at most 2000 characters").
+const comment = z.string().max(20_000).optional();
+
+function strings(ctx: HandlerContext) {
+  return reminderStringsFor(ctx.actor.locale);
+}
+
+/** The responsible person answers a goal's follow-up card; the answer is stored and shown on the card. */
+const goalFollowUp = defineCardAction({
+  verb: 'goal.followUp',
+  data: z.object({
+    goalId: id,
+    checkpoint: isoDate,
+    status: z.enum(GOAL_STATUSES),
+    comment,
+  }),
+  async handle(ctx, data) {
+    const s = strings(ctx);
+    const { aadObjectId, name } = ctx.actor;
+    if (!aadObjectId) return messageResponse(s.goal.forbidden);
+    const deps = ctx.services.reminders.goals;
+    const result = await answerFollowUp(
+      deps,
+      { aadObjectId, name },
+      {
+        goalId: data.goalId,
+        checkpoint: data.checkpoint,
+        status: data.status,
+        comment: data.comment ?? '',
+      },
+    );
+    switch (result.kind) {
+      case 'forbidden':
+        return messageResponse(s.goal.forbidden);
+      case 'not-found':
+        return messageResponse(s.goal.notFound);
+      case 'invalid':
+        return messageResponse(
+          result.reason === 'checkpoint'
+            ? s.goal.badCheckpoint
+            : s.goal.commentTooLong(FOLLOW_UP_COMMENT_MAX),
+        );
+      case 'saved': {
+        const org = ctx.services.org;
+        return cardResponse(
+          goalFollowUpCard(s, org, org.organisation.timezone, {
+            goal: result.goal,
+            latest: result.answer,
+            checkpoint: data.checkpoint,
+            checkpointKind: data.checkpoint === result.goal.deadline ? 'deadline' : 'follow-up',
+            status: result.answer.status,
+            comment: result.answer.comment ?? '',
+            notice: { text: s.goal.saved(s.goalStatuses[result.answer.status]), color: 'Good' },
+          }),
+        );
+      }
+    }
+  },
+});
+
+/** The system owner confirms the threat picture was reviewed. */
+const threatConfirm = defineCardAction({
+  verb: 'threat.confirm',
+  data: z.object({ systemId: id, checkpoint: isoDate, comment }),
+  async handle(ctx, data) {
+    const s = strings(ctx);
+    const { aadObjectId, name } = ctx.actor;
+    if (!aadObjectId) return messageResponse(s.threat.forbidden);
+    const answers = ctx.services.reminders.answers;
+    const result = await confirmThreatReview(
+      answers,
+      { aadObjectId, name },
+      { systemId: data.systemId, checkpoint: data.checkpoint, comment: data.comment ?? '' },
+    );
+    switch (result.kind) {
+      case 'forbidden':
+        return messageResponse(s.threat.forbidden);
+      case 'not-found':
+        return messageResponse(s.threat.notFound);
+      case 'invalid':
+        return messageResponse(s.threat.commentTooLong(THREAT_COMMENT_MAX));
+      case 'confirmed':
+      case 'already-confirmed': {
+        const tz = ctx.services.org.organisation.timezone;
+        const at = formatLocal(result.review.confirmedAt, tz);
+        const by = result.review.confirmedByName;
+        const text =
+          result.kind === 'confirmed'
+            ? s.threat.confirmed(at, by)
+            : s.threat.alreadyConfirmed(at, by);
+        return cardResponse(
+          threatAnalysisCard(s, result.system, data.checkpoint, result.review, tz, {
+            open: false,
+            notice: { text, color: 'Good' },
+          }),
+        );
+      }
+    }
+  },
+});
+
+/** "Jag har läst och förstått": the clicker acknowledges for themselves. */
+const acknowledge = defineCardAction({
+  verb: 'awareness.acknowledge',
+  data: z.object({ campaign: isoDate }),
+  async handle(ctx, data) {
+    const s = strings(ctx);
+    const aad = ctx.actor.aadObjectId;
+    if (!aad) return messageResponse(s.awareness.notFound);
+    const result = await acknowledgeAwareness(ctx.services.reminders.answers, aad, data.campaign);
+    if (result.kind === 'not-found') return messageResponse(s.awareness.notFound);
+    const at = formatLocal(result.at, ctx.services.org.organisation.timezone);
+    const text =
+      result.kind === 'acknowledged'
+        ? s.awareness.acknowledged(at)
+        : s.awareness.alreadyAcknowledged(at);
+    return cardResponse(
+      awarenessCard(s, ctx.services.rules.knowledgeBase, data.campaign, {
+        open: false,
+        notice: { text, color: 'Good' },
+      }),
+    );
+  },
+});
+
+export const reminderActions: CardAction[] = [
+  goalFollowUp,
+  threatConfirm,
+  acknowledge,
+] as CardAction[];

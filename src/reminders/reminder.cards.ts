@@ -1,0 +1,355 @@
+import type { AnnualGoal, GoalFollowUp, GoalStatus, GoalWithStatus } from './domain/goal.js';
+import { GOAL_STATUSES } from './domain/goal.js';
+import type { ApprovalType } from '../approvals/domain/approval.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { GoverningDocument, ItSystem } from '../org/domain/org.js';
+import type { AwarenessShare, ThreatReview } from './domain/reminder-answers.js';
+import type { FollowUpReport } from './domain/follow-up-report.js';
+import type { RevisionStage } from './domain/reminder.js';
+import type { KnowledgeBase } from '../rules/domain/rule.js';
+import { formatLocal } from '../platform/time.js';
+import type { ReminderStrings } from './reminder.strings.js';
+import { plainText, renderCardJson, type CardJson } from '../platform/teams/render.js';
+
+/** Cards of the reminders feature. Text from people and the register is escaped with plainText. */
+
+export type NoticeColor = 'Warning' | 'Good' | 'Attention' | 'Default';
+
+export interface Notice {
+  text: string;
+  color: NoticeColor;
+}
+
+const noNotice: Notice = { text: '', color: 'Default' };
+
+/** The button opens the approval request form with the type and subject chosen. */
+function startApproval(type: ApprovalType, subject: string) {
+  return { type, subject };
+}
+
+export function planningCard(s: ReminderStrings, year: number, notice = ''): CardJson {
+  return renderCardJson('reminders/reminder', {
+    notice,
+    heading: s.planning.heading(year),
+    text: s.planning.text(year),
+    facts: [],
+    reference: s.planning.policy,
+    buttonTitle: s.planning.button,
+    buttonData: startApproval('arliga-mal', `year:${year}`),
+  });
+}
+
+export function revisionCard(
+  s: ReminderStrings,
+  org: OrgDirectory,
+  doc: GoverningDocument,
+  dueDate: string,
+  stage: RevisionStage,
+  notice = '',
+): CardJson {
+  const owner = org.personById(doc.owner)?.name ?? doc.owner;
+  const f = s.revision.facts;
+  return renderCardJson('reminders/reminder', {
+    notice,
+    heading: s.revision.heading[stage],
+    text: s.revision.text[stage](plainText(doc.title), dueDate),
+    facts: [
+      { title: f.document, value: plainText(doc.title) },
+      { title: f.owner, value: plainText(owner) },
+      { title: f.approvedAt, value: doc.approvedAt },
+      { title: f.dueDate, value: dueDate },
+    ],
+    reference: 'IT-säkerhetspolicy 5',
+    buttonTitle: s.revision.button,
+    buttonData:
+      doc.type === 'systemsakerhetsplan' && doc.system
+        ? startApproval('systemsakerhetsplan', `system:${doc.system}`)
+        : startApproval('styrande-dokument', `document:${doc.id}`),
+  });
+}
+
+export interface GoalFollowUpView {
+  goal: AnnualGoal;
+  latest: GoalFollowUp | undefined;
+  checkpoint: string;
+  checkpointKind: 'follow-up' | 'deadline';
+  /** Values to show in the form (after an answer: the answer). */
+  status?: GoalStatus;
+  comment?: string;
+  notice?: Notice;
+}
+
+export function goalFollowUpCard(
+  s: ReminderStrings,
+  org: OrgDirectory,
+  timeZone: string,
+  view: GoalFollowUpView,
+): CardJson {
+  const { goal, latest } = view;
+  const f = s.goal.facts;
+  const facts = [
+    { title: f.what, value: plainText(goal.what) },
+    { title: f.deadline, value: goal.deadline },
+    {
+      title: f.responsible,
+      value: plainText(org.personById(goal.responsible)?.name ?? goal.responsible),
+    },
+    { title: f.resources, value: plainText(goal.resources) },
+    { title: f.followUp, value: goal.followUp.join(', ') || '–' },
+    ...(goal.reporting ? [{ title: f.reporting, value: plainText(goal.reporting) }] : []),
+    { title: f.staffInformation, value: plainText(goal.staffInformation) },
+    {
+      title: f.latest,
+      value: latest
+        ? s.goal.latest(
+            s.goalStatuses[latest.status],
+            formatLocal(latest.answeredAt, timeZone),
+            plainText(latest.answeredByName),
+          )
+        : s.noStatus,
+    },
+  ];
+  const notice = view.notice ?? noNotice;
+  return renderCardJson('reminders/goal-follow-up', {
+    notice: notice.text,
+    noticeColor: notice.color,
+    heading: s.goal.heading,
+    title: plainText(goal.title),
+    intro:
+      view.checkpointKind === 'deadline'
+        ? s.goal.deadlineIntro(view.checkpoint)
+        : s.goal.followUpIntro(view.checkpoint),
+    facts,
+    statusLabel: s.goal.statusLabel,
+    status: view.status ?? '',
+    statusChoices: GOAL_STATUSES.map((value) => ({ title: s.goalStatuses[value], value })),
+    commentLabel: s.goal.commentLabel,
+    commentPlaceholder: s.goal.commentPlaceholder,
+    comment: view.comment ?? '',
+    submit: s.goal.submit,
+    goalId: goal.id,
+    checkpoint: view.checkpoint,
+  });
+}
+
+export function threatAnalysisCard(
+  s: ReminderStrings,
+  system: ItSystem,
+  checkpoint: string,
+  lastReview: ThreatReview | undefined,
+  timeZone: string,
+  options: { open: boolean; notice?: Notice },
+): CardJson {
+  const notice = options.notice ?? noNotice;
+  return renderCardJson('reminders/threat-analysis', {
+    notice: notice.text,
+    noticeColor: notice.color,
+    heading: s.threat.heading,
+    text: s.threat.text(plainText(system.name)),
+    facts: [
+      { title: s.threat.facts.system, value: plainText(system.name) },
+      {
+        title: s.threat.facts.lastReview,
+        value: lastReview
+          ? `${formatLocal(lastReview.confirmedAt, timeZone)} (${plainText(lastReview.confirmedByName)})`
+          : s.threat.never,
+      },
+    ],
+    reference: 'IT-säkerhetspolicy 2.1',
+    commentLabel: s.threat.commentLabel,
+    commentPlaceholder: s.threat.commentPlaceholder,
+    confirm: s.threat.confirm,
+    open: options.open,
+    systemId: system.id,
+    checkpoint,
+  });
+}
+
+/** The yearly rules summary: each Användare area with its description and rule titles. */
+export function awarenessCard(
+  s: ReminderStrings,
+  knowledgeBase: KnowledgeBase,
+  campaign: string,
+  options: { open: boolean; notice?: Notice },
+): CardJson {
+  const notice = options.notice ?? noNotice;
+  return renderCardJson('reminders/awareness', {
+    notice: notice.text,
+    noticeColor: notice.color,
+    heading: s.awareness.heading,
+    intro: s.awareness.intro,
+    areas: knowledgeBase.areas.map((area) => ({
+      title: plainText(area.title),
+      description: plainText(area.description),
+      rules: knowledgeBase
+        .rulesOf(area.id)
+        .map((rule) => `- ${plainText(rule.title)}`)
+        .join('\n'),
+    })),
+    outro: s.awareness.outro,
+    button: s.awareness.button,
+    rulesButton: s.awareness.rulesButton,
+    open: options.open,
+    campaign,
+  });
+}
+
+export function awarenessStatusCard(s: ReminderStrings, share: AwarenessShare): CardJson {
+  const f = s.acknowledgements.facts;
+  const percent = share.recipients === 0 ? 0 : (100 * share.acknowledged) / share.recipients;
+  return renderCardJson('reminders/awareness-status', {
+    heading: s.acknowledgements.heading,
+    facts: [
+      { title: f.campaign, value: share.campaign },
+      { title: f.sent, value: String(share.recipients) },
+      { title: f.acknowledged, value: String(share.acknowledged) },
+      { title: f.share, value: `${percent.toFixed(1)} %` },
+    ],
+  });
+}
+
+export interface ListItem {
+  title: string;
+  subtitle: string;
+}
+
+export function reminderListCard(s: ReminderStrings, days: number, items: ListItem[]): CardJson {
+  return renderCardJson('reminders/reminder-list', {
+    heading: s.list.heading,
+    intro: s.list.intro(days),
+    sections: [{ heading: '', none: s.list.none, items }],
+  });
+}
+
+export function goalListCard(
+  s: ReminderStrings,
+  org: OrgDirectory,
+  year: number,
+  goals: GoalWithStatus[],
+  showComments: boolean,
+): CardJson {
+  const approval = org.organisation.goalsApproved?.findLast((a) => a.year === year);
+  return renderCardJson('reminders/goal-list', {
+    heading: s.goalList.heading(year),
+    intro: `IT-säkerhetspolicy 2.2. ${approval ? s.goalList.approved(approval.date) : s.goalList.notApproved}`,
+    sections: [
+      {
+        heading: '',
+        none: s.goalList.none(year),
+        items: goals.map(({ goal, latest }) => ({
+          title: plainText(goal.title),
+          subtitle: [
+            s.goalList.line(
+              goal.deadline,
+              plainText(org.personById(goal.responsible)?.name ?? goal.responsible),
+              latest ? s.goalStatuses[latest.status] : s.noStatus,
+            ),
+            ...(showComments && latest?.comment
+              ? [s.goalList.comment(plainText(latest.comment))]
+              : []),
+          ].join('\n\n'),
+        })),
+      },
+    ],
+  });
+}
+
+export function followUpReportCard(
+  s: ReminderStrings,
+  report: FollowUpReport,
+  labels: { category: (id: string) => string; approvalType: (id: string) => string },
+  timeZone: string,
+): CardJson {
+  const r = s.report;
+  const section = (heading: string, none: string, items: ListItem[]) => ({ heading, none, items });
+  return renderCardJson('reminders/follow-up-report', {
+    heading: r.heading(report.year),
+    intro: plainText(r.subtitle(report.organisation, report.date)),
+    sections: [
+      section(
+        r.goals,
+        r.noGoals,
+        report.goals.map((g) => ({
+          title: plainText(g.title),
+          subtitle: [
+            s.goalList.line(
+              g.deadline,
+              plainText(g.responsible),
+              g.status ? s.goalStatuses[g.status] : s.noStatus,
+            ),
+            ...(g.comment ? [s.goalList.comment(plainText(g.comment))] : []),
+          ].join('\n\n'),
+        })),
+      ),
+      section(
+        r.revisionsDone,
+        r.noRevisionsDone,
+        report.revisions.done.map((d) => ({
+          title: plainText(d.title),
+          subtitle: r.approvedOn(d.approvedAt),
+        })),
+      ),
+      section(
+        r.revisionsOverdue,
+        r.noRevisionsOverdue,
+        report.revisions.overdue.map((d) => ({
+          title: plainText(d.title),
+          subtitle: r.dueOn(d.dueDate, plainText(d.owner)),
+        })),
+      ),
+      section(
+        r.threatReviews,
+        r.noThreatSystems,
+        report.threatReviews.map((t) => ({
+          title: plainText(t.system),
+          subtitle: t.confirmedAt
+            ? r.lastReviewed(formatLocal(t.confirmedAt, timeZone))
+            : r.notReviewed,
+        })),
+      ),
+      section(
+        r.incidents,
+        r.noIncidents,
+        report.incidents
+          .filter((i) => i.total > 0)
+          .map((i) => ({
+            title: `${labels.category(i.category)}: ${i.total}`,
+            subtitle: i.perMonth
+              .map((n, month) => (n > 0 ? `${r.months[month]} ${n}` : ''))
+              .filter((t) => t !== '')
+              .join(', '),
+          })),
+      ),
+      section(
+        r.approvals,
+        r.noApprovals,
+        report.approvals.map((a) => ({
+          title: labels.approvalType(a.type),
+          subtitle: r.approvalCounts(a.approved, a.rejected),
+        })),
+      ),
+      section(
+        r.awareness,
+        r.noAwareness,
+        report.awareness
+          ? [
+              {
+                title: report.awareness.campaign,
+                subtitle: r.awarenessShare(
+                  report.awareness.acknowledged,
+                  report.awareness.recipients,
+                  percent(report.awareness),
+                ),
+              },
+            ]
+          : [],
+      ),
+    ],
+  });
+}
+
+export function percent(share: AwarenessShare): string {
+  return share.recipients === 0
+    ? '0.0'
+    : ((100 * share.acknowledged) / share.recipients).toFixed(1);
+}

@@ -1,0 +1,77 @@
+import { CardFactory } from 'botbuilder';
+import { upcomingFor } from './domain/reminder.service.js';
+import { awarenessShare } from './domain/reminder-answers.js';
+import { formatLocal, localParts } from '../platform/time.js';
+import { reminderStringsFor } from './reminder.strings.js';
+import { awarenessStatusCard, goalListCard, reminderListCard } from './reminder.cards.js';
+import type { CardJson } from '../platform/teams/render.js';
+import type { HandlerContext } from '../platform/teams/handler-context.js';
+import { occurrenceTitle } from './reminder.notifier.js';
+import type { Command } from '../platform/teams/command.js';
+
+const UPCOMING_DAYS = 400;
+const UPCOMING_LIMIT = 15;
+
+async function sendCard(ctx: HandlerContext, card: CardJson): Promise<void> {
+  await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+/** `mål`: this year's goals with their latest status; comments for the kommunchef and coordinators. */
+export const goalsCommand: Command = {
+  id: 'goals',
+  names: ['mål', 'goals', 'årliga mål', 'annual goals'],
+  async handle(ctx) {
+    const s = reminderStringsFor(ctx.actor.locale);
+    const { reminders, clock } = ctx.services;
+    const org = ctx.services.org;
+    const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+    const goals = await reminders.goals.goals.listWithStatus(year);
+    const overseer = ctx.actor.roles.some((r) => r === 'kommunchef' || r === 'sakerhetssamordnare');
+    await sendCard(ctx, goalListCard(s, org, year, goals, overseer));
+  },
+};
+
+/** `påminnelser`: the reminders coming to this person. */
+export const remindersCommand: Command = {
+  id: 'reminders',
+  names: ['påminnelser', 'reminders', 'mina påminnelser', 'my reminders'],
+  async handle(ctx) {
+    const s = reminderStringsFor(ctx.actor.locale);
+    const aad = ctx.actor.aadObjectId;
+    if (!aad) {
+      await ctx.turn.sendActivity(s.notInOrganisation);
+      return;
+    }
+    const { reminders } = ctx.services;
+    const org = ctx.services.org;
+    const upcoming = await upcomingFor(reminders.run, aad, UPCOMING_DAYS);
+    const goals = new Map(
+      (await reminders.goals.goals.listWithStatus()).map(({ goal }) => [goal.id, goal]),
+    );
+    const items = upcoming.slice(0, UPCOMING_LIMIT).map((o) => ({
+      title: occurrenceTitle(s, org, goals, o),
+      subtitle: formatLocal(o.sendAt, org.organisation.timezone),
+    }));
+    await sendCard(ctx, reminderListCard(s, UPCOMING_DAYS, items));
+  },
+};
+
+/** `kvittenser`: the share of staff who acknowledged the yearly rules message (coordinators, kommunchef). */
+export const acknowledgementsCommand: Command = {
+  id: 'acknowledgements',
+  names: ['kvittenser', 'acknowledgements', 'acknowledgments'],
+  async handle(ctx) {
+    const s = reminderStringsFor(ctx.actor.locale);
+    const aad = ctx.actor.aadObjectId;
+    const share = aad ? await awarenessShare(ctx.services.reminders.answers, aad) : 'forbidden';
+    if (share === 'forbidden') await ctx.turn.sendActivity(s.acknowledgements.forbidden);
+    else if (share === 'none') await ctx.turn.sendActivity(s.acknowledgements.none);
+    else await sendCard(ctx, awarenessStatusCard(s, share));
+  },
+};
+
+export const reminderCommands: Command[] = [
+  goalsCommand,
+  remindersCommand,
+  acknowledgementsCommand,
+];

@@ -1,0 +1,160 @@
+import { CardFactory } from 'botbuilder';
+import { CATEGORIES } from '../incidents/domain/incident.js';
+import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { AnnualGoal } from './domain/goal.js';
+import { buildFollowUpReport, type ReportSources } from './domain/follow-up-report.js';
+import type { ReportLabels } from './follow-up-report.export.js';
+import { occurrenceDedupeKey, type ReminderOccurrence } from './domain/reminder.js';
+import type { ReminderNotifier } from './domain/reminder.service.js';
+import type { KnowledgeBase } from '../rules/domain/rule.js';
+import { formatLocal } from '../platform/time.js';
+import { approvalStringsFor } from '../approvals/approval.strings.js';
+import { incidentStringsFor } from '../incidents/incident.strings.js';
+import { reminderStringsFor, type ReminderStrings } from './reminder.strings.js';
+import { localeFrom, type Locale } from '../platform/strings.js';
+import type { OutboxMessage } from '../outbox/outbox.repository.js';
+import type { PersonRepository } from '../org/person.repository.js';
+import {
+  awarenessCard,
+  followUpReportCard,
+  goalFollowUpCard,
+  planningCard,
+  revisionCard,
+  threatAnalysisCard,
+  type Notice,
+} from './reminder.cards.js';
+import type { CardJson } from '../platform/teams/render.js';
+
+export interface ReminderNotifierDeps {
+  org: () => OrgDirectory;
+  people: PersonRepository;
+  knowledgeBase: KnowledgeBase;
+  report: ReportSources;
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** Labels of incident categories and approval types, for the report card and the export. */
+export function reportLabels(locale: Locale): ReportLabels {
+  const incidents = incidentStringsFor(locale);
+  const approvals = approvalStringsFor(locale);
+  const categories: Record<string, string> = incidents.categories;
+  const types: Record<string, string> = approvals.types;
+  return {
+    category: (id) => categories[id] ?? id,
+    approvalType: (id) => types[id] ?? id,
+  };
+}
+
+/** The title of an occurrence, as `påminnelser` and the CLI show it. */
+export function occurrenceTitle(
+  s: ReminderStrings,
+  org: OrgDirectory,
+  goals: ReadonlyMap<string, AnnualGoal>,
+  o: ReminderOccurrence,
+): string {
+  const subject = o.subject;
+  switch (subject.kind) {
+    case 'goal':
+      return s.titles.goal(
+        goals.get(subject.goalId)?.title ?? subject.goalId,
+        subject.checkpoint,
+        subject.checkpointKind,
+      );
+    case 'planning':
+      return s.titles.planning(subject.year);
+    case 'revision':
+      return s.titles.revision(
+        org.documentById(subject.documentId)?.title ?? subject.documentId,
+        subject.stage,
+      );
+    case 'threat-analysis':
+      return s.titles.threatAnalysis(org.systemById(subject.systemId)?.name ?? subject.systemId);
+    case 'awareness':
+      return s.titles.awareness;
+    case 'report':
+      return s.titles.report(subject.year);
+  }
+}
+
+/** Occurrences as outbox messages; the dedupe key is the occurrence key, so each is sent once. */
+export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNotifier {
+  // The yearly message is the same card for thousands of people: build it once per language.
+  const awarenessCards = new Map<string, CardJson>();
+
+  async function cardFor(
+    o: ReminderOccurrence,
+    s: ReminderStrings,
+    locale: Locale,
+    notice: Notice | undefined,
+  ): Promise<CardJson | undefined> {
+    const org = deps.org();
+    const tz = org.organisation.timezone;
+    const subject = o.subject;
+    switch (subject.kind) {
+      case 'goal': {
+        const entry = (await deps.report.goals.listWithStatus()).find(
+          (g) => g.goal.id === subject.goalId,
+        );
+        if (!entry) return undefined;
+        return goalFollowUpCard(s, org, tz, {
+          goal: entry.goal,
+          latest: entry.latest,
+          checkpoint: subject.checkpoint,
+          checkpointKind: subject.checkpointKind,
+          notice,
+        });
+      }
+      case 'planning':
+        return planningCard(s, subject.year, notice?.text);
+      case 'revision': {
+        const doc = org.documentById(subject.documentId);
+        return doc
+          ? revisionCard(s, org, doc, subject.dueDate, subject.stage, notice?.text)
+          : undefined;
+      }
+      case 'threat-analysis': {
+        const system = org.systemById(subject.systemId);
+        if (!system) return undefined;
+        const last = await deps.report.threatReviews.latest(system.id);
+        return threatAnalysisCard(s, system, o.localDate, last, tz, { open: true, notice });
+      }
+      case 'awareness': {
+        const cacheKey = `${locale}|${o.localDate}|${notice?.text ?? ''}`;
+        let card = awarenessCards.get(cacheKey);
+        if (!card) {
+          if (awarenessCards.size > 20) awarenessCards.clear();
+          card = awarenessCard(s, deps.knowledgeBase, o.localDate, {
+            open: true,
+            notice,
+          });
+          awarenessCards.set(cacheKey, card);
+        }
+        return card;
+      }
+      case 'report': {
+        const report = await buildFollowUpReport(deps.report, subject.year, CATEGORIES);
+        return followUpReportCard(s, report, reportLabels(locale), tz);
+      }
+    }
+  }
+
+  return {
+    async send(o, late) {
+      const org = deps.org();
+      const locale = localeFrom((await deps.people.find(o.recipient.aadObjectId))?.locale);
+      const s = reminderStringsFor(locale);
+      const notice: Notice | undefined = late
+        ? { text: s.late(formatLocal(o.sendAt, org.organisation.timezone)), color: 'Warning' }
+        : undefined;
+      const card = await cardFor(o, s, locale, notice);
+      // The subject left the register since the schedule was computed: nothing to remind of.
+      if (!card) return;
+      await deps.notify({
+        dedupeKey: occurrenceDedupeKey(o),
+        recipientAadObjectId: o.recipient.aadObjectId,
+        tenantId: org.organisation.tenantId,
+        activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      });
+    },
+  };
+}

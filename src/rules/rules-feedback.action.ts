@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { giveFeedback, MAX_COMMENT_LENGTH } from './domain/rules-question.service.js';
+import { questionCard, rulesStrings } from './rules.views.js';
+import { cardResponse, defineCardAction, messageResponse } from '../platform/teams/card-action.js';
+import { askerRefusal } from './rules-refusals.js';
+
+/** "Hjälpte svaret? Ja / Nej", and the optional comment after a "Nej". */
+export const rulesFeedbackAction = defineCardAction({
+  verb: 'rules.feedback',
+  data: z.object({
+    questionId: z.uuid(),
+    helpful: z.boolean(),
+    comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+  }),
+  async handle(ctx, data) {
+    const outcome = await giveFeedback(
+      ctx.services.rules,
+      {
+        questionId: data.questionId,
+        aadObjectId: ctx.actor.aadObjectId,
+        helpful: data.helpful,
+        comment: data.comment,
+      },
+      ctx.services.clock.now(),
+    );
+    const s = rulesStrings(ctx);
+    if (outcome.kind === 'no-answer-to-rate')
+      return messageResponse(ctx.actor.strings.invalidAction);
+    if (outcome.kind !== 'saved') return messageResponse(askerRefusal(s, outcome.kind));
+    const card = await questionCard(ctx, outcome.question);
+    return cardResponse(card.content as Record<string, unknown>);
+  },
+});

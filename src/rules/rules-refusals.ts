@@ -1,0 +1,30 @@
+import type { RulesStrings } from './rules.strings.js';
+
+/** Why a rules button was refused, in the words its presser reads. */
+export function askerRefusal(
+  s: RulesStrings,
+  kind: 'unknown-question' | 'not-your-question' | 'no-coordinator',
+): string {
+  switch (kind) {
+    case 'unknown-question':
+      return s.unknownQuestion;
+    case 'not-your-question':
+      return s.notYourQuestion;
+    case 'no-coordinator':
+      return s.noCoordinators;
+  }
+}
+
+export function coordinatorRefusal(
+  s: RulesStrings,
+  kind: 'not-coordinator' | 'unknown-question' | 'empty-reply',
+): string {
+  switch (kind) {
+    case 'not-coordinator':
+      return s.notCoordinator;
+    case 'unknown-question':
+      return s.unknownQuestion;
+    case 'empty-reply':
+      return s.emptyReply;
+  }
+}

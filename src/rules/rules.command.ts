@@ -1,0 +1,15 @@
+import { rulesAreasCard, rulesAreasCardData } from './rules.cards.js';
+import { rulesStrings } from './rules.views.js';
+import type { Command } from '../platform/teams/command.js';
+
+/** `regler`: the five areas of the IT-säkerhetsinstruktion Användare, each a button. */
+export const rulesCommand: Command = {
+  id: 'rules',
+  names: ['regler', 'rules'],
+  async handle(ctx) {
+    const card = rulesAreasCard(
+      rulesAreasCardData(rulesStrings(ctx), ctx.services.rules.knowledgeBase),
+    );
+    await ctx.turn.sendActivity({ attachments: [card] });
+  },
+};

@@ -1,0 +1,93 @@
+import type { Attachment } from 'botbuilder';
+import type { Rule } from './domain/rule.js';
+import type { RulesQuestion } from './domain/rules-question.js';
+import type { RulesDeps } from './domain/rules-question.service.js';
+import { rulesStringsFor, type RulesStrings } from './rules.strings.js';
+import type { Locale } from '../platform/strings.js';
+import {
+  rulesAnswerCard,
+  rulesAnswerCardData,
+  rulesCoordinatorCard,
+  rulesCoordinatorCardData,
+  rulesNoMatchCard,
+  rulesNoMatchCardData,
+  rulesReplyCard,
+  rulesReplyCardData,
+} from './rules.cards.js';
+import type { HandlerContext, Services } from '../platform/teams/handler-context.js';
+
+/** Cards of the rules Q&A, always drawn from stored state so a re-render shows what is true now. */
+
+export function rulesStrings(ctx: HandlerContext): RulesStrings {
+  return rulesStringsFor(ctx.actor.locale);
+}
+
+/** The asker's card for a question: the answer with its feedback, or the honest no-match card. */
+export async function questionCard(
+  ctx: HandlerContext,
+  question: RulesQuestion,
+): Promise<Attachment> {
+  const deps = ctx.services.rules;
+  const s = rulesStrings(ctx);
+  const rule = question.matchedRuleId ? deps.knowledgeBase.rule(question.matchedRuleId) : undefined;
+  if (rule) {
+    const feedback = await deps.questions.feedback(question.id, question.askerAadObjectId);
+    return rulesAnswerCard(
+      rulesAnswerCardData(s, deps.knowledgeBase, rule, deps.search.related(rule.id), {
+        question,
+        feedback,
+      }),
+    );
+  }
+  const suggestions = deps.search.ask(question.text).suggestions.map((m) => m.rule);
+  return rulesNoMatchCard(rulesNoMatchCardData(s, deps.knowledgeBase, question, suggestions));
+}
+
+export function browsedRuleCard(ctx: HandlerContext, rule: Rule, browsing: boolean): Attachment {
+  const deps = ctx.services.rules;
+  return rulesAnswerCard(
+    rulesAnswerCardData(rulesStrings(ctx), deps.knowledgeBase, rule, deps.search.related(rule.id), {
+      browsing,
+    }),
+  );
+}
+
+function timeFormatter(services: Services, locale: Locale): (at: Date) => string {
+  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+    timeZone: services.org.organisation.timezone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (at) => format.format(at);
+}
+
+/** The card a säkerhetssamordnare sees for a forwarded question, open or answered. */
+export async function coordinatorCard(
+  services: Services,
+  deps: RulesDeps,
+  question: RulesQuestion,
+  locale: Locale,
+  notice: (s: RulesStrings) => string = () => '',
+): Promise<Attachment> {
+  const s = rulesStringsFor(locale);
+  const askerPerson = services.org.personByAadObjectId(question.askerAadObjectId);
+  const matchedRule = question.matchedRuleId
+    ? deps.knowledgeBase.rule(question.matchedRuleId)
+    : undefined;
+  const feedback = matchedRule
+    ? await deps.questions.feedback(question.id, question.askerAadObjectId)
+    : undefined;
+  return rulesCoordinatorCard(
+    rulesCoordinatorCardData(s, question, {
+      askerTitle: askerPerson?.title,
+      matchedRule,
+      feedback,
+      notice: notice(s),
+      formatTime: timeFormatter(services, locale),
+    }),
+  );
+}
+
+export function replyCard(question: RulesQuestion): Attachment {
+  return rulesReplyCard(rulesReplyCardData(rulesStringsFor(question.locale), question));
+}

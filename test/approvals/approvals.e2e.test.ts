@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { message, people, personalConversationId, type Sender } from '../support/activities.js';
+import { cardProblems } from '../support/card-validator.js';
+import { engines } from '../support/engines.js';
+import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
+
+const { karin, lars, sara, olof, maria, per, anna, erik } = people;
+const everyone = [karin, lars, sara, olof, maria, per, anna, erik];
+
+/** Monday 30 November 2026, 10:00 in Stockholm. */
+const MONDAY = new Date('2026-11-30T09:00:00Z');
+let now = MONDAY;
+const clock = { now: () => now };
+
+for (const engine of engines) {
+  describe(`approvals, end to end (${engine.name})`, () => {
+    let app: TestApp;
+    const opts = () => ({ serviceUrl: app.connector.url });
+
+    beforeAll(async () => {
+      app = await startTestApp({ engine, clock, env: { APPROVAL_CHECK_SECONDS: '86400' } });
+      await app.introduce(...everyone);
+    });
+    afterAll(async () => {
+      await app?.stop();
+    });
+    beforeEach(async () => {
+      await app.running.sender.drain();
+      app.connector.reset();
+      now = MONDAY;
+    });
+
+    const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
+    const text = (answer: InvokeAnswer) => JSON.stringify(answer.value);
+
+    async function request(requester: Sender, values: Record<string, string>) {
+      const answer = await invoke(requester, 'approval.submit', {
+        submissionId: randomUUID(),
+        title: 'Begäran',
+        justification: 'Underlaget är granskat.',
+        ...values,
+      });
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(text(answer))?.[1];
+      expect(approvalId, text(answer)).toBeDefined();
+      return { answer, approvalId: approvalId! };
+    }
+
+    async function inbox(): Promise<Map<Sender, ConnectorCall[]>> {
+      await app.running.sender.drain();
+      return new Map(
+        everyone.map((p) => [p, app.connector.deliveredTo(personalConversationId(p))]),
+      );
+    }
+
+    const decide = (
+      who: Sender,
+      approvalId: string,
+      step: number,
+      decision: 'approved' | 'rejected',
+      comment?: string,
+    ) =>
+      invoke(who, 'approval.decide', {
+        approvalId,
+        step,
+        decision,
+        ...(comment === undefined ? {} : { comment }),
+      });
+
+    const audit = async (id: string) =>
+      (await app.running.audit.forObject('approval', id)).map((e) => e.action);
+
+    it('opens the request form with the types, the register and next year', async () => {
+      await app.post(message(lars, 'begär godkännande', opts()));
+      const card = cardOf(app.connector.deliveredTo(personalConversationId(lars))[0]!)!;
+      expect(cardProblems(card)).toEqual([]);
+      const t = JSON.stringify(card);
+      for (const label of [
+        'Driftgodkännande',
+        'System: Ekonomisystemet',
+        'Dokument: IT-säkerhetspolicy',
+        'Årliga mål för 2027',
+        'Utse systemägare',
+      ]) {
+        expect(t).toContain(label);
+      }
+    });
+
+    it('opens the form with type and subject chosen from a reminder button, ignoring unknown subjects', async () => {
+      const answer = await invoke(sara, 'approval.start', {
+        type: 'styrande-dokument',
+        subject: 'document:instruktion-drift',
+      });
+      expect(answer.value).toBe('Svaret kommer i ett nytt meddelande.');
+      const form = JSON.stringify(
+        cardOf(
+          app.connector
+            .deliveredTo(personalConversationId(sara))
+            .filter((c) => textOf(c).includes('approval.submit'))
+            .at(-1)!,
+        ),
+      );
+      expect(form).toMatch(/"id":"type"[^{]*"value":"styrande-dokument"/);
+      expect(form).toMatch(/"id":"subject"[^{]*"value":"document:instruktion-drift"/);
+      await invoke(sara, 'approval.start', { type: 'arliga-mal', subject: 'document:finns-inte' });
+      const second = JSON.stringify(
+        cardOf(
+          app.connector
+            .deliveredTo(personalConversationId(sara))
+            .filter((c) => textOf(c).includes('approval.submit'))
+            .at(-1)!,
+        ),
+      );
+      expect(second).toMatch(/"id":"subject"[^{]*"value":""/);
+      expect((await invoke(sara, 'approval.start', { type: 'semester' })).value).toContain(
+        'Knappen kunde inte hanteras',
+      );
+    });
+
+    it('runs a two-step driftgodkännande to the end and records the approval on the system', async () => {
+      const { answer, approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:vard',
+        title: 'Driftgodkännande efter uppgradering [x](http://e)',
+      });
+      expect(cardProblems(answer.value)).toEqual([]);
+      expect(text(answer)).toContain('Din begäran är skickad');
+      expect(text(answer)).toContain(
+        'Driftgodkännande efter uppgradering \\\\[x\\\\]\\\\(http://e\\\\)',
+      );
+      let got = await inbox();
+      const toMaria = cardOf(got.get(maria)![0]!)!;
+      expect(cardProblems(toMaria)).toEqual([]);
+      expect(JSON.stringify(toMaria)).toContain('Godkänn');
+      expect(JSON.stringify(toMaria)).toContain('Avslå');
+      expect(got.get(karin)).toEqual([]);
+
+      app.connector.reset();
+      const first = await decide(maria, approvalId, 0, 'approved', 'Testat i förproduktion.');
+      expect(text(first)).toContain('Godkänt av Maria Holm');
+      expect(text(first)).not.toContain('"verb":"approval.decide"');
+      got = await inbox();
+      expect(textOf(got.get(karin)![0]!)).toContain('Ditt beslut behövs');
+
+      app.connector.reset();
+      await decide(karin, approvalId, 1, 'approved');
+      got = await inbox();
+      expect(got.get(lars)!.map(textOf).join()).toContain('är godkänd');
+      expect(app.running.services.org.systemById('vard')?.approvedAt).toBe('2026-11-30');
+      expect(await audit(approvalId)).toEqual([
+        'approval.requested',
+        'approval.approved-step',
+        'approval.approved-step',
+        'register.changed',
+      ]);
+    });
+
+    it('routes each type to the right approvers', async () => {
+      const cases: [Record<string, string>, Sender[]][] = [
+        [{ type: 'driftgodkannande', subject: 'system:ekonomi' }, [olof]],
+        [{ type: 'systemsakerhetsplan', subject: 'system:va-styr' }, [per]],
+        [{ type: 'arliga-mal', subject: 'year:2027' }, [karin]],
+        [{ type: 'styrande-dokument', subject: 'document:instruktion-drift' }, [sara]],
+        [{ type: 'styrande-dokument', subject: 'document:it-sakerhetspolicy' }, [karin]],
+        [{ type: 'utse-systemagare', subject: 'system:lon', proposedOwner: 'maria' }, [karin]],
+        [{ type: 'undantag', subject: 'system:ekonomi' }, [olof]],
+      ];
+      for (const [values, approvers] of cases) {
+        app.connector.reset();
+        await request(anna, values);
+        const got = await inbox();
+        const receivers = everyone.filter((p) => got.get(p)!.length > 0);
+        expect(
+          receivers.map((p) => p.name),
+          JSON.stringify(values),
+        ).toEqual(approvers.map((p) => p.name));
+      }
+    });
+
+    it('takes effect in the register: a new systemägare, a restarted revision clock', async () => {
+      const owner = await request(anna, {
+        type: 'utse-systemagare',
+        subject: 'system:lon',
+        proposedOwner: 'maria',
+      });
+      await decide(karin, owner.approvalId, 0, 'approved');
+      expect(app.running.services.org.systemById('lon')?.owner).toBe('maria');
+      const plan = await request(per, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
+      await decide(per, plan.approvalId, 0, 'approved');
+      expect(app.running.services.org.documentById('ssp-va-styr')?.approvedAt).toBe('2026-11-30');
+    });
+
+    it("makes approved annual goals the year's goals: `mål` says they are fastställda", async () => {
+      const goalsCard = async () => {
+        await app.running.sender.drain();
+        app.connector.reset();
+        await app.post(message(lars, 'mål', opts()));
+        const replies = app.connector.deliveredTo(personalConversationId(lars)).map(textOf);
+        return replies.find((t) => t.includes('IT-säkerhetspolicy 2.2')) ?? '';
+      };
+      expect(await goalsCard()).toContain('Inte fastställda genom ett godkännande i boten.');
+      const { approvalId } = await request(lars, {
+        type: 'arliga-mal',
+        subject: 'year:2026',
+        title: 'Årliga mål 2026',
+      });
+      await decide(karin, approvalId, 0, 'approved');
+      expect(await goalsCard()).toContain('Fastställda av kommunchefen 2026-11-30.');
+    });
+
+    it('needs a comment to reject, and tells the requester', async () => {
+      const { approvalId } = await request(anna, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      const bare = await decide(olof, approvalId, 0, 'rejected');
+      expect(bare.value).toBe('Skriv en kommentar som förklarar avslaget.');
+      expect(await audit(approvalId)).toEqual(['approval.requested']);
+      app.connector.reset();
+      const rejected = await decide(olof, approvalId, 0, 'rejected', 'Säkerhetsloggningen saknas.');
+      expect(text(rejected)).toContain('Avslagen');
+      expect(text(rejected)).toContain('Säkerhetsloggningen saknas');
+      const got = await inbox();
+      expect(got.get(anna)!.map(textOf).join()).toContain('är avslagen');
+    });
+
+    it('refuses a decision by the requester, a bystander and the next approver too early', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:vard',
+      });
+      expect((await decide(lars, approvalId, 0, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      expect((await decide(erik, approvalId, 0, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      expect((await decide(erik, approvalId, 1, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      expect(text(await decide(karin, approvalId, 1, 'approved'))).toContain(
+        'Det är inte din tur att besluta ännu.',
+      );
+      expect(await audit(approvalId)).toEqual(['approval.requested']);
+      expect(
+        (
+          await invoke(maria, 'approval.decide', {
+            approvalId: randomUUID(),
+            step: 0,
+            decision: 'approved',
+          })
+        ).value,
+      ).toBe('Begäran finns inte.');
+      expect(
+        (
+          await invoke(maria, 'approval.decide', {
+            approvalId,
+            step: 'first',
+            decision: 'approved',
+          })
+        ).value,
+      ).toContain('Knappen kunde inte hanteras');
+    });
+
+    it('answers a replayed card of a decided step with "redan beslutat" and the current state', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:vard',
+      });
+      await decide(maria, approvalId, 0, 'approved');
+      const replay = await decide(maria, approvalId, 0, 'rejected', 'Ångrar mig');
+      expect(text(replay)).toContain('Redan beslutat');
+      expect(await audit(approvalId)).toEqual(['approval.requested', 'approval.approved-step']);
+    });
+
+    it('records one decision when the approver clicks twice at the same moment', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      const answers = await Promise.all([
+        decide(olof, approvalId, 0, 'approved'),
+        decide(olof, approvalId, 0, 'approved'),
+      ]);
+      expect(answers.filter((a) => text(a).includes('Redan beslutat'))).toHaveLength(1);
+      expect((await audit(approvalId)).filter((a) => a === 'approval.approved-step')).toHaveLength(
+        1,
+      );
+      const got = await inbox();
+      expect(
+        got
+          .get(lars)!
+          .map(textOf)
+          .filter((t) => t.includes('är godkänd')),
+      ).toHaveLength(1);
+    });
+
+    it('lets the approver delegate the step to a named person, who then decides', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      app.connector.reset();
+      const delegated = await invoke(olof, 'approval.delegate', {
+        approvalId,
+        step: 0,
+        delegateTo: 'anna',
+      });
+      expect(text(delegated)).toContain('delegerat till Anna Andersson');
+      expect(
+        (await invoke(olof, 'approval.delegate', { approvalId, step: 0, delegateTo: 'nobody' }))
+          .value,
+      ).toBe('Välj en person i listan.');
+      const got = await inbox();
+      expect(textOf(got.get(anna)![0]!)).toContain('Olof Strand har delegerat beslutet till dig');
+      await decide(anna, approvalId, 0, 'approved', 'OK enligt delegation.');
+      expect(await audit(approvalId)).toEqual([
+        'approval.requested',
+        'approval.delegated',
+        'approval.approved-step',
+        'register.changed',
+      ]);
+    });
+
+    it('lets the requester withdraw a pending request; later clicks change nothing', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      expect((await invoke(erik, 'approval.withdraw', { approvalId })).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      const withdrawn = await invoke(lars, 'approval.withdraw', { approvalId });
+      expect(text(withdrawn)).toContain('Återkallad');
+      expect(text(await decide(olof, approvalId, 0, 'approved'))).toContain('Redan beslutat');
+      expect(await audit(approvalId)).toEqual(['approval.requested', 'approval.withdrawn']);
+    });
+
+    it('reminds a waiting approver after three working days and escalates to the kommunchef after ten, once each', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'undantag',
+        subject: 'system:ekonomi',
+        title: 'Väntande undantag',
+      });
+      const about = (calls: ConnectorCall[]) =>
+        calls.map(textOf).filter((t) => t.includes('Väntande undantag'));
+      await inbox();
+      app.connector.reset();
+      now = new Date('2026-12-02T15:00:00Z'); // Wednesday: two working days
+      expect(await app.running.remindPendingApprovals()).toBe(0);
+      now = new Date('2026-12-03T09:00:00Z'); // Thursday: three
+      await app.running.remindPendingApprovals();
+      await app.running.remindPendingApprovals();
+      let got = await inbox();
+      expect(about(got.get(olof)!).filter((t) => t.includes('Påminnelse'))).toHaveLength(1);
+      app.connector.reset();
+      now = new Date('2026-12-14T09:00:00Z'); // ten working days later
+      await app.running.remindPendingApprovals();
+      await app.running.remindPendingApprovals();
+      got = await inbox();
+      const escalations = about(got.get(karin)!).filter((t) => t.includes('Eskalering'));
+      expect(escalations).toHaveLength(1);
+      expect(escalations[0]).toContain('Olof Strand i 10 arbetsdagar');
+      expect(await audit(approvalId)).toEqual([
+        'approval.requested',
+        'approval.reminded',
+        'approval.escalated',
+      ]);
+    });
+
+    it('lists what waits for the person and what they requested', async () => {
+      await request(anna, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+        title: 'Listad begäran',
+      });
+      await app.post(message(olof, 'godkännanden', opts()));
+      await app.post(message(anna, 'approvals', opts()));
+      const list = (p: Sender) =>
+        textOf(
+          app.connector
+            .deliveredTo(personalConversationId(p))
+            .find((c) => textOf(c).includes('"Godkännanden"'))!,
+        );
+      expect(list(olof)).toMatch(/Väntar på ditt beslut.*Listad begäran/);
+      expect(list(anna)).toMatch(/Dina begäranden.*Listad begäran.*Väntar på beslut/);
+      const open = JSON.parse(list(olof)) as unknown;
+      expect(JSON.stringify(open)).toContain('"verb":"approval.open","data":{"approvalId"');
+    });
+
+    it('sends an invalid request back with the values and errors, creating nothing', async () => {
+      const answer = await invoke(anna, 'approval.submit', {
+        submissionId: randomUUID(),
+        type: 'styrande-dokument',
+        subject: 'system:ekonomi',
+        title: '',
+        justification: 'x',
+        link: 'http://intranat/dok',
+      });
+      expect(cardProblems(answer.value)).toEqual([]);
+      for (const error of [
+        'passar inte ihop med typen',
+        'Fyll i det här fältet.',
+        'fullständig https-adress',
+      ]) {
+        expect(text(answer)).toContain(error);
+      }
+      expect(text(answer)).toContain('http://intranat/dok');
+      expect([...(await inbox()).values()].flat()).toEqual([]);
+    });
+  });
+}

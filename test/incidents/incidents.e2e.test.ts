@@ -1,0 +1,407 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { message, people, personalConversationId, type Sender } from '../support/activities.js';
+import { cardProblems } from '../support/card-validator.js';
+import { engines } from '../support/engines.js';
+import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
+
+const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
+const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
+
+/** A controlled clock: 2026-11-30 10:00 in Stockholm. */
+let now = new Date('2026-11-30T09:00:00Z');
+const clock = { now: () => now };
+
+const phishing = {
+  title: 'Klickade på länk i mejl',
+  category: 'natfiske',
+  system: 'ekonomi',
+  discoveredDate: '2026-11-30',
+  discoveredTime: '09:30',
+  description: 'Mejlet såg ut att komma från ekonomikontoret. Jag skrev in mitt lösenord.',
+  personalData: 'nej',
+  severity: 'medel',
+};
+
+for (const engine of engines) {
+  describe(`incident reporting, end to end (${engine.name})`, () => {
+    let app: TestApp;
+    const opts = () => ({ serviceUrl: app.connector.url });
+
+    beforeAll(async () => {
+      app = await startTestApp({
+        engine,
+        clock,
+        env: { INCIDENT_DEADLINE_CHECK_SECONDS: '86400' },
+      });
+      // Everyone has the app and has written once, so the bot knows their chats.
+      await app.introduce(...everyone);
+    });
+    afterAll(async () => {
+      await app?.stop();
+    });
+    beforeEach(async () => {
+      await app.running.sender.drain();
+      app.connector.reset();
+      now = new Date('2026-11-30T09:00:00Z');
+    });
+
+    const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
+
+    const cardText = (answer: InvokeAnswer) => JSON.stringify(answer.value);
+
+    async function submit(
+      sender: Sender,
+      values: Record<string, string>,
+      submissionId = randomUUID(),
+    ) {
+      return invoke(sender, 'incident.submit', { submissionId, ...values });
+    }
+
+    /** Waits for the outbox and returns what each person received since the last reset. */
+    async function received(): Promise<Map<string, ConnectorCall[]>> {
+      await app.running.sender.drain();
+      const byPerson = new Map<string, ConnectorCall[]>();
+      for (const p of everyone)
+        byPerson.set(p.name, app.connector.deliveredTo(personalConversationId(p)));
+      return byPerson;
+    }
+
+    async function numberOf(answer: InvokeAnswer): Promise<{ number: string; id: string }> {
+      const number = /INC-2026-\d{4}/.exec(cardText(answer))?.[0];
+      expect(number).toBeDefined();
+      const [incident] = (
+        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 50)
+      ).filter((i) => i.number === number);
+      return { number: number!, id: incident!.id };
+    }
+
+    it('opens the report form with the systems of the register and "vet ej"', async () => {
+      await app.post(message(anna, 'incident', opts()));
+      const card = cardOf(app.connector.deliveredTo(personalConversationId(anna))[0]!)!;
+      expect(cardProblems(card)).toEqual([]);
+      const text = JSON.stringify(card);
+      for (const label of [
+        'Ekonomisystemet',
+        'Styrsystem för vatten och avlopp',
+        'Vet ej',
+        'Nätfiske (phishing)',
+        'Kritisk',
+      ]) {
+        expect(text).toContain(label);
+      }
+      expect(text).toContain('"value":"2026-11-30"');
+    });
+
+    it('gives the reporter a numbered receipt with advice, and routes it to the coordinators and the systemägare', async () => {
+      const answer = await submit(anna, phishing);
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(answer.value)).toEqual([]);
+      const text = cardText(answer);
+      expect(text).toMatch(/Tack! Din rapport har nummer INC-2026-\d{4}/);
+      expect(text).toContain('Klicka inte på fler länkar');
+      expect(text).toContain('byt det nu');
+
+      const got = await received();
+      for (const p of [lars, sara, olof]) {
+        const [card] = got.get(p.name)!;
+        expect(card, p.name).toBeDefined();
+        expect(cardProblems(cardOf(card!))).toEqual([]);
+        expect(textOf(card!)).toContain('Klickade på länk i mejl');
+      }
+      expect(textOf(got.get(lars.name)![0]!)).toContain('Ta ärendet');
+      expect(textOf(got.get(olof.name)![0]!)).toContain('systemägare för det berörda systemet');
+      expect(textOf(got.get(olof.name)![0]!)).not.toContain('Ta ärendet');
+      // Not personal data, not serious, not samhällsviktigt: neither the DSO nor the kommunchef.
+      expect(got.get(dina.name)).toEqual([]);
+      expect(got.get(karin.name)).toEqual([]);
+    });
+
+    it('routes a serious personal-data incident on a samhällsviktigt system to the DSO and the kommunchef, with the clocks', async () => {
+      await submit(anna, {
+        ...phishing,
+        system: 'vard',
+        personalData: 'ja',
+        severity: 'kritisk',
+        category: 'informationslacka',
+      });
+      const got = await received();
+      const dso = textOf(got.get(dina.name)![0]!);
+      expect(dso).toContain('Anmälan till IMY (personuppgiftsincident), 72 timmar');
+      expect(dso).toContain('senast 2026-12-03 09:30');
+      const chief = textOf(got.get(karin.name)![0]!);
+      expect(chief).toContain('Är det en betydande incident enligt cybersäkerhetslagen?');
+      expect(chief).toContain('senast 2026-12-01 09:30');
+      expect(chief).toContain('Slutrapport till CSIRT (MCF), en månad');
+      expect(chief).toContain('senast 2026-12-30 09:30');
+      expect(textOf(got.get(maria.name)![0]!)).toContain('systemägare');
+      expect(got.get(olof.name)).toEqual([]);
+    });
+
+    it('creates one incident for a double-clicked submit, and numbers stay gap-free', async () => {
+      const submissionId = randomUUID();
+      const [first, second] = await Promise.all([
+        submit(anna, phishing, submissionId),
+        submit(anna, phishing, submissionId),
+      ]);
+      const numbers = [first, second].map((a) => /INC-2026-(\d{4})/.exec(cardText(a))![1]);
+      expect(numbers[0]).toBe(numbers[1]);
+      expect([cardText(first), cardText(second)].some((t) => t.includes('redan skickad'))).toBe(
+        true,
+      );
+      const third = await submit(anna, phishing);
+      expect(Number(/INC-2026-(\d{4})/.exec(cardText(third))![1])).toBe(Number(numbers[0]) + 1);
+      const got = await received();
+      expect(got.get(lars.name)).toHaveLength(2);
+    });
+
+    it('sends an invalid form back with the values kept and the errors in Swedish, creating nothing', async () => {
+      const before = (
+        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100)
+      ).length;
+      const answer = await submit(anna, {
+        ...phishing,
+        title: '',
+        description: 'x'.repeat(4001),
+        discoveredDate: '2026-12-24',
+        category: 'hackning',
+        system: 'okänt-system',
+      });
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(answer.value)).toEqual([]);
+      const text = cardText(answer);
+      for (const error of [
+        'Fyll i det här fältet.',
+        'Texten är för lång.',
+        'Tidpunkten kan inte ligga i framtiden.',
+        'Välj ett av alternativen.',
+      ]) {
+        expect(text).toContain(error);
+      }
+      expect(text).toContain('x'.repeat(4001));
+      expect(text).toContain('"value":"2026-12-24"');
+      expect(text).toContain('"value":"hackning"');
+      expect(
+        (await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100))
+          .length,
+      ).toBe(before);
+      expect([...(await received()).values()].flat()).toEqual([]);
+    });
+
+    it('answers forged or malformed submit data clearly', async () => {
+      const answer = await invoke(anna, 'incident.submit', {
+        submissionId: 'not-a-uuid',
+        ...phishing,
+      });
+      expect(answer.value).toContain('Knappen kunde inte hanteras');
+    });
+
+    it('lets a coordinator take the case; a second coordinator’s stale card shows who took it', async () => {
+      const { id, number } = await numberOf(await submit(anna, phishing));
+      await received();
+      app.connector.reset();
+
+      const taken = await invoke(lars, 'incident.take', { incidentId: id, version: 1 });
+      expect(cardProblems(taken.value)).toEqual([]);
+      expect(cardText(taken)).toContain('Lars Berg');
+      expect(cardText(taken)).toContain('Mottagen');
+
+      const late = await invoke(sara, 'incident.take', { incidentId: id, version: 1 });
+      expect(cardText(late)).toContain('ändrats av någon annan');
+      expect(cardText(late)).toContain('Lars Berg');
+      const refreshed = await invoke(sara, 'incident.refresh', { incidentId: id });
+      expect(cardText(refreshed)).toContain('Lars Berg');
+
+      const got = await received();
+      expect(got.get(anna.name)!.map(textOf)).toEqual([
+        `Din incident ${number} har fått status: Mottagen.`,
+      ]);
+      const incident = await app.running.services.incidents.incidents.get(id);
+      expect(incident).toMatchObject({
+        assigneeAadObjectId: lars.aadObjectId,
+        status: 'mottagen',
+        version: 2,
+      });
+    });
+
+    it('records status changes and notes in the history and tells the reporter', async () => {
+      const { id, number } = await numberOf(
+        await submit(anna, { ...phishing, title: 'Status **test**' }),
+      );
+      const updated = await invoke(lars, 'incident.update', {
+        incidentId: id,
+        version: 1,
+        status: 'under-utredning',
+        severity: 'medel',
+        category: 'natfiske',
+        triageNote: 'Spärrat kontot [länk](http://x)',
+      });
+      const text = cardText(updated);
+      expect(text).toContain('Under utredning');
+      expect(text).toContain('Spärrat kontot \\\\[länk\\\\]\\\\(http://x\\\\)');
+      expect(text).toContain('Status \\\\*\\\\*test\\\\*\\\\*');
+      expect(text).toContain('Status → Under utredning');
+      const audit = await app.running.audit.forObject('incident', id);
+      expect(audit.map((e) => e.action)).toEqual([
+        'incident.reported',
+        'incident.status',
+        'incident.note',
+      ]);
+      expect((await received()).get(anna.name)!.map(textOf)).toContain(
+        `Din incident ${number} har fått status: Under utredning.`,
+      );
+
+      // The same click again (double click) changes nothing more.
+      await invoke(lars, 'incident.update', {
+        incidentId: id,
+        version: 1,
+        status: 'under-utredning',
+        triageNote: 'Spärrat kontot',
+      });
+      expect((await app.running.audit.forObject('incident', id)).length).toBe(3);
+    });
+
+    it('refuses everyone outside the incident, whatever the card data says, and changes nothing', async () => {
+      const { id } = await numberOf(await submit(anna, phishing));
+      const attempts: [Sender, string, Record<string, unknown>][] = [
+        [erik, 'incident.take', { incidentId: id, version: 1 }],
+        [erik, 'incident.update', { incidentId: id, version: 1, status: 'avslutad' }],
+        [erik, 'incident.refresh', { incidentId: id }],
+        [erik, 'incident.open', { incidentId: id }],
+        [erik, 'incident.note', { incidentId: id, version: 1, note: 'hej' }],
+        [olof, 'incident.update', { incidentId: id, version: 1, status: 'avslutad' }],
+        [anna, 'incident.take', { incidentId: id, version: 1 }],
+        [dina, 'incident.note', { incidentId: id, version: 1, note: 'inte mitt' }],
+        [karin, 'incident.report', { incidentId: id, version: 1, kind: 'imy', status: 'made' }],
+      ];
+      for (const [who, verb, data] of attempts) {
+        const answer = await invoke(who, verb, data);
+        expect(answer.value, `${who.name} ${verb}`).toBe(
+          'Du har inte behörighet till den här incidenten.',
+        );
+      }
+      expect(await app.running.services.incidents.incidents.get(id)).toMatchObject({
+        version: 1,
+        status: 'ny',
+      });
+      expect((await app.running.audit.forObject('incident', id)).map((e) => e.action)).toEqual([
+        'incident.reported',
+      ]);
+
+      const unknown = await invoke(lars, 'incident.take', { incidentId: randomUUID(), version: 1 });
+      expect(unknown.value).toBe('Incidenten finns inte.');
+      const malformed = await invoke(lars, 'incident.take', { incidentId: id, version: 'senaste' });
+      expect(malformed.value).toContain('Knappen kunde inte hanteras');
+    });
+
+    it('lets the systemägare add a note, but not change the status', async () => {
+      const { id } = await numberOf(await submit(anna, phishing));
+      const noted = await invoke(olof, 'incident.note', {
+        incidentId: id,
+        version: 1,
+        note: 'Leverantören är informerad.',
+      });
+      expect(cardText(noted)).toContain('Leverantören är informerad');
+      const tooLong = await invoke(olof, 'incident.note', {
+        incidentId: id,
+        version: 2,
+        note: 'x'.repeat(2001),
+      });
+      expect(tooLong.value).toContain('för lång');
+    });
+
+    it('lists "mina incidenter" for the reporter, and open incidents for a coordinator', async () => {
+      await submit(anna, { ...phishing, title: 'Listad incident' });
+      await app.post(message(anna, 'mina incidenter', opts()));
+      await app.post(message(lars, 'my incidents', opts()));
+      await app.post(message(erik, 'mina incidenter', opts()));
+      const listOf = (p: Sender) =>
+        textOf(
+          app.connector
+            .deliveredTo(personalConversationId(p))
+            .find((c) => textOf(c).includes('"Incidenter"'))!,
+        );
+      const annas = listOf(anna);
+      expect(annas).toContain('Dina rapporter');
+      expect(annas).toContain('Listad incident');
+      expect(annas).not.toContain('att hantera');
+      const lars1 = listOf(lars);
+      expect(lars1).toContain('Öppna incidenter att hantera');
+      expect(lars1).toContain('Listad incident');
+      const eriks = listOf(erik);
+      expect(eriks).toContain('Inga incidenter.');
+      expect(eriks).not.toContain('Listad incident');
+    });
+
+    it('reminds the DSO and the coordinators at half time and before the IMY deadline, once each, until the report is marked', async () => {
+      const { id, number } = await numberOf(
+        await submit(anna, {
+          ...phishing,
+          personalData: 'ja',
+          discoveredDate: '2026-11-30',
+          discoveredTime: '09:00',
+        }),
+      );
+      const about = (calls: ConnectorCall[]) => calls.map(textOf).filter((t) => t.includes(number));
+      await received();
+      app.connector.reset();
+
+      now = new Date('2026-12-01T20:30:00Z'); // 36.5 h after discovery (08:00 UTC)
+      await app.running.remindIncidentDeadlines();
+      await app.running.remindIncidentDeadlines();
+      let got = await received();
+      for (const p of [dina, lars, sara]) {
+        const texts = about(got.get(p.name)!).filter((t) => t.includes('halva tiden'));
+        expect(texts, p.name).toHaveLength(1);
+      }
+      expect(about(got.get(karin.name)!)).toEqual([]);
+
+      app.connector.reset();
+      now = new Date('2026-12-03T05:00:00Z'); // 3 h before the 72 h deadline
+      await app.running.remindIncidentDeadlines();
+      got = await received();
+      expect(about(got.get(dina.name)!).join()).toContain('Snart för sent');
+
+      const current = await app.running.services.incidents.incidents.get(id);
+      const made = await invoke(dina, 'incident.report', {
+        incidentId: id,
+        version: current!.version,
+        kind: 'imy',
+        status: 'made',
+      });
+      expect(cardText(made)).toContain('Gjord');
+      app.connector.reset();
+      now = new Date('2026-12-03T09:00:00Z'); // past the deadline: nothing more once made
+      await app.running.remindIncidentDeadlines();
+      got = await received();
+      expect(about([...got.values()].flat())).toEqual([]);
+    });
+
+    it('tells the kommunchef when a coordinator raises the severity, and starts the CSIRT clocks', async () => {
+      const { id } = await numberOf(await submit(anna, phishing));
+      await received();
+      app.connector.reset();
+      await invoke(lars, 'incident.update', { incidentId: id, version: 1, severity: 'hog' });
+      const got = await received();
+      expect(textOf(got.get(karin.name)![0]!)).toContain('Tidig varning till CSIRT');
+      const incident = await app.running.services.incidents.incidents.get(id);
+      expect(incident!.reports.map((r) => r.kind)).toEqual([
+        'csirt-early-warning',
+        'csirt-notification',
+        'csirt-final',
+      ]);
+
+      // "Not significant" ends all three CSIRT clocks.
+      const answer = await invoke(karin, 'incident.report', {
+        incidentId: id,
+        version: incident!.version,
+        kind: 'csirt-early-warning',
+        status: 'not-required',
+      });
+      expect(cardProblems(answer.value)).toEqual([]);
+      const after = await app.running.services.incidents.incidents.get(id);
+      expect(after!.reports.every((r) => r.status === 'not-required')).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { message, people, personalConversationId, type Sender } from '../support/activities.js';
+import { cardProblems } from '../support/card-validator.js';
+import { engines } from '../support/engines.js';
+import { cardOf } from '../support/fake-connector.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const { karin, lars, sara, anna, erik } = people;
+
+type Action = { type: string; title: string; verb: string; data: Record<string, unknown> };
+
+/** Every Action.Execute on a card, in the body's ActionSets and at the bottom. */
+function actionsOf(card: unknown): Action[] {
+  const found: Action[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string')
+        found.push(record as unknown as Action);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+const button = (card: unknown, title: string): Action => {
+  const action = actionsOf(card).find((a) => a.title === title);
+  if (!action) throw new Error(`no button "${title}" on the card`);
+  return action;
+};
+
+for (const engine of engines) {
+  describe(`rules Q&A, end to end (${engine.name})`, () => {
+    let app: TestApp;
+    const opts = (locale?: string) => ({
+      serviceUrl: app.connector.url,
+      ...(locale && { locale }),
+    });
+
+    beforeAll(async () => {
+      app = await startTestApp({ engine });
+      // Everyone has written once, so the bot knows their chats.
+      await app.introduce(karin, lars, sara, anna, erik);
+    });
+    afterAll(async () => {
+      await app?.stop();
+    });
+    beforeEach(async () => {
+      await app.running.sender.drain();
+      app.connector.reset();
+    });
+
+    const chat = (p: Sender) => app.connector.deliveredTo(personalConversationId(p));
+
+    async function ask(p: Sender, text: string, locale?: string): Promise<Record<string, unknown>> {
+      // Nothing queued earlier may land in between and be taken for the answer.
+      await app.running.sender.drain();
+      app.connector.reset();
+      expect((await app.post(message(p, text, opts(locale)))).status).toBe(200);
+      const card = cardOf(chat(p).at(-1)!);
+      expect(card, text).toBeDefined();
+      expect(cardProblems(card)).toEqual([]);
+      return card!;
+    }
+
+    async function click(
+      p: Sender,
+      action: Pick<Action, 'verb' | 'data'>,
+      inputs: Record<string, unknown> = {},
+    ) {
+      const answer = await app.invoke(p, action.verb, { ...action.data, ...inputs });
+      if (answer.type === 'application/vnd.microsoft.card.adaptive')
+        expect(cardProblems(answer.value)).toEqual([]);
+      return answer;
+    }
+
+    async function feedbackRows(questionId: string) {
+      return app.running.db.kysely
+        .selectFrom('rules_feedback')
+        .selectAll()
+        .where('question_id', '=', questionId)
+        .execute();
+    }
+
+    it('answers a question with the rule on a card: area title, rule, reference, related rules and feedback', async () => {
+      const card = await ask(anna, 'får jag använda usb-minne?');
+      const text = JSON.stringify(card);
+      expect(text).toContain('"Säkerhetskopiering och lagring"');
+      expect(text).toContain('SK-04 USB-minnen och externa hårddiskar');
+      expect(text).toContain('IT-säkerhetsinstruktion Användare, avsnitt 4.4');
+      expect(text).toContain('Din fråga: får jag använda usb\\\\-minne?');
+      expect(text).toContain('Hjälpte svaret?');
+      const related = actionsOf(card).filter((a) => a.verb === 'rules.show');
+      expect(related.length).toBeGreaterThan(0);
+      expect(related.length).toBeLessThanOrEqual(3);
+      expect(actionsOf(card).some((a) => a.verb === 'command.run')).toBe(false);
+
+      const stored = await app.running.services.rules.questions.find(
+        String(button(card, 'Ja').data.questionId),
+      );
+      expect(stored).toMatchObject({
+        text: 'får jag använda usb-minne?',
+        matchedRuleId: 'SK-04',
+        askerName: 'Anna Andersson',
+      });
+    });
+
+    it('opens a related rule in a new message and leaves the answer card as it was', async () => {
+      const card = await ask(anna, 'får jag använda usb-minne?');
+      const related = actionsOf(card).find((a) => a.verb === 'rules.show')!;
+      app.connector.reset();
+      const answer = await click(anna, related);
+      expect(answer.value).toBe('Regeln visas i ett nytt meddelande.');
+      const ruleCard = cardOf(chat(anna)[0]!)!;
+      expect(cardProblems(ruleCard)).toEqual([]);
+      expect(JSON.stringify(ruleCard)).toContain(`${String(related.data.ruleId)} `);
+      expect(JSON.stringify(ruleCard)).not.toContain('Hjälpte svaret?');
+    });
+
+    it('stores "Ja" once however often it is clicked, and thanks on the updated card', async () => {
+      const card = await ask(anna, 'får jag jobba hemifrån med min privata dator?');
+      const yes = button(card, 'Ja');
+      const first = await click(anna, yes);
+      await click(anna, yes);
+      expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(JSON.stringify(first.value)).toContain('Tack! Bra att svaret hjälpte.');
+      expect(JSON.stringify(first.value)).toContain('"Distansarbete"');
+      const rows = await feedbackRows(String(yes.data.questionId));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ helpful: 1, comment: null });
+    });
+
+    it('asks for a comment after "Nej", stores it, and then offers to ask the coordinator', async () => {
+      const card = await ask(anna, 'vem bestämmer hur informationen ska klassas?');
+      const no = button(card, 'Nej');
+      const commentCard = await click(anna, no);
+      const send = button(commentCard.value, 'Skicka kommentar');
+      expect(JSON.stringify(commentCard.value)).toContain('"id":"comment"');
+      const thanks = await click(anna, send, {
+        comment: 'Jag ville veta vem som är informationsägare i min förvaltning',
+      });
+      expect(JSON.stringify(thanks.value)).toContain(
+        'Tack! IT-säkerhetssamordnaren använder synpunkterna',
+      );
+      button(thanks.value, 'Fråga IT-säkerhetssamordnaren');
+      const rows = await feedbackRows(String(no.data.questionId));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        helpful: 0,
+        comment: 'Jag ville veta vem som är informationsägare i min förvaltning',
+      });
+    });
+
+    it('offers the incident form on an answer from IT-incidenthantering', async () => {
+      const card = await ask(
+        anna,
+        'jag har klickat på en länk i ett konstigt mejl, vad gör jag nu?',
+      );
+      expect(JSON.stringify(card)).toContain('"IT-incidenthantering"');
+      expect(button(card, 'Rapportera incident')).toMatchObject({
+        verb: 'command.run',
+        data: { command: 'incident' },
+      });
+    });
+
+    it('answers in English for an English Teams, naming the area by its Swedish title', async () => {
+      const card = await ask(anna, 'Can I forward work email to my private account?', 'en-US');
+      const text = JSON.stringify(card);
+      expect(text).toContain('"E-post och användning av Internet"');
+      expect(text).toContain('Did this answer help?');
+      button(card, 'Yes');
+    });
+
+    it('says honestly when no rule answers, suggests the closest, and forwards to every coordinator once', async () => {
+      const card = await ask(anna, 'får jag använda dropbx');
+      const text = JSON.stringify(card);
+      expect(text).toContain('Jag hittade ingen regel som säkert svarar på det');
+      expect(
+        actionsOf(card).some((a) => a.verb === 'rules.show' && a.data.ruleId === 'SK-03'),
+      ).toBe(true);
+      const forward = button(card, 'Fråga IT-säkerhetssamordnaren');
+      const questionId = String(forward.data.questionId);
+
+      app.connector.reset();
+      const first = await click(anna, forward);
+      await click(anna, forward);
+      expect(JSON.stringify(first.value)).toContain(
+        'Frågan är skickad till IT-säkerhetssamordnaren',
+      );
+      expect(actionsOf(first.value).some((a) => a.verb === 'rules.forward')).toBe(false);
+      await app.running.sender.drain();
+
+      for (const coordinator of [lars, sara]) {
+        const delivered = chat(coordinator);
+        expect(delivered, coordinator.name).toHaveLength(1);
+        const coordinatorCard = cardOf(delivered[0]!)!;
+        expect(cardProblems(coordinatorCard)).toEqual([]);
+        const coordinatorText = JSON.stringify(coordinatorCard);
+        expect(coordinatorText).toContain('får jag använda dropbx');
+        expect(coordinatorText).toContain('Anna Andersson (Handläggare) frågar:');
+        expect(coordinatorText).toContain('"id":"reply"');
+      }
+      const audit = await app.running.audit.forObject('rules-question', questionId);
+      expect(audit.map((e) => e.action)).toEqual(['rules.question.forwarded']);
+    });
+
+    it('delivers the first coordinator reply to the asker, refuses a second as already answered, and a forged one', async () => {
+      const card = await ask(anna, 'vad blir det för lunch i [dag](https://evil.example)?');
+      expect(JSON.stringify(card)).toContain('Jag hittade ingen regel som säkert svarar på det');
+      const forward = button(card, 'Fråga IT-säkerhetssamordnaren');
+      await click(anna, forward);
+      await app.running.sender.drain();
+      const larsCard = cardOf(chat(lars)[0]!)!;
+      const saraCard = cardOf(chat(sara)[0]!)!;
+      expect(JSON.stringify(larsCard)).not.toContain('[dag](https://evil.example)');
+      const reply = button(larsCard, 'Skicka svar');
+
+      app.connector.reset();
+      const answered = await click(lars, reply, { reply: 'Matsedeln finns på **intranätet**.' });
+      const answeredText = JSON.stringify(answered.value);
+      expect(answeredText).toContain('Besvarad av Lars Berg');
+      expect(answeredText).toContain('Ditt svar är skickat till Anna Andersson.');
+      expect(answeredText).not.toContain('"id":"reply"');
+      await app.running.sender.drain();
+      const delivered = chat(anna);
+      expect(delivered).toHaveLength(1);
+      const replyCard = cardOf(delivered[0]!)!;
+      expect(cardProblems(replyCard)).toEqual([]);
+      expect(JSON.stringify(replyCard)).toContain('Svar från IT-säkerhetssamordnaren');
+      expect(JSON.stringify(replyCard)).toContain(
+        'Matsedeln finns på \\\\*\\\\*intranätet\\\\*\\\\*\\\\.',
+      );
+
+      const second = await click(sara, button(saraCard, 'Skicka svar'), { reply: 'Fråga köket.' });
+      expect(JSON.stringify(second.value)).toContain('redan besvarad av Lars Berg');
+      expect(JSON.stringify(second.value)).toContain('Matsedeln finns på');
+
+      for (const forger of [anna, erik, karin]) {
+        const refused = await click(forger, reply, { reply: 'Förfalskat svar' });
+        expect(refused.value).toBe(
+          'Bara IT-säkerhetssamordnaren kan svara på frågor som skickats till samordnaren.',
+        );
+      }
+      await app.running.sender.drain();
+      expect(chat(anna)).toHaveLength(1);
+      const stored = await app.running.services.rules.questions.find(String(reply.data.questionId));
+      expect(stored?.answer).toMatchObject({
+        text: 'Matsedeln finns på **intranätet**.',
+        byName: 'Lars Berg',
+      });
+      const audit = await app.running.audit.forObject(
+        'rules-question',
+        String(reply.data.questionId),
+      );
+      expect(audit.map((e) => e.action)).toEqual([
+        'rules.question.forwarded',
+        'rules.question.answered',
+      ]);
+
+      // Sara's card refreshes to show the question is answered.
+      const refreshed = await click(sara, {
+        verb: 'rules.question.view',
+        data: { questionId: reply.data.questionId },
+      });
+      expect(JSON.stringify(refreshed.value)).toContain('Besvarad av Lars Berg');
+    });
+
+    it('refuses forged and unknown question ids with a clear message', async () => {
+      const unknown = '6f1c1e9a-1111-4222-8333-444455556666';
+      for (const verb of ['rules.feedback', 'rules.forward']) {
+        const refused = await click(anna, { verb, data: { questionId: unknown, helpful: true } });
+        expect(refused.value, verb).toBe('Frågan finns inte längre hos mig. Skriv den gärna igen.');
+      }
+      const refused = await click(lars, {
+        verb: 'rules.reply',
+        data: { questionId: unknown, reply: 'x' },
+      });
+      expect(refused.value).toBe('Frågan finns inte längre hos mig. Skriv den gärna igen.');
+
+      // Someone else's question: its id proves nothing.
+      const card = await ask(anna, 'får jag använda dropbox?');
+      const yes = button(card, 'Ja');
+      const notYours = await click(erik, yes);
+      expect(notYours.value).toBe(
+        'Knappen hör till någon annans fråga, så den kan du inte använda.',
+      );
+      expect(await feedbackRows(String(yes.data.questionId))).toHaveLength(0);
+
+      const malformed = await click(anna, {
+        verb: 'rules.forward',
+        data: { questionId: "1' or 1=1" },
+      });
+      expect(malformed.value).toContain('Knappen kunde inte hanteras');
+    });
+
+    it('browses the rules with "regler": areas, then an area\'s rules, then a rule', async () => {
+      const areas = await ask(anna, 'regler');
+      const areasText = JSON.stringify(areas);
+      for (const title of [
+        'Informationsklassning',
+        'Distansarbete',
+        'IT-incidenthantering',
+        'Säkerhetskopiering och lagring',
+        'E-post och användning av Internet',
+      ])
+        expect(areasText).toContain(`"${title}"`);
+      expect(areasText).toContain('Utkast');
+
+      const area = await click(anna, button(areas, 'Distansarbete'));
+      expect(area.type).toBe('application/vnd.microsoft.card.adaptive');
+      const ruleLinks = actionsOf(area.value).filter((a) => a.verb === 'rules.show');
+      expect(ruleLinks.length).toBeGreaterThanOrEqual(8);
+
+      const rule = await click(anna, ruleLinks[0]!);
+      expect(JSON.stringify(rule.value)).toContain('DA-01 Arbeta bara på kommunens utrustning');
+      const back = button(rule.value, 'Tillbaka till Distansarbete');
+      expect((await click(anna, back)).type).toBe('application/vnd.microsoft.card.adaptive');
+      expect((await click(anna, button(area.value, 'Alla områden'))).type).toBe(
+        'application/vnd.microsoft.card.adaptive',
+      );
+
+      const english = await ask(anna, 'rules', 'en-US');
+      expect(JSON.stringify(english)).toContain(
+        'Draft: the municipality has not adopted the instruction yet.',
+      );
+    });
+
+    it('keeps questions and replies out of the process log', () => {
+      const log = app.logLines.join('\n');
+      expect(log).not.toContain('dropbx');
+      expect(log).not.toContain('Matsedeln');
+    });
+  });
+}
