@@ -1,6 +1,41 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The feature folders (and the shared org and outbox modules) of src/. */
+const MODULES = ['approvals', 'help', 'incidents', 'org', 'outbox', 'reminders', 'rules'];
+
+const otherModules = (module) => ({
+  group: MODULES.filter((m) => m !== module).flatMap((m) => [
+    `**/${m}/*`,
+    `**/${m}/**`,
+    `!**/${m}/index.js`,
+  ]),
+  message: 'Import another feature through its index.ts.',
+});
+
+const DOMAIN_PATTERNS = [
+  {
+    group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*'],
+    message: 'src/*/domain must not depend on Teams or HTTP code.',
+  },
+  {
+    group: [
+      'kysely',
+      'kysely/*',
+      'pg',
+      'better-sqlite3',
+      '**/platform/db/**',
+      '**/*.repository.js',
+      '**/*.table.js',
+    ],
+    message: 'src/*/domain must not depend on SQL or the store.',
+  },
+  {
+    group: ['**/*.strings.js', '**/platform/strings.js'],
+    message: 'src/*/domain must not depend on i18n: it returns codes, the feature words them.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'manifest/build/', 'coverage/'] },
   js.configs.recommended,
@@ -12,34 +47,33 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  // A feature imports another only through its index.ts; each domain/ also stays pure.
+  ...MODULES.flatMap((module) => [
+    {
+      files: [`src/${module}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [otherModules(module)] }] },
+    },
+    {
+      files: [`src/${module}/domain/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [otherModules(module), ...DOMAIN_PATTERNS] },
+        ],
+      },
+    },
+  ]),
   {
-    // Each feature's domain is pure TypeScript: transport, HTTP, SQL and strings stay outside.
-    files: ['src/*/domain/**/*.ts'],
+    // The composition root and the tools reach features through their index.ts too.
+    files: ['src/*.ts', 'src/platform/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*'],
-              message: 'src/*/domain must not depend on Teams or HTTP code.',
-            },
-            {
-              group: [
-                'kysely',
-                'kysely/*',
-                'pg',
-                'better-sqlite3',
-                '**/platform/db/**',
-                '**/*.repository.js',
-                '**/*.table.js',
-              ],
-              message: 'src/*/domain must not depend on SQL or the store.',
-            },
-            {
-              group: ['**/*.strings.js', '**/platform/strings.js'],
-              message:
-                'src/*/domain must not depend on i18n: it returns codes, the feature words them.',
+              group: MODULES.flatMap((m) => [`**/${m}/*`, `**/${m}/**`, `!**/${m}/index.js`]),
+              message: 'Import a feature through its index.ts.',
             },
           ],
         },

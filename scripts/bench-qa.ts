@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
-import { createRuleSearch } from '../src/rules/domain/rules.search.js';
+import { loadKnowledgeBase } from '../src/rules/index.js';
+import { createRuleSearch } from '../src/rules/index.js';
 import { fromRoot } from '../src/platform/paths.js';
 import { loadEvalSet } from './qa-eval-set.js';
 

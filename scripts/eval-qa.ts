@@ -1,10 +1,6 @@
-import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
-import {
-  createRuleSearch,
-  DEFAULT_CONFIDENCE,
-  type Confidence,
-} from '../src/rules/domain/rules.search.js';
-import type { KnowledgeBase } from '../src/rules/domain/rule.js';
+import { loadKnowledgeBase } from '../src/rules/index.js';
+import { createRuleSearch, DEFAULT_CONFIDENCE, type Confidence } from '../src/rules/index.js';
+import type { KnowledgeBase } from '../src/rules/index.js';
 import { fromRoot } from '../src/platform/paths.js';
 import { EVAL_SET_FILE, loadEvalSet, type EvalSet } from './qa-eval-set.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AREA_IDS } from '../src/rules/domain/rule.js';
+import { AREA_IDS } from '../src/rules/index.js';
 import { fromRoot } from '../src/platform/paths.js';
 
 const evalSetSchema = z.object({

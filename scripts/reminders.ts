@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFromEnvironment } from '../src/platform/config.js';
 import type { Clock } from '../src/platform/clock.js';
-import { CATEGORIES } from '../src/incidents/domain/incident.js';
-import { OrgFileError } from '../src/org/domain/org.parse.js';
-import { buildFollowUpReport } from '../src/reminders/domain/follow-up-report.js';
-import { reportToCsv, reportToMarkdown } from '../src/reminders/follow-up-report.export.js';
-import { listOccurrences, runDueReminders } from '../src/reminders/domain/reminder.service.js';
+import { CATEGORIES } from '../src/incidents/index.js';
+import { OrgFileError } from '../src/org/index.js';
+import { buildFollowUpReport } from '../src/reminders/index.js';
+import { reportToCsv, reportToMarkdown } from '../src/reminders/index.js';
+import { listOccurrences, runDueReminders } from '../src/reminders/index.js';
 import { localParts, zonedToUtc } from '../src/platform/time.js';
-import { reminderStringsFor } from '../src/reminders/reminder.strings.js';
+import { reminderStringsFor } from '../src/reminders/index.js';
 import { createLogger } from '../src/platform/log.js';
-import { openReminderRuntime } from '../src/reminders/reminder.runtime.js';
-import { occurrenceTitle, reportLabels } from '../src/reminders/reminder.notifier.js';
+import { openReminderRuntime } from '../src/reminders.runtime.js';
+import { occurrenceTitle, reportLabels } from '../src/reminders/index.js';
 
 /**
  * `npm run --silent reminders -- <command>` (CONTRACTS.md). It uses the same .env,

@@ -1,43 +1,46 @@
-import { ConfigError, type Config } from './platform/config.js';
-import type { IncidentDeps } from './incidents/domain/incident.service.js';
-import type { ApprovalDeps } from './approvals/domain/approval.service.js';
-import { systemClock, type Clock } from './platform/clock.js';
-import type { Organisation } from './org/domain/org.js';
-import { loadOrganisationFile } from './org/org.load.js';
-import type { KnowledgeBase } from './rules/domain/rule.js';
-import { loadKnowledgeBase } from './rules/domain/rules.load.js';
-import { createRuleSearch } from './rules/domain/rules.search.js';
-import type { Logger } from './platform/log.js';
-import { fromRoot } from './platform/paths.js';
+import { approvals, createRegisterRepository } from './approvals/index.js';
+import { help } from './help/index.js';
+import { incidents } from './incidents/index.js';
 import {
-  createApprovalRepository,
-  createRegisterRepository,
-} from './approvals/approval.repository.js';
-import { createAuditRepository, type AuditRepository } from './org/audit.repository.js';
-import { openDatabase, type Db } from './platform/db/dialect.js';
-import { createIncidentRepository } from './incidents/incident.repository.js';
-import { migrateToLatest } from './platform/db/migrate.js';
-import { createOutboxRepository, type OutboxRepository } from './outbox/outbox.repository.js';
-import { createPersonRepository, type PersonRepository } from './org/person.repository.js';
-import { createLiveRegister, type LiveRegister } from './org/register.live.js';
-import { createRulesQuestionRepository } from './rules/rules-question.repository.js';
-import { createOutboxAdapter } from './platform/teams/adapter.js';
-import { createApprovalNotifier } from './approvals/approval.notifier.js';
-import type { Services } from './platform/teams/handler-context.js';
-import { createIncidentNotifier } from './incidents/incident.notifier.js';
+  createAuditRepository,
+  createLiveRegister,
+  createPersonRepository,
+  loadOrganisationFile,
+  type AuditRepository,
+  type LiveRegister,
+  type Organisation,
+  type PersonRepository,
+} from './org/index.js';
 import {
+  createBotFrameworkTransport,
+  createOutboxRepository,
   createOutboxSender,
+  type OutboxMessage,
+  type OutboxRepository,
   type OutboxSender,
   type OutboxSenderOptions,
-} from './outbox/outbox.sender.js';
-import { createBotFrameworkTransport, type Transport } from './outbox/proactive.transport.js';
-import { createReminderServices } from './reminders/reminder.services.js';
+  type Transport,
+} from './outbox/index.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { ConfigError, type Config } from './platform/config.js';
+import { openDatabase, type Db } from './platform/db/dialect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import type { Logger } from './platform/log.js';
+import { fromRoot } from './platform/paths.js';
+import { createOutboxAdapter } from './platform/teams/adapter.js';
+import type { Feature, FeatureModule } from './platform/teams/feature.js';
+import { reminders } from './reminders/index.js';
+import { loadKnowledgeBase, rules, type KnowledgeBase } from './rules/index.js';
 
 /** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
 const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
-/** Everything the server and the command-line tools share: files read, database open, outbox ready. */
+/** Everything the server, the features and the command-line tools share: files read, database open, outbox ready. */
 export interface Core {
+  config: Config;
+  /** The features' clock: what is due, deadlines, timestamps of decisions. */
+  clock: Clock;
+  log: Logger;
   baseOrg: Organisation;
   knowledgeBase: KnowledgeBase;
   db: Db;
@@ -47,10 +50,20 @@ export interface Core {
   outbox: OutboxRepository;
   audit: AuditRepository;
   sender: OutboxSender;
-  notify: Services['notify'];
+  /** Queues a proactive message; returns false when its dedupe key was already queued. */
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** Every feature of the bot, listed once; a new feature is one folder and one line here. */
+export const features: Feature<Core>[] = [help, incidents, approvals, reminders, rules];
+
+export function buildFeatures(core: Core): Promise<FeatureModule[]> {
+  return Promise.all(features.map((feature) => feature.build(core)));
 }
 
 export interface CoreOptions {
+  /** The features' clock; default the system clock. */
+  clock?: Clock;
   /** The outbox's clock: when a message is queued, retried and leased. */
   outboxClock?: Clock;
   log: Logger;
@@ -97,6 +110,9 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     },
   });
   return {
+    config,
+    clock: options.clock ?? systemClock,
+    log: options.log,
     baseOrg,
     knowledgeBase,
     db,
@@ -110,88 +126,5 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       if (added) sender.wake();
       return added;
     },
-  };
-}
-
-/** The four features on top of the core, as handlers and schedulers use them. */
-export async function createServices(
-  core: Core,
-  config: Config,
-  clock: Clock,
-  log: Logger,
-): Promise<Services> {
-  const { register, people, audit, notify, db, knowledgeBase } = core;
-  const org = () => register.current;
-  const incidentRepository = createIncidentRepository(db.kysely);
-  const incidents: IncidentDeps = {
-    incidents: incidentRepository,
-    get org() {
-      return org();
-    },
-    audit,
-    clock,
-    notifier: createIncidentNotifier({
-      get org() {
-        return org();
-      },
-      incidents: incidentRepository,
-      people,
-      audit,
-      notify,
-    }),
-  };
-  const approvals: ApprovalDeps = {
-    approvals: createApprovalRepository(db.kysely),
-    get org() {
-      return org();
-    },
-    audit,
-    clock,
-    register,
-    notifier: createApprovalNotifier({
-      get org() {
-        return org();
-      },
-      people,
-      audit,
-      clock,
-      notify,
-    }),
-    limits: config.approvals,
-  };
-  const rules: Services['rules'] = {
-    knowledgeBase,
-    search: createRuleSearch(knowledgeBase),
-    questions: createRulesQuestionRepository(db.kysely),
-    get org() {
-      return org();
-    },
-    audit,
-  };
-  const reminders = createReminderServices({
-    db: db.kysely,
-    config,
-    org,
-    people,
-    audit,
-    clock,
-    knowledgeBase,
-    notify,
-  });
-  await reminders.goals.goals.seed(core.baseOrg.goals ?? [], clock.now());
-  return {
-    config,
-    get org() {
-      return org();
-    },
-    people,
-    audit,
-    clock,
-    log,
-    notify,
-    incidents,
-    approvals,
-    rules,
-    reminders,
   };
 }

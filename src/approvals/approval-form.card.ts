@@ -5,7 +5,7 @@ import type {
   ApprovalFormField,
   ApprovalFormValues,
 } from './domain/approval.validation.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { ApprovalStrings } from './approval.strings.js';
 import { renderCardJson } from '../platform/teams/render.js';
 

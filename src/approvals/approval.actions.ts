@@ -1,3 +1,4 @@
+import type { ApprovalFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
 import { z } from 'zod';
@@ -18,19 +19,26 @@ import type { HandlerContext } from '../platform/teams/handler-context.js';
 import { approvalCardFor } from './approval.notifier.js';
 import {
   cardResponse,
-  defineCardAction,
+  cardActionsOf,
   messageResponse,
   type CardAction,
 } from '../platform/teams/card-action.js';
+
+const cardAction = cardActionsOf<ApprovalFeatureDeps>();
 
 const formText = z.string().max(20_000).optional();
 const approvalRef = z.object({ approvalId: z.string().uuid() });
 const stepRef = approvalRef.extend({ step: z.coerce.number().int().min(0).max(20) });
 
-const strings = (ctx: HandlerContext): ApprovalStrings => approvalStringsFor(ctx.actor.locale);
+const strings = (ctx: HandlerContext<ApprovalFeatureDeps>): ApprovalStrings =>
+  approvalStringsFor(ctx.actor.locale);
 
-async function cardFor(ctx: HandlerContext, approval: Approval, notice?: string) {
-  const { services } = ctx;
+async function cardFor(
+  ctx: HandlerContext<ApprovalFeatureDeps>,
+  approval: Approval,
+  notice?: string,
+) {
+  const { deps: services } = ctx;
   return approvalCardFor(
     { org: services.org, people: services.people, audit: services.audit },
     approval,
@@ -40,7 +48,7 @@ async function cardFor(ctx: HandlerContext, approval: Approval, notice?: string)
   );
 }
 
-async function answer(ctx: HandlerContext, result: ApprovalActionResult) {
+async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: ApprovalActionResult) {
   const s = strings(ctx);
   switch (result.kind) {
     case 'ok':
@@ -65,7 +73,7 @@ async function answer(ctx: HandlerContext, result: ApprovalActionResult) {
   }
 }
 
-const submit = defineCardAction({
+const submit = cardAction({
   verb: 'approval.submit',
   data: z.object({
     submissionId: z.string().uuid(),
@@ -80,14 +88,14 @@ const submit = defineCardAction({
     const s = strings(ctx);
     const { aadObjectId, tenantId, name } = ctx.actor;
     if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
-    const { org, clock } = ctx.services;
+    const { org, clock } = ctx.deps;
     const result = validateApprovalForm(data, org);
     if (!result.ok) {
       const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
       return cardResponse(approvalFormCard(s, org, year, data.submissionId, data, result.errors));
     }
     const { approval } = await requestApproval(
-      ctx.services.approvals,
+      ctx.deps.approvals,
       { aadObjectId, tenantId, name },
       data.submissionId,
       result.value,
@@ -98,14 +106,14 @@ const submit = defineCardAction({
 });
 
 /** From a reminder: the request form, with the type and subject already chosen, as a new message. */
-const start = defineCardAction({
+const start = cardAction({
   verb: 'approval.start',
   data: z.object({
     type: z.enum(APPROVAL_TYPES).optional(),
     subject: z.string().max(200).optional(),
   }),
   async handle(ctx, data) {
-    const { org, clock } = ctx.services;
+    const { org, clock } = ctx.deps;
     const subject = data.subject && parseSubject(data.subject, org) ? data.subject : undefined;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
     const card = approvalFormCard(strings(ctx), org, year, randomUUID(), {
@@ -117,12 +125,12 @@ const start = defineCardAction({
   },
 });
 
-const actor = (ctx: HandlerContext) => ({
+const actor = (ctx: HandlerContext<ApprovalFeatureDeps>) => ({
   aadObjectId: ctx.actor.aadObjectId ?? '',
   name: ctx.actor.name,
 });
 
-const decide = defineCardAction({
+const decide = cardAction({
   verb: 'approval.decide',
   data: stepRef.extend({
     decision: z.enum(['approved', 'rejected']),
@@ -133,7 +141,7 @@ const decide = defineCardAction({
     return answer(
       ctx,
       await decideStep(
-        ctx.services.approvals,
+        ctx.deps.approvals,
         actor(ctx),
         data.approvalId,
         data.step,
@@ -144,7 +152,7 @@ const decide = defineCardAction({
   },
 });
 
-const delegate = defineCardAction({
+const delegate = cardAction({
   verb: 'approval.delegate',
   data: stepRef.extend({ delegateTo: z.string().max(100).optional() }),
   async handle(ctx, data) {
@@ -152,7 +160,7 @@ const delegate = defineCardAction({
     return answer(
       ctx,
       await delegateStep(
-        ctx.services.approvals,
+        ctx.deps.approvals,
         actor(ctx),
         data.approvalId,
         data.step,
@@ -162,31 +170,31 @@ const delegate = defineCardAction({
   },
 });
 
-const withdraw = defineCardAction({
+const withdraw = cardAction({
   verb: 'approval.withdraw',
   data: approvalRef,
   async handle(ctx, data) {
     if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
-    return answer(ctx, await withdrawApproval(ctx.services.approvals, actor(ctx), data.approvalId));
+    return answer(ctx, await withdrawApproval(ctx.deps.approvals, actor(ctx), data.approvalId));
   },
 });
 
 /** Only the requester and the people in the chain see a request. */
 async function visible(
-  ctx: HandlerContext,
+  ctx: HandlerContext<ApprovalFeatureDeps>,
   approvalId: string,
 ): Promise<Approval | 'forbidden' | 'not-found'> {
-  const approval = await ctx.services.approvals.approvals.get(approvalId);
+  const approval = await ctx.deps.approvals.approvals.get(approvalId);
   if (!approval) return 'not-found';
   const aad = ctx.actor.aadObjectId ?? '';
-  const person = ctx.services.org.personByAadObjectId(aad);
+  const person = ctx.deps.org.personByAadObjectId(aad);
   const inChain = approval.steps.some(
     (s) => (person && s.approverIds.includes(person.id)) || s.delegate?.aadObjectId === aad,
   );
   return inChain || approval.requesterAadObjectId === aad ? approval : 'forbidden';
 }
 
-const refresh = defineCardAction({
+const refresh = cardAction({
   verb: 'approval.refresh',
   data: approvalRef,
   async handle(ctx, data) {
@@ -197,7 +205,7 @@ const refresh = defineCardAction({
   },
 });
 
-const open = defineCardAction({
+const open = cardAction({
   verb: 'approval.open',
   data: approvalRef,
   async handle(ctx, data) {
@@ -211,7 +219,7 @@ const open = defineCardAction({
   },
 });
 
-export const approvalActions = [
+export const approvalActions: CardAction<ApprovalFeatureDeps>[] = [
   start,
   submit,
   decide,
@@ -219,4 +227,4 @@ export const approvalActions = [
   withdraw,
   refresh,
   open,
-] as CardAction[];
+];

@@ -1,3 +1,4 @@
+import type { ApprovalFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
 import { currentStep } from './domain/approval.js';
@@ -10,11 +11,11 @@ import { plainText, renderCardJson } from '../platform/teams/render.js';
 import type { Command } from '../platform/teams/command.js';
 
 /** `begär godkännande`: the request form. */
-export const requestApprovalCommand: Command = {
+export const requestApprovalCommand: Command<ApprovalFeatureDeps> = {
   id: 'request-approval',
   names: ['begär godkännande', 'request approval'],
   async handle(ctx) {
-    const { org, clock } = ctx.services;
+    const { org, clock } = ctx.deps;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
     const card = approvalFormCard(
       approvalStringsFor(ctx.actor.locale),
@@ -28,13 +29,13 @@ export const requestApprovalCommand: Command = {
 };
 
 /** `godkännanden`: what waits for the person's decision, and what they have requested. */
-export const approvalsCommand: Command = {
+export const approvalsCommand: Command<ApprovalFeatureDeps> = {
   id: 'approvals',
   names: ['godkännanden', 'approvals'],
   async handle(ctx) {
     const strings = approvalStringsFor(ctx.actor.locale);
     const aad = ctx.actor.aadObjectId ?? '';
-    const { approvals, org } = ctx.services.approvals;
+    const { approvals, org } = ctx.deps.approvals;
     const waiting = (await approvals.listPending()).filter((a) => {
       const step = currentStep(a);
       return step !== undefined && mayDecide(step, aad, org);

@@ -2,12 +2,12 @@ import { CardFactory } from 'botbuilder';
 import { currentStep, type Approval } from './domain/approval.js';
 import type { ApprovalNotifier } from './domain/approval.service.js';
 import { workingDaysBetween } from './domain/working-days.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import { approvalStringsFor } from './approval.strings.js';
 import { localeFrom } from '../platform/strings.js';
-import type { AuditRepository } from '../org/audit.repository.js';
-import type { OutboxMessage } from '../outbox/outbox.repository.js';
-import type { PersonRepository } from '../org/person.repository.js';
+import type { AuditRepository } from '../org/index.js';
+import type { OutboxMessage } from '../outbox/index.js';
+import type { PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { approvalCard } from './approval.card.js';
 

@@ -9,7 +9,7 @@ import type {
   Decision,
 } from './domain/approval.js';
 import type { ApprovalRepository, NewApproval, StepChange } from './domain/approval.service.js';
-import type { RegisterChange } from '../org/domain/register.js';
+import type { RegisterChange } from '../org/index.js';
 import type { ApprovalRow, ApprovalStepRow } from './approval.table.js';
 import type { Database } from '../platform/db/database.js';
 import { sortableId } from '../platform/db/ids.js';

@@ -1,7 +1,8 @@
-import type { Actor, HandlerContext } from '../platform/teams/handler-context.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
-import { helpCard, helpCardData } from './help.card.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { Command } from '../platform/teams/command.js';
+import type { Actor } from '../platform/teams/handler-context.js';
+import { helpCard, helpCardData } from './help.card.js';
+import type { HelpDeps } from './index.js';
 
 export function roleNames(actor: Actor, org: OrgDirectory): string[] {
   const { roles: r } = actor.strings;
@@ -13,22 +14,18 @@ export function roleNames(actor: Actor, org: OrgDirectory): string[] {
   return names;
 }
 
-export function renderHelpCard(ctx: HandlerContext) {
-  const { actor, services } = ctx;
-  return helpCard(
-    helpCardData(
-      actor.strings,
-      services.org.organisation.organisation,
-      actor.name,
-      roleNames(actor, services.org),
-    ),
-  );
-}
-
-export const helpCommand: Command = {
+export const helpCommand: Command<HelpDeps> = {
   id: 'help',
   names: ['hjälp', 'help'],
-  async handle(ctx) {
-    await ctx.turn.sendActivity({ attachments: [renderHelpCard(ctx)] });
+  async handle({ turn, actor, deps }) {
+    const card = helpCard(
+      helpCardData(
+        actor.strings,
+        deps.org.organisation.organisation,
+        actor.name,
+        roleNames(actor, deps.org),
+      ),
+    );
+    await turn.sendActivity({ attachments: [card] });
   },
 };

@@ -4,7 +4,7 @@ import type {
   IncidentFormField,
   IncidentFormValues,
 } from './domain/incident.validation.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { renderCardJson } from '../platform/teams/render.js';
 

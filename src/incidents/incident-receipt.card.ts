@@ -1,6 +1,6 @@
 import { concernsKommunchef, involvesPersonalData } from './domain/incident.access.js';
 import type { Incident } from './domain/incident.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';
 

@@ -1,3 +1,4 @@
+import type { IncidentFeatureDeps } from './index.js';
 import { CardFactory } from 'botbuilder';
 import { z } from 'zod';
 import {
@@ -22,10 +23,12 @@ import type { HandlerContext } from '../platform/teams/handler-context.js';
 import { incidentCardFor } from './incident.notifier.js';
 import {
   cardResponse,
-  defineCardAction,
+  cardActionsOf,
   messageResponse,
   type CardAction,
 } from '../platform/teams/card-action.js';
+
+const cardAction = cardActionsOf<IncidentFeatureDeps>();
 
 // Generous bounds: the domain gives the precise answer (e.g. "title too long") on the form.
 const formText = z.string().max(20_000).optional();
@@ -44,18 +47,22 @@ const submitData = z.object({
 const incidentRef = z.object({ incidentId: z.string().uuid() });
 const versioned = incidentRef.extend({ version: z.coerce.number().int().positive() });
 
-function strings(ctx: HandlerContext): IncidentStrings {
+function strings(ctx: HandlerContext<IncidentFeatureDeps>): IncidentStrings {
   return incidentStringsFor(ctx.actor.locale);
 }
 
-async function cardFor(ctx: HandlerContext, incident: Incident, notice?: string) {
-  const { services, actor } = ctx;
+async function cardFor(
+  ctx: HandlerContext<IncidentFeatureDeps>,
+  incident: Incident,
+  notice?: string,
+) {
+  const { deps, actor } = ctx;
   return incidentCardFor(
     {
-      org: services.org,
-      incidents: services.incidents.incidents,
-      people: services.people,
-      audit: services.audit,
+      org: deps.org,
+      incidents: deps.incidents.incidents,
+      people: deps.people,
+      audit: deps.audit,
     },
     incident,
     actor.aadObjectId ?? '',
@@ -64,19 +71,19 @@ async function cardFor(ctx: HandlerContext, incident: Incident, notice?: string)
   );
 }
 
-const submit = defineCardAction({
+const submit = cardAction({
   verb: 'incident.submit',
   data: submitData,
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, tenantId, name } = ctx.actor;
     if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
-    const { org, clock } = ctx.services;
+    const { org, clock } = ctx.deps;
     const result = validateIncidentForm(data, org, clock.now());
     if (!result.ok)
       return cardResponse(incidentFormCard(s, org, data.submissionId, data, result.errors));
     const { incident, created } = await reportIncident(
-      ctx.services.incidents,
+      ctx.deps.incidents,
       { aadObjectId, tenantId, name },
       data.submissionId,
       result.value,
@@ -86,7 +93,7 @@ const submit = defineCardAction({
   },
 });
 
-async function answer(ctx: HandlerContext, result: IncidentActionResult) {
+async function answer(ctx: HandlerContext<IncidentFeatureDeps>, result: IncidentActionResult) {
   const s = strings(ctx);
   switch (result.kind) {
     case 'ok':
@@ -115,14 +122,14 @@ function act<T extends z.infer<typeof versioned>>(
   schema: z.ZodType<T>,
   toAction: (data: T) => IncidentAction,
 ) {
-  return defineCardAction({
+  return cardAction({
     verb,
     data: schema,
     async handle(ctx, data) {
       const { aadObjectId, name } = ctx.actor;
       if (!aadObjectId) return messageResponse(strings(ctx).forbidden);
       const result = await actOnIncident(
-        ctx.services.incidents,
+        ctx.deps.incidents,
         { aadObjectId, name },
         data.incidentId,
         data.version,
@@ -170,15 +177,15 @@ const note = act(
 );
 
 /** The clicker's card of an incident, or the answer that refuses it. */
-async function visibleCard(ctx: HandlerContext, incidentId: string) {
-  const view = await viewIncident(ctx.services.incidents, ctx.actor.aadObjectId ?? '', incidentId);
+async function visibleCard(ctx: HandlerContext<IncidentFeatureDeps>, incidentId: string) {
+  const view = await viewIncident(ctx.deps.incidents, ctx.actor.aadObjectId ?? '', incidentId);
   if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
   if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
   return { card: await cardFor(ctx, view) };
 }
 
 /** Teams asks for the current card when someone looks at it (Universal Actions refresh). */
-const refresh = defineCardAction({
+const refresh = cardAction({
   verb: 'incident.refresh',
   data: incidentRef,
   async handle(ctx, data) {
@@ -188,7 +195,7 @@ const refresh = defineCardAction({
 });
 
 /** From the list: the incident card comes as a new message, the list stays. */
-const open = defineCardAction({
+const open = cardAction({
   verb: 'incident.open',
   data: incidentRef,
   async handle(ctx, data) {
@@ -199,4 +206,12 @@ const open = defineCardAction({
   },
 });
 
-export const incidentActions = [submit, take, update, report, note, refresh, open] as CardAction[];
+export const incidentActions: CardAction<IncidentFeatureDeps>[] = [
+  submit,
+  take,
+  update,
+  report,
+  note,
+  refresh,
+  open,
+];

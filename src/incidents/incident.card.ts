@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../org/domain/audit.js';
+import type { AuditEvent } from '../org/index.js';
 import { concernsKommunchef, permissionsFor, type IncidentRole } from './domain/incident.access.js';
 import {
   CATEGORIES,
@@ -7,7 +7,7 @@ import {
   type Incident,
   type IncidentNote,
 } from './domain/incident.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/time.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';

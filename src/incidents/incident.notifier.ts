@@ -1,13 +1,13 @@
-import type { AuditRepository } from '../org/audit.repository.js';
+import type { AuditRepository } from '../org/index.js';
 import { rolesOnIncident } from './domain/incident.access.js';
 import type { Incident } from './domain/incident.js';
 import type { IncidentNotifier, IncidentRepository } from './domain/incident.service.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/time.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { localeFrom } from '../platform/strings.js';
-import type { OutboxMessage } from '../outbox/outbox.repository.js';
-import type { PersonRepository } from '../org/person.repository.js';
+import type { OutboxMessage } from '../outbox/index.js';
+import type { PersonRepository } from '../org/index.js';
 import { CardFactory } from 'botbuilder';
 import { incidentCard } from './incident.card.js';
 

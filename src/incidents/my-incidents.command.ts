@@ -1,3 +1,4 @@
+import type { IncidentFeatureDeps } from './index.js';
 import { CardFactory } from 'botbuilder';
 import { permissionsFor, rolesOnIncident } from './domain/incident.access.js';
 import { incidentStringsFor } from './incident.strings.js';
@@ -7,7 +8,7 @@ import type { Command } from '../platform/teams/command.js';
 const LIST_LIMIT = 20;
 
 /** The person's own reports, and for those who handle incidents the open ones they may act on. */
-export const myIncidentsCommand: Command = {
+export const myIncidentsCommand: Command<IncidentFeatureDeps> = {
   id: 'my-incidents',
   names: ['mina incidenter', 'my incidents'],
   async handle(ctx) {
@@ -17,7 +18,7 @@ export const myIncidentsCommand: Command = {
       await ctx.turn.sendActivity(strings.forbidden);
       return;
     }
-    const { incidents, org } = ctx.services.incidents;
+    const { incidents, org } = ctx.deps.incidents;
     const sections: IncidentListSection[] = [
       { heading: strings.list.mine, incidents: await incidents.listByReporter(aad, LIST_LIMIT) },
     ];

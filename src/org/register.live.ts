@@ -1,7 +1,7 @@
 import { createOrgDirectory, type OrgDirectory } from './domain/org.directory.js';
 import type { Organisation } from './domain/org.js';
 import { applyRegisterChanges, type RegisterChange } from './domain/register.js';
-import type { RegisterRepository } from '../approvals/approval.repository.js';
+import type { RegisterRepository } from '../approvals/index.js';
 
 /**
  * The register as it is now: the organisation file plus the changes concluded

@@ -5,7 +5,7 @@ import { createRateLimiter } from './domain/rate-limiter.js';
 import type { Logger } from '../platform/log.js';
 import type { OutboxRow } from '../platform/db/database.js';
 import type { OutboxRepository } from './outbox.repository.js';
-import type { PersonRepository } from '../org/person.repository.js';
+import type { PersonRepository } from '../org/index.js';
 import { DeliveryError, type Transport } from './proactive.transport.js';
 
 export interface OutboxSenderOptions {

@@ -1,3 +1,4 @@
+import type { ReminderFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { GOAL_STATUSES } from './domain/goal.js';
 import { answerFollowUp, FOLLOW_UP_COMMENT_MAX } from './domain/goal.service.js';
@@ -12,22 +13,24 @@ import { awarenessCard, goalFollowUpCard, threatAnalysisCard } from './reminder.
 import type { HandlerContext } from '../platform/teams/handler-context.js';
 import {
   cardResponse,
-  defineCardAction,
+  cardActionsOf,
   messageResponse,
   type CardAction,
 } from '../platform/teams/card-action.js';
+
+const cardAction = cardActionsOf<ReminderFeatureDeps>();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.string().min(1).max(100);
 // Generous bound: the domain gives the precise answer ("at most 2000 characters").
 const comment = z.string().max(20_000).optional();
 
-function strings(ctx: HandlerContext) {
+function strings(ctx: HandlerContext<ReminderFeatureDeps>) {
   return reminderStringsFor(ctx.actor.locale);
 }
 
 /** The responsible person answers a goal's follow-up card; the answer is stored and shown on the card. */
-const goalFollowUp = defineCardAction({
+const goalFollowUp = cardAction({
   verb: 'goal.followUp',
   data: z.object({
     goalId: id,
@@ -39,7 +42,7 @@ const goalFollowUp = defineCardAction({
     const s = strings(ctx);
     const { aadObjectId, name } = ctx.actor;
     if (!aadObjectId) return messageResponse(s.goal.forbidden);
-    const deps = ctx.services.reminders.goals;
+    const deps = ctx.deps.reminders.goals;
     const result = await answerFollowUp(
       deps,
       { aadObjectId, name },
@@ -62,7 +65,7 @@ const goalFollowUp = defineCardAction({
             : s.goal.commentTooLong(FOLLOW_UP_COMMENT_MAX),
         );
       case 'saved': {
-        const org = ctx.services.org;
+        const org = ctx.deps.org;
         return cardResponse(
           goalFollowUpCard(s, org, org.organisation.timezone, {
             goal: result.goal,
@@ -80,14 +83,14 @@ const goalFollowUp = defineCardAction({
 });
 
 /** The system owner confirms the threat picture was reviewed. */
-const threatConfirm = defineCardAction({
+const threatConfirm = cardAction({
   verb: 'threat.confirm',
   data: z.object({ systemId: id, checkpoint: isoDate, comment }),
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, name } = ctx.actor;
     if (!aadObjectId) return messageResponse(s.threat.forbidden);
-    const answers = ctx.services.reminders.answers;
+    const answers = ctx.deps.reminders.answers;
     const result = await confirmThreatReview(
       answers,
       { aadObjectId, name },
@@ -102,7 +105,7 @@ const threatConfirm = defineCardAction({
         return messageResponse(s.threat.commentTooLong(THREAT_COMMENT_MAX));
       case 'confirmed':
       case 'already-confirmed': {
-        const tz = ctx.services.org.organisation.timezone;
+        const tz = ctx.deps.org.organisation.timezone;
         const at = formatLocal(result.review.confirmedAt, tz);
         const by = result.review.confirmedByName;
         const text =
@@ -121,22 +124,22 @@ const threatConfirm = defineCardAction({
 });
 
 /** "Jag har läst och förstått": the clicker acknowledges for themselves. */
-const acknowledge = defineCardAction({
+const acknowledge = cardAction({
   verb: 'awareness.acknowledge',
   data: z.object({ campaign: isoDate }),
   async handle(ctx, data) {
     const s = strings(ctx);
     const aad = ctx.actor.aadObjectId;
     if (!aad) return messageResponse(s.awareness.notFound);
-    const result = await acknowledgeAwareness(ctx.services.reminders.answers, aad, data.campaign);
+    const result = await acknowledgeAwareness(ctx.deps.reminders.answers, aad, data.campaign);
     if (result.kind === 'not-found') return messageResponse(s.awareness.notFound);
-    const at = formatLocal(result.at, ctx.services.org.organisation.timezone);
+    const at = formatLocal(result.at, ctx.deps.org.organisation.timezone);
     const text =
       result.kind === 'acknowledged'
         ? s.awareness.acknowledged(at)
         : s.awareness.alreadyAcknowledged(at);
     return cardResponse(
-      awarenessCard(s, ctx.services.rules.knowledgeBase, data.campaign, {
+      awarenessCard(s, ctx.deps.knowledgeBase, data.campaign, {
         open: false,
         notice: { text, color: 'Good' },
       }),
@@ -144,8 +147,8 @@ const acknowledge = defineCardAction({
   },
 });
 
-export const reminderActions: CardAction[] = [
+export const reminderActions: CardAction<ReminderFeatureDeps>[] = [
   goalFollowUp,
   threatConfirm,
   acknowledge,
-] as CardAction[];
+];

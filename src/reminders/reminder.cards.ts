@@ -1,12 +1,12 @@
 import type { AnnualGoal, GoalFollowUp, GoalStatus, GoalWithStatus } from './domain/goal.js';
 import { GOAL_STATUSES } from './domain/goal.js';
-import type { ApprovalType } from '../approvals/domain/approval.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
-import type { GoverningDocument, ItSystem } from '../org/domain/org.js';
+import type { ApprovalType } from '../approvals/index.js';
+import type { OrgDirectory } from '../org/index.js';
+import type { GoverningDocument, ItSystem } from '../org/index.js';
 import type { AwarenessShare, ThreatReview } from './domain/reminder-answers.js';
 import type { FollowUpReport } from './domain/follow-up-report.js';
 import type { RevisionStage } from './domain/reminder.js';
-import type { KnowledgeBase } from '../rules/domain/rule.js';
+import type { KnowledgeBase } from '../rules/index.js';
 import { formatLocal } from '../platform/time.js';
 import type { ReminderStrings } from './reminder.strings.js';
 import { plainText, renderCardJson, type CardJson } from '../platform/teams/render.js';

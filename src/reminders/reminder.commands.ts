@@ -1,3 +1,4 @@
+import type { ReminderFeatureDeps } from './index.js';
 import { CardFactory } from 'botbuilder';
 import { upcomingFor } from './domain/reminder.service.js';
 import { awarenessShare } from './domain/reminder-answers.js';
@@ -12,18 +13,18 @@ import type { Command } from '../platform/teams/command.js';
 const UPCOMING_DAYS = 400;
 const UPCOMING_LIMIT = 15;
 
-async function sendCard(ctx: HandlerContext, card: CardJson): Promise<void> {
+async function sendCard(ctx: HandlerContext<ReminderFeatureDeps>, card: CardJson): Promise<void> {
   await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
 /** `mål`: this year's goals with their latest status; comments for the kommunchef and coordinators. */
-export const goalsCommand: Command = {
+export const goalsCommand: Command<ReminderFeatureDeps> = {
   id: 'goals',
   names: ['mål', 'goals', 'årliga mål', 'annual goals'],
   async handle(ctx) {
     const s = reminderStringsFor(ctx.actor.locale);
-    const { reminders, clock } = ctx.services;
-    const org = ctx.services.org;
+    const { reminders, clock } = ctx.deps;
+    const org = ctx.deps.org;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
     const goals = await reminders.goals.goals.listWithStatus(year);
     const overseer = ctx.actor.roles.some((r) => r === 'kommunchef' || r === 'sakerhetssamordnare');
@@ -32,7 +33,7 @@ export const goalsCommand: Command = {
 };
 
 /** `påminnelser`: the reminders coming to this person. */
-export const remindersCommand: Command = {
+export const remindersCommand: Command<ReminderFeatureDeps> = {
   id: 'reminders',
   names: ['påminnelser', 'reminders', 'mina påminnelser', 'my reminders'],
   async handle(ctx) {
@@ -42,8 +43,8 @@ export const remindersCommand: Command = {
       await ctx.turn.sendActivity(s.notInOrganisation);
       return;
     }
-    const { reminders } = ctx.services;
-    const org = ctx.services.org;
+    const { reminders } = ctx.deps;
+    const org = ctx.deps.org;
     const upcoming = await upcomingFor(reminders.run, aad, UPCOMING_DAYS);
     const goals = new Map(
       (await reminders.goals.goals.listWithStatus()).map(({ goal }) => [goal.id, goal]),
@@ -57,20 +58,20 @@ export const remindersCommand: Command = {
 };
 
 /** `kvittenser`: the share of staff who acknowledged the yearly rules message (coordinators, kommunchef). */
-export const acknowledgementsCommand: Command = {
+export const acknowledgementsCommand: Command<ReminderFeatureDeps> = {
   id: 'acknowledgements',
   names: ['kvittenser', 'acknowledgements', 'acknowledgments'],
   async handle(ctx) {
     const s = reminderStringsFor(ctx.actor.locale);
     const aad = ctx.actor.aadObjectId;
-    const share = aad ? await awarenessShare(ctx.services.reminders.answers, aad) : 'forbidden';
+    const share = aad ? await awarenessShare(ctx.deps.reminders.answers, aad) : 'forbidden';
     if (share === 'forbidden') await ctx.turn.sendActivity(s.acknowledgements.forbidden);
     else if (share === 'none') await ctx.turn.sendActivity(s.acknowledgements.none);
     else await sendCard(ctx, awarenessStatusCard(s, share));
   },
 };
 
-export const reminderCommands: Command[] = [
+export const reminderCommands: Command<ReminderFeatureDeps>[] = [
   goalsCommand,
   remindersCommand,
   acknowledgementsCommand,

@@ -1,19 +1,19 @@
 import { CardFactory } from 'botbuilder';
-import { CATEGORIES } from '../incidents/domain/incident.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import { CATEGORIES } from '../incidents/index.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { AnnualGoal } from './domain/goal.js';
 import { buildFollowUpReport, type ReportSources } from './domain/follow-up-report.js';
 import type { ReportLabels } from './follow-up-report.export.js';
 import { occurrenceDedupeKey, type ReminderOccurrence } from './domain/reminder.js';
 import type { ReminderNotifier } from './domain/reminder.service.js';
-import type { KnowledgeBase } from '../rules/domain/rule.js';
+import type { KnowledgeBase } from '../rules/index.js';
 import { formatLocal } from '../platform/time.js';
-import { approvalStringsFor } from '../approvals/approval.strings.js';
-import { incidentStringsFor } from '../incidents/incident.strings.js';
+import { approvalStringsFor } from '../approvals/index.js';
+import { incidentStringsFor } from '../incidents/index.js';
 import { reminderStringsFor, type ReminderStrings } from './reminder.strings.js';
 import { localeFrom, type Locale } from '../platform/strings.js';
-import type { OutboxMessage } from '../outbox/outbox.repository.js';
-import type { PersonRepository } from '../org/person.repository.js';
+import type { OutboxMessage } from '../outbox/index.js';
+import type { PersonRepository } from '../org/index.js';
 import {
   awarenessCard,
   followUpReportCard,

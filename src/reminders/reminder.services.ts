@@ -1,19 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
-import type { AuditLog } from '../org/domain/audit.js';
+import type { AuditLog } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { GoalDeps } from './domain/goal.service.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
+import type { OrgDirectory } from '../org/index.js';
 import { parseCron } from './domain/cron.js';
 import type { ReportSources } from './domain/follow-up-report.js';
 import type { AnswerDeps } from './domain/reminder-answers.js';
 import type { ReminderSettings } from './domain/reminder.js';
 import type { ReminderDeps } from './domain/reminder.service.js';
-import type { KnowledgeBase } from '../rules/domain/rule.js';
+import type { KnowledgeBase } from '../rules/index.js';
 import type { Database } from '../platform/db/database.js';
 import { createGoalRepository } from './goal.repository.js';
-import type { OutboxMessage } from '../outbox/outbox.repository.js';
-import type { PersonRepository } from '../org/person.repository.js';
+import type { OutboxMessage } from '../outbox/index.js';
+import type { PersonRepository } from '../org/index.js';
 import {
   createAwarenessRepository,
   createOccurrenceRepository,

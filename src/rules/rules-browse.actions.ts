@@ -1,3 +1,4 @@
+import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { AREA_IDS } from './domain/rule.js';
 import {
@@ -7,39 +8,41 @@ import {
   rulesAreasCardData,
 } from './rules.cards.js';
 import { browsedRuleCard, rulesStrings } from './rules.views.js';
-import { cardResponse, defineCardAction, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
+
+const cardAction = cardActionsOf<RulesFeatureDeps>();
 
 /** Browsing the instruction happens in place: the card turns into the next view. */
 
-export const rulesAreasAction = defineCardAction({
+export const rulesAreasAction = cardAction({
   verb: 'rules.areas',
   data: z.object({}),
   async handle(ctx) {
     const card = rulesAreasCard(
-      rulesAreasCardData(rulesStrings(ctx), ctx.services.rules.knowledgeBase),
+      rulesAreasCardData(rulesStrings(ctx), ctx.deps.rules.knowledgeBase),
     );
     return cardResponse(card.content as Record<string, unknown>);
   },
 });
 
-export const rulesAreaAction = defineCardAction({
+export const rulesAreaAction = cardAction({
   verb: 'rules.area',
   data: z.object({ areaId: z.enum(AREA_IDS) }),
   async handle(ctx, data) {
     const card = rulesAreaCard(
-      rulesAreaCardData(rulesStrings(ctx), ctx.services.rules.knowledgeBase, data.areaId),
+      rulesAreaCardData(rulesStrings(ctx), ctx.deps.rules.knowledgeBase, data.areaId),
     );
     return cardResponse(card.content as Record<string, unknown>);
   },
 });
 
 /** A rule: in place while browsing; as a new message from an answer, whose feedback buttons stay. */
-export const rulesShowAction = defineCardAction({
+export const rulesShowAction = cardAction({
   verb: 'rules.show',
   data: z.object({ ruleId: z.string().min(1).max(50), inPlace: z.boolean().optional() }),
   async handle(ctx, data) {
     const s = rulesStrings(ctx);
-    const rule = ctx.services.rules.knowledgeBase.rule(data.ruleId);
+    const rule = ctx.deps.rules.knowledgeBase.rule(data.ruleId);
     if (!rule) return messageResponse(s.unknownRule);
     const card = browsedRuleCard(ctx, rule, data.inPlace === true);
     if (data.inPlace) return cardResponse(card.content as Record<string, unknown>);

@@ -1,11 +1,14 @@
+import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { giveFeedback, MAX_COMMENT_LENGTH } from './domain/rules-question.service.js';
 import { questionCard, rulesStrings } from './rules.views.js';
-import { cardResponse, defineCardAction, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
 import { askerRefusal } from './rules-refusals.js';
 
+const cardAction = cardActionsOf<RulesFeatureDeps>();
+
 /** "Hjälpte svaret? Ja / Nej", and the optional comment after a "Nej". */
-export const rulesFeedbackAction = defineCardAction({
+export const rulesFeedbackAction = cardAction({
   verb: 'rules.feedback',
   data: z.object({
     questionId: z.uuid(),
@@ -14,14 +17,14 @@ export const rulesFeedbackAction = defineCardAction({
   }),
   async handle(ctx, data) {
     const outcome = await giveFeedback(
-      ctx.services.rules,
+      ctx.deps.rules,
       {
         questionId: data.questionId,
         aadObjectId: ctx.actor.aadObjectId,
         helpful: data.helpful,
         comment: data.comment,
       },
-      ctx.services.clock.now(),
+      ctx.deps.clock.now(),
     );
     const s = rulesStrings(ctx);
     if (outcome.kind === 'no-answer-to-rate')

@@ -1,16 +1,19 @@
+import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { forwardQuestion } from './domain/rules-question.service.js';
 import { localeFrom } from '../platform/strings.js';
 import { coordinatorCard, questionCard, rulesStrings } from './rules.views.js';
-import { cardResponse, defineCardAction, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
 import { askerRefusal } from './rules-refusals.js';
 
+const cardAction = cardActionsOf<RulesFeatureDeps>();
+
 /** "Fråga IT-säkerhetssamordnaren": one card to every säkerhetssamordnare, through the outbox. */
-export const rulesForwardAction = defineCardAction({
+export const rulesForwardAction = cardAction({
   verb: 'rules.forward',
   data: z.object({ questionId: z.uuid() }),
   async handle(ctx, data) {
-    const { services } = ctx;
+    const { deps: services } = ctx;
     const outcome = await forwardQuestion(
       services.rules,
       { questionId: data.questionId, aadObjectId: ctx.actor.aadObjectId },
@@ -24,7 +27,7 @@ export const rulesForwardAction = defineCardAction({
     for (const coordinator of outcome.coordinators) {
       const aad = coordinator.aadObjectId.toLowerCase();
       const locale = localeFrom((await services.people.find(aad))?.locale);
-      const card = await coordinatorCard(services, services.rules, question, locale);
+      const card = await coordinatorCard(services.rules, question, locale);
       await services.notify({
         dedupeKey: `rules-question:${question.id}:coordinator:${aad}`,
         recipientAadObjectId: aad,

@@ -1,3 +1,4 @@
+import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import {
   MAX_REPLY_LENGTH,
@@ -7,12 +8,17 @@ import {
 import type { RulesQuestion } from './domain/rules-question.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';
 import { coordinatorCard, replyCard, rulesStrings } from './rules.views.js';
-import { cardResponse, defineCardAction, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
 import { coordinatorRefusal } from './rules-refusals.js';
 
-async function deliverAnswer(ctx: HandlerContext, question: RulesQuestion): Promise<void> {
+const cardAction = cardActionsOf<RulesFeatureDeps>();
+
+async function deliverAnswer(
+  ctx: HandlerContext<RulesFeatureDeps>,
+  question: RulesQuestion,
+): Promise<void> {
   // One delivery per question whoever clicks and however often.
-  await ctx.services.notify({
+  await ctx.deps.notify({
     dedupeKey: `rules-question:${question.id}:answer`,
     recipientAadObjectId: question.askerAadObjectId,
     tenantId: question.tenantId,
@@ -21,11 +27,11 @@ async function deliverAnswer(ctx: HandlerContext, question: RulesQuestion): Prom
 }
 
 /** A säkerhetssamordnare's reply on the card: the first one goes to the asker. */
-export const rulesReplyAction = defineCardAction({
+export const rulesReplyAction = cardAction({
   verb: 'rules.reply',
   data: z.object({ questionId: z.uuid(), reply: z.string().max(MAX_REPLY_LENGTH).optional() }),
   async handle(ctx, data) {
-    const { services } = ctx;
+    const { deps: services } = ctx;
     const outcome = await replyToQuestion(
       services.rules,
       { questionId: data.questionId, aadObjectId: ctx.actor.aadObjectId, reply: data.reply },
@@ -37,7 +43,7 @@ export const rulesReplyAction = defineCardAction({
     const { question } = outcome;
     await deliverAnswer(ctx, question);
     const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId?.toLowerCase();
-    const card = await coordinatorCard(services, services.rules, question, ctx.actor.locale, (t) =>
+    const card = await coordinatorCard(services.rules, question, ctx.actor.locale, (t) =>
       outcome.kind === 'answered' || mine
         ? t.answeredByYou(question.askerName)
         : t.alreadyAnswered(question.answer?.byName ?? ''),
@@ -47,23 +53,18 @@ export const rulesReplyAction = defineCardAction({
 });
 
 /** The card's refresh: every coordinator sees whether the question is still open. */
-export const rulesQuestionViewAction = defineCardAction({
+export const rulesQuestionViewAction = cardAction({
   verb: 'rules.question.view',
   data: z.object({ questionId: z.uuid() }),
   async handle(ctx, data) {
     const access = await questionForCoordinator(
-      ctx.services.rules,
+      ctx.deps.rules,
       data.questionId,
       ctx.actor.aadObjectId,
     );
     if (access.kind !== 'ok')
       return messageResponse(coordinatorRefusal(rulesStrings(ctx), access.kind));
-    const card = await coordinatorCard(
-      ctx.services,
-      ctx.services.rules,
-      access.question,
-      ctx.actor.locale,
-    );
+    const card = await coordinatorCard(ctx.deps.rules, access.question, ctx.actor.locale);
     return cardResponse(card.content as Record<string, unknown>);
   },
 });

@@ -1,3 +1,4 @@
+import type { RulesFeatureDeps } from './index.js';
 import type { Attachment } from 'botbuilder';
 import type { Rule } from './domain/rule.js';
 import type { RulesQuestion } from './domain/rules-question.js';
@@ -14,20 +15,20 @@ import {
   rulesReplyCard,
   rulesReplyCardData,
 } from './rules.cards.js';
-import type { HandlerContext, Services } from '../platform/teams/handler-context.js';
+import type { HandlerContext } from '../platform/teams/handler-context.js';
 
 /** Cards of the rules Q&A, always drawn from stored state so a re-render shows what is true now. */
 
-export function rulesStrings(ctx: HandlerContext): RulesStrings {
+export function rulesStrings(ctx: HandlerContext<RulesFeatureDeps>): RulesStrings {
   return rulesStringsFor(ctx.actor.locale);
 }
 
 /** The asker's card for a question: the answer with its feedback, or the honest no-match card. */
 export async function questionCard(
-  ctx: HandlerContext,
+  ctx: HandlerContext<RulesFeatureDeps>,
   question: RulesQuestion,
 ): Promise<Attachment> {
-  const deps = ctx.services.rules;
+  const deps = ctx.deps.rules;
   const s = rulesStrings(ctx);
   const rule = question.matchedRuleId ? deps.knowledgeBase.rule(question.matchedRuleId) : undefined;
   if (rule) {
@@ -43,8 +44,12 @@ export async function questionCard(
   return rulesNoMatchCard(rulesNoMatchCardData(s, deps.knowledgeBase, question, suggestions));
 }
 
-export function browsedRuleCard(ctx: HandlerContext, rule: Rule, browsing: boolean): Attachment {
-  const deps = ctx.services.rules;
+export function browsedRuleCard(
+  ctx: HandlerContext<RulesFeatureDeps>,
+  rule: Rule,
+  browsing: boolean,
+): Attachment {
+  const deps = ctx.deps.rules;
   return rulesAnswerCard(
     rulesAnswerCardData(rulesStrings(ctx), deps.knowledgeBase, rule, deps.search.related(rule.id), {
       browsing,
@@ -52,9 +57,9 @@ export function browsedRuleCard(ctx: HandlerContext, rule: Rule, browsing: boole
   );
 }
 
-function timeFormatter(services: Services, locale: Locale): (at: Date) => string {
+function timeFormatter(org: RulesDeps['org'], locale: Locale): (at: Date) => string {
   const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
-    timeZone: services.org.organisation.timezone,
+    timeZone: org.organisation.timezone,
     dateStyle: 'medium',
     timeStyle: 'short',
   });
@@ -63,14 +68,13 @@ function timeFormatter(services: Services, locale: Locale): (at: Date) => string
 
 /** The card a säkerhetssamordnare sees for a forwarded question, open or answered. */
 export async function coordinatorCard(
-  services: Services,
   deps: RulesDeps,
   question: RulesQuestion,
   locale: Locale,
   notice: (s: RulesStrings) => string = () => '',
 ): Promise<Attachment> {
   const s = rulesStringsFor(locale);
-  const askerPerson = services.org.personByAadObjectId(question.askerAadObjectId);
+  const askerPerson = deps.org.personByAadObjectId(question.askerAadObjectId);
   const matchedRule = question.matchedRuleId
     ? deps.knowledgeBase.rule(question.matchedRuleId)
     : undefined;
@@ -83,7 +87,7 @@ export async function coordinatorCard(
       matchedRule,
       feedback,
       notice: notice(s),
-      formatTime: timeFormatter(services, locale),
+      formatTime: timeFormatter(deps.org, locale),
     }),
   );
 }

@@ -148,7 +148,7 @@ for (const engine of engines) {
       await decide(karin, approvalId, 1, 'approved');
       got = await inbox();
       expect(got.get(lars)!.map(textOf).join()).toContain('är godkänd');
-      expect(app.running.services.org.systemById('vard')?.approvedAt).toBe('2026-11-30');
+      expect(app.running.core.register.current.systemById('vard')?.approvedAt).toBe('2026-11-30');
       expect(await audit(approvalId)).toEqual([
         'approval.requested',
         'approval.approved-step',
@@ -186,10 +186,12 @@ for (const engine of engines) {
         proposedOwner: 'maria',
       });
       await decide(karin, owner.approvalId, 0, 'approved');
-      expect(app.running.services.org.systemById('lon')?.owner).toBe('maria');
+      expect(app.running.core.register.current.systemById('lon')?.owner).toBe('maria');
       const plan = await request(per, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
       await decide(per, plan.approvalId, 0, 'approved');
-      expect(app.running.services.org.documentById('ssp-va-styr')?.approvedAt).toBe('2026-11-30');
+      expect(app.running.core.register.current.documentById('ssp-va-styr')?.approvedAt).toBe(
+        '2026-11-30',
+      );
     });
 
     it("makes approved annual goals the year's goals: `mål` says they are fastställda", async () => {

@@ -1,3 +1,4 @@
+import { createIncidentRepository } from '../../src/incidents/incident.repository.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
@@ -72,7 +73,7 @@ for (const engine of engines) {
       const number = /INC-2026-\d{4}/.exec(cardText(answer))?.[0];
       expect(number).toBeDefined();
       const [incident] = (
-        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 50)
+        await createIncidentRepository(app.running.db.kysely).listByReporter(anna.aadObjectId, 50)
       ).filter((i) => i.number === number);
       return { number: number!, id: incident!.id };
     }
@@ -158,7 +159,7 @@ for (const engine of engines) {
 
     it('sends an invalid form back with the values kept and the errors in Swedish, creating nothing', async () => {
       const before = (
-        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100)
+        await createIncidentRepository(app.running.db.kysely).listByReporter(anna.aadObjectId, 100)
       ).length;
       const answer = await submit(anna, {
         ...phishing,
@@ -183,8 +184,12 @@ for (const engine of engines) {
       expect(text).toContain('"value":"2026-12-24"');
       expect(text).toContain('"value":"hackning"');
       expect(
-        (await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100))
-          .length,
+        (
+          await createIncidentRepository(app.running.db.kysely).listByReporter(
+            anna.aadObjectId,
+            100,
+          )
+        ).length,
       ).toBe(before);
       expect([...(await received()).values()].flat()).toEqual([]);
     });
@@ -217,7 +222,7 @@ for (const engine of engines) {
       expect(got.get(anna.name)!.map(textOf)).toEqual([
         `Din incident ${number} har fått status: Mottagen.`,
       ]);
-      const incident = await app.running.services.incidents.incidents.get(id);
+      const incident = await createIncidentRepository(app.running.db.kysely).get(id);
       expect(incident).toMatchObject({
         assigneeAadObjectId: lars.aadObjectId,
         status: 'mottagen',
@@ -281,7 +286,7 @@ for (const engine of engines) {
           'Du har inte behörighet till den här incidenten.',
         );
       }
-      expect(await app.running.services.incidents.incidents.get(id)).toMatchObject({
+      expect(await createIncidentRepository(app.running.db.kysely).get(id)).toMatchObject({
         version: 1,
         status: 'ny',
       });
@@ -363,7 +368,7 @@ for (const engine of engines) {
       got = await received();
       expect(about(got.get(dina.name)!).join()).toContain('Snart för sent');
 
-      const current = await app.running.services.incidents.incidents.get(id);
+      const current = await createIncidentRepository(app.running.db.kysely).get(id);
       const made = await invoke(dina, 'incident.report', {
         incidentId: id,
         version: current!.version,
@@ -385,7 +390,7 @@ for (const engine of engines) {
       await invoke(lars, 'incident.update', { incidentId: id, version: 1, severity: 'hog' });
       const got = await received();
       expect(textOf(got.get(karin.name)![0]!)).toContain('Tidig varning till CSIRT');
-      const incident = await app.running.services.incidents.incidents.get(id);
+      const incident = await createIncidentRepository(app.running.db.kysely).get(id);
       expect(incident!.reports.map((r) => r.kind)).toEqual([
         'csirt-early-warning',
         'csirt-notification',
@@ -400,7 +405,7 @@ for (const engine of engines) {
         status: 'not-required',
       });
       expect(cardProblems(answer.value)).toEqual([]);
-      const after = await app.running.services.incidents.incidents.get(id);
+      const after = await createIncidentRepository(app.running.db.kysely).get(id);
       expect(after!.reports.every((r) => r.status === 'not-required')).toBe(true);
     });
   });

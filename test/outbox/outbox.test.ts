@@ -37,7 +37,7 @@ for (const engine of engines) {
     it('delivers a queued message into the person’s stored chat', async () => {
       const app = await start();
       await app.introduce(people.anna);
-      expect(await app.running.services.notify(reminder(people.anna, 'r1'))).toBe(true);
+      expect(await app.running.core.notify(reminder(people.anna, 'r1'))).toBe(true);
       const [call] = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
       );
@@ -50,7 +50,7 @@ for (const engine of engines) {
     it('opens a personal chat with someone who never wrote to the bot, and remembers it', async () => {
       const app = await start();
       await app.introduce(people.anna); // tells the bot which service URL the tenant uses
-      await app.running.services.notify(reminder(people.lars, 'to-lars'));
+      await app.running.core.notify(reminder(people.lars, 'to-lars'));
       const delivered = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
       );
@@ -62,11 +62,11 @@ for (const engine of engines) {
       });
       expect(delivered[0]!.conversationId).toMatch(/^a:created-/);
       await app.running.sender.drain();
-      const lars = await app.running.services.people.find(people.lars.aadObjectId);
+      const lars = await app.running.core.people.find(people.lars.aadObjectId);
       expect(lars?.conversationId).toBe(delivered[0]!.conversationId);
 
       // The next message goes straight into the chat, without creating another.
-      await app.running.services.notify(reminder(people.lars, 'to-lars-2'));
+      await app.running.core.notify(reminder(people.lars, 'to-lars-2'));
       await app.connector.waitFor(() => proactive(app).length === 2);
       expect(app.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(1);
     });
@@ -74,8 +74,8 @@ for (const engine of engines) {
     it('sends a message once even when it is queued twice with the same dedupe key', async () => {
       const app = await start();
       await app.introduce(people.anna);
-      expect(await app.running.services.notify(reminder(people.anna, 'same'))).toBe(true);
-      expect(await app.running.services.notify(reminder(people.anna, 'same'))).toBe(false);
+      expect(await app.running.core.notify(reminder(people.anna, 'same'))).toBe(true);
+      expect(await app.running.core.notify(reminder(people.anna, 'same'))).toBe(false);
       await app.running.sender.drain();
       await new Promise((r) => setTimeout(r, 200));
       expect(proactive(app)).toHaveLength(1);
@@ -85,7 +85,7 @@ for (const engine of engines) {
       const app = await start();
       await app.introduce(people.anna);
       app.connector.fail(429, { headers: { 'Retry-After': '1' } });
-      await app.running.services.notify(reminder(people.anna, 'throttled'));
+      await app.running.core.notify(reminder(people.anna, 'throttled'));
       await app.connector.waitFor(() => proactive(app).length === 1, 5000);
       const [throttled, delivered] = app.connector.calls;
       expect(throttled!.status).toBe(429);
@@ -101,24 +101,24 @@ for (const engine of engines) {
       const app = await start();
       await app.introduce(people.anna);
       app.connector.fail(403);
-      await app.running.services.notify(reminder(people.anna, 'gone-1'));
+      await app.running.core.notify(reminder(people.anna, 'gone-1'));
       await app.running.sender.drain();
       expect(await app.running.outbox.findByDedupeKey('gone-1')).toMatchObject({
         status: 'unreachable',
         last_error: 'HTTP 403',
       });
       expect(
-        (await app.running.services.people.find(people.anna.aadObjectId))?.unreachableAt,
+        (await app.running.core.people.find(people.anna.aadObjectId))?.unreachableAt,
       ).not.toBeNull();
 
-      await app.running.services.notify(reminder(people.anna, 'gone-2'));
+      await app.running.core.notify(reminder(people.anna, 'gone-2'));
       await app.running.sender.drain();
       expect(app.connector.calls).toHaveLength(1);
       expect((await app.running.outbox.findByDedupeKey('gone-2'))?.status).toBe('unreachable');
 
       // Writing to the bot again makes the person reachable.
       await app.introduce(people.anna);
-      await app.running.services.notify(reminder(people.anna, 'back'));
+      await app.running.core.notify(reminder(people.anna, 'back'));
       await app.connector.waitFor(() => proactive(app).length === 1);
     });
 
@@ -129,7 +129,7 @@ for (const engine of engines) {
       });
       await app.introduce(people.anna);
       app.connector.fail(503, { times: 10 });
-      await app.running.services.notify(reminder(people.anna, 'flaky'));
+      await app.running.core.notify(reminder(people.anna, 'flaky'));
       await app.running.sender.drain();
       expect(app.connector.calls.map((c) => c.status)).toEqual([503, 503, 503]);
       expect(await app.running.outbox.findByDedupeKey('flaky')).toMatchObject({
@@ -143,7 +143,7 @@ for (const engine of engines) {
       const app = await start({ outbox: { baseRetryDelayMs: 20 } });
       await app.introduce(people.anna);
       app.connector.fail(502);
-      await app.running.services.notify(reminder(people.anna, 'once-502'));
+      await app.running.core.notify(reminder(people.anna, 'once-502'));
       await app.running.sender.drain();
       expect(app.connector.calls.map((c) => c.status)).toEqual([502, 200]);
     });
@@ -154,7 +154,7 @@ for (const engine of engines) {
       });
       await app.introduce(people.anna);
       for (let i = 0; i < 15; i++)
-        await app.running.services.notify(reminder(people.anna, `burst-${i}`));
+        await app.running.core.notify(reminder(people.anna, `burst-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(15);
@@ -166,7 +166,7 @@ for (const engine of engines) {
       const crowd = staff(30);
       await app.introduce(...crowd);
       for (const [i, person] of crowd.entries())
-        await app.running.services.notify(reminder(person, `all-${i}`));
+        await app.running.core.notify(reminder(person, `all-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(30);
@@ -178,7 +178,7 @@ for (const engine of engines) {
       const crowd = staff(30);
       await app.introduce(...crowd);
       for (const [i, person] of crowd.entries())
-        await app.running.services.notify(reminder(person, `restart-${i}`));
+        await app.running.core.notify(reminder(person, `restart-${i}`));
       await app.connector.waitFor(() => proactive(app).length >= 8);
       await app.stopBot();
       const beforeRestart = proactive(app).length;
@@ -206,7 +206,7 @@ for (const engine of engines) {
       const crowd = staff(40);
       await first.introduce(...crowd);
       for (const [i, person] of crowd.entries())
-        await first.running.services.notify(reminder(person, `shared-${i}`));
+        await first.running.core.notify(reminder(person, `shared-${i}`));
       second.running.sender.wake();
       await first.running.sender.drain(10_000);
       await new Promise((r) => setTimeout(r, 300));

@@ -43,7 +43,7 @@ for (const engine of engines) {
       expect(card).toBeDefined();
       expect(JSON.stringify(card)).toContain('Hej Anna Andersson!');
 
-      const stored = await app.running.services.people.find(people.anna.aadObjectId);
+      const stored = await app.running.core.people.find(people.anna.aadObjectId);
       expect(stored?.installed).toBe(true);
       expect(stored?.personId).toBe('anna');
       expect(stored?.conversationId).toBe(personalConversationId(people.anna));
@@ -197,9 +197,7 @@ for (const engine of engines) {
 
     it('marks a person who removes the app as uninstalled', async () => {
       await send(installation(people.anna, 'remove', as()));
-      expect((await app.running.services.people.find(people.anna.aadObjectId))?.installed).toBe(
-        false,
-      );
+      expect((await app.running.core.people.find(people.anna.aadObjectId))?.installed).toBe(false);
     });
   });
 }
@@ -213,9 +211,7 @@ describe('a bot told to answer in one language (FORCE_LOCALE)', () => {
       );
       const [reply] = app.connector.deliveredTo(personalConversationId(people.anna));
       expect(JSON.stringify(cardOf(reply!))).toContain('Hej Anna Andersson!');
-      expect((await app.running.services.people.find(people.anna.aadObjectId))?.locale).toBe(
-        'sv-SE',
-      );
+      expect((await app.running.core.people.find(people.anna.aadObjectId))?.locale).toBe('sv-SE');
     } finally {
       await app.stop();
     }

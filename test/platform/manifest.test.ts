@@ -1,5 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { commands, createCommandMatcher } from '../../src/platform/teams/command-registry.js';
+import { features } from '../../src/composition.js';
+import { createCommandMatcher } from '../../src/platform/teams/command-matcher.js';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -28,7 +29,7 @@ const settings: PackagingConfig = {
   botDomain: 'it-sakerhet.sjovik.example.se',
 };
 
-const findCommand = createCommandMatcher(commands);
+const findCommand = createCommandMatcher(features.flatMap((feature) => feature.commands));
 
 /** The commands of CONTRACTS.md, first in every list. */
 const SWEDISH_COMMANDS = [

@@ -270,7 +270,7 @@ describe('the bot in production mode, over HTTP', () => {
     expect(response.status).toBe(401);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.services.people.find(people.anna.aadObjectId)).toBeUndefined();
+    expect(await app.running.core.people.find(people.anna.aadObjectId)).toBeUndefined();
   });
 
   it('answers 401, before reading the body, to multipart, gzip and other bodies without a token', async () => {
@@ -300,7 +300,7 @@ describe('the bot in production mode, over HTTP', () => {
     }
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.services.people.find(people.anna.aadObjectId)).toBeUndefined();
+    expect(await app.running.core.people.find(people.anna.aadObjectId)).toBeUndefined();
   });
 
   it('answers 401 to a well-formed token that fails one Bot Framework check', async () => {
@@ -359,7 +359,7 @@ describe('the bot in production mode, over HTTP', () => {
     expect(response.status).toBe(200);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.services.people.find(people.lars.aadObjectId)).toBeUndefined();
+    expect(await app.running.core.people.find(people.lars.aadObjectId)).toBeUndefined();
     expect(await rowCounts()).toMatchObject({ person: 0, outbox: 0, audit: 0 });
     expect(app.logLines.join('')).toContain('activity from another tenant refused');
   });
@@ -380,7 +380,7 @@ describe('the bot in production mode, over HTTP', () => {
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
     });
 
-    const stored = await app.running.services.people.find(people.anna.aadObjectId);
+    const stored = await app.running.core.people.find(people.anna.aadObjectId);
     expect(stored?.tenantId).toBe(TENANT);
     expect(stored?.personId).toBe('anna');
     // The key came from the fake metadata document (fetched once, then cached).
@@ -400,7 +400,7 @@ describe('the bot in production mode, over HTTP', () => {
     expect(response.status).toBe(403);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.services.people.find(people.karin.aadObjectId)).toBeUndefined();
+    expect(await app.running.core.people.find(people.karin.aadObjectId)).toBeUndefined();
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -412,8 +412,6 @@ describe('the bot in production mode, over HTTP', () => {
       },
     );
     expect(response.status).toBe(200);
-    expect((await app.running.services.people.find(people.karin.aadObjectId))?.tenantId).toBe(
-      TENANT,
-    );
+    expect((await app.running.core.people.find(people.karin.aadObjectId))?.tenantId).toBe(TENANT);
   });
 });

@@ -1,3 +1,4 @@
+import { createRulesQuestionRepository } from '../../src/rules/rules-question.repository.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
@@ -97,7 +98,7 @@ for (const engine of engines) {
       expect(related.length).toBeLessThanOrEqual(3);
       expect(actionsOf(card).some((a) => a.verb === 'command.run')).toBe(false);
 
-      const stored = await app.running.services.rules.questions.find(
+      const stored = await createRulesQuestionRepository(app.running.db.kysely).find(
         String(button(card, 'Ja').data.questionId),
       );
       expect(stored).toMatchObject({
@@ -245,7 +246,9 @@ for (const engine of engines) {
       }
       await app.running.sender.drain();
       expect(chat(anna)).toHaveLength(1);
-      const stored = await app.running.services.rules.questions.find(String(reply.data.questionId));
+      const stored = await createRulesQuestionRepository(app.running.db.kysely).find(
+        String(reply.data.questionId),
+      );
       expect(stored?.answer).toMatchObject({
         text: 'Matsedeln finns på **intranätet**.',
         byName: 'Lars Berg',

@@ -1,4 +1,4 @@
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { OrgDirectory } from '../../org/index.js';
 import type { ApprovalSubject, ApprovalType, ApproverRole } from './approval.js';
 
 /**

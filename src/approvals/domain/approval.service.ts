@@ -1,7 +1,7 @@
-import type { AuditLog } from '../../org/domain/audit.js';
+import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import type { RegisterChange } from '../../org/domain/register.js';
+import type { OrgDirectory } from '../../org/index.js';
+import type { RegisterChange } from '../../org/index.js';
 import { localParts } from '../../platform/time.js';
 import { planChain } from './approval.chains.js';
 import {

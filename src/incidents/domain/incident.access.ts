@@ -1,5 +1,5 @@
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import type { Person } from '../../org/domain/org.js';
+import type { OrgDirectory } from '../../org/index.js';
+import type { Person } from '../../org/index.js';
 import type { Incident, ReportKind } from './incident.js';
 
 /** Why someone may see an incident. A person can hold several of these at once. */

@@ -1,6 +1,6 @@
-import type { AuditLog } from '../../org/domain/audit.js';
+import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { OrgDirectory } from '../../org/index.js';
 import { localParts } from '../../platform/time.js';
 import {
   incidentRecipients,

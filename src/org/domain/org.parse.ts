@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { z } from 'zod';
+import { aadObjectId } from '../../platform/identity.js';
 import type { DocumentType, GoverningDocument, Organisation } from './org.js';
 
 /**
@@ -85,7 +86,7 @@ const personSchema = z.strictObject({
   id: text,
   name: text,
   title: text.optional(),
-  aadObjectId: guid,
+  aadObjectId: guid.transform(aadObjectId),
   email: text.optional(),
 });
 

@@ -1,4 +1,5 @@
-import type { AnnualGoal } from '../../reminders/domain/goal.js';
+import type { AadObjectId } from '../../platform/identity.js';
+import type { AnnualGoal } from '../../reminders/index.js';
 
 /** The organisation file's content, validated: people, roles, systems and governing documents. */
 
@@ -7,8 +8,8 @@ export interface Person {
   id: string;
   name: string;
   title?: string;
-  /** Entra ID object id: how Teams tells us who someone is. */
-  aadObjectId: string;
+  /** Entra ID object id: how Teams tells us who someone is (lower-cased when the file is read). */
+  aadObjectId: AadObjectId;
   email?: string;
 }
 

@@ -1,8 +1,8 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
-import type { ApprovalTables } from '../../approvals/approval.table.js';
-import type { IncidentTables } from '../../incidents/incident.table.js';
-import type { ReminderTables } from '../../reminders/reminder.table.js';
-import type { RulesQaTables } from '../../rules/rules-question.table.js';
+import type { ApprovalTables } from '../../approvals/index.js';
+import type { IncidentTables } from '../../incidents/index.js';
+import type { ReminderTables } from '../../reminders/index.js';
+import type { RulesQaTables } from '../../rules/index.js';
 
 /**
  * Row types, one interface per table. Timestamps are ISO-8601 UTC strings made in

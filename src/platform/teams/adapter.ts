@@ -9,8 +9,11 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
-import { StatusCodes, type Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { localeFrom, stringsFor } from '../strings.js';
 
 /** Options for ConfigurationBotFrameworkAuthentication from our validated config. */
 export function authenticationOptions(config: Config): Record<string, string> {
@@ -116,9 +119,59 @@ class RejectBadTokens extends BotFrameworkAuthentication {
   }
 }
 
+/**
+ * The one place a failed turn is answered: a Swedish (or English) apology with a
+ * correlation id that is also in the log, never the error itself. For a card
+ * click the apology is the invoke response, so the card stays as it was.
+ */
+export function answerTurnError(log: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const correlationId = randomUUID();
+    const activity = context.activity;
+    const verb =
+      activity?.name === 'adaptiveCard/action'
+        ? (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb
+        : undefined;
+    log.error(
+      {
+        err: error,
+        correlationId,
+        activityType: activity?.type,
+        verb: typeof verb === 'string' ? verb : undefined,
+      },
+      'turn failed',
+    );
+    const apology = stringsFor(localeFrom(activity?.locale)).apology(correlationId);
+    try {
+      if (activity?.type === 'invoke') {
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: apology,
+            },
+          },
+        });
+      } else {
+        await context.sendActivity(apology);
+      }
+    } catch (sendError) {
+      log.error({ err: sendError, correlationId }, 'could not send the apology');
+    }
+  };
+}
+
 /** The adapter that answers incoming activities. */
-export function createTurnAdapter(authentication: BotFrameworkAuthentication): CloudAdapter {
-  return new CloudAdapter(new RejectBadTokens(authentication));
+export function createTurnAdapter(
+  authentication: BotFrameworkAuthentication,
+  log: Logger,
+): CloudAdapter {
+  const adapter = new CloudAdapter(new RejectBadTokens(authentication));
+  adapter.onTurnError = answerTurnError(log);
+  return adapter;
 }
 
 /** The adapter the outbox sends through: one HTTP attempt per delivery attempt. */

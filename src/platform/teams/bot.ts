@@ -1,24 +1,39 @@
-import { randomUUID } from 'node:crypto';
 import {
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
+import type { AuditLog, OrgDirectory, PersonRepository } from '../../org/index.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { aadObjectId } from '../identity.js';
+import type { Logger } from '../log.js';
 import { localeFrom, stringsFor } from '../strings.js';
-import { type CardAction } from './card-action.js';
-import { messageResponse } from './card-action.js';
-import { createCardActions } from './card-action-registry.js';
-import type { Command } from './command.js';
-import { commands, createCommandMatcher, questionCommand } from './command-registry.js';
-import { helpCommand } from '../../help/help.command.js';
 import {
   adaptiveCardInvokeSchema,
   incomingActivitySchema,
   tenantOf,
   type IncomingActivity,
 } from './activity.js';
-import type { Actor, HandlerContext, Services } from './handler-context.js';
+import { messageResponse, type BoundCardAction } from './card-action.js';
+import type { BoundCommand } from './command.js';
+import { createCommandMatcher } from './command-matcher.js';
+import { commandRunAction } from './command-run.action.js';
+import type { FeatureModule } from './feature.js';
+import type { Actor, TurnScope } from './handler-context.js';
+
+/** What the bot itself needs; everything else reaches handlers through their feature. */
+export interface BotDeps {
+  config: Pick<Config, 'mode' | 'bot' | 'forceLocale'>;
+  /** Read at every turn: the register changes when approvals conclude. */
+  org(): OrgDirectory;
+  people: PersonRepository;
+  audit: AuditLog;
+  clock: Clock;
+  log: Logger;
+  features: FeatureModule[];
+}
 
 /** Longer messages are not commands or questions; they get a clear answer instead. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -28,24 +43,30 @@ export const MAX_MESSAGE_LENGTH = 2000;
  * each message to one command and each card click to one card action.
  */
 export class ItSakerhetBot extends TeamsActivityHandler {
-  private readonly findCommand: (text: string) => Command | undefined;
-  private readonly cardActions: Map<string, CardAction>;
+  private readonly findCommand: (text: string) => BoundCommand | undefined;
+  private readonly cardActions: Map<string, BoundCardAction>;
+  private readonly fallback: BoundCommand | undefined;
+  private readonly welcomeCommand: BoundCommand | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: BotDeps) {
     super();
-    this.findCommand = createCommandMatcher(commands);
-    this.cardActions = createCardActions(this.findCommand);
+    const { features } = services;
+    this.findCommand = createCommandMatcher(features.flatMap((f) => f.commands));
+    const actions = [commandRunAction(this.findCommand), ...features.flatMap((f) => f.cardActions)];
+    this.cardActions = new Map(actions.map((a) => [a.verb, a]));
+    this.fallback = features.find((f) => f.fallback)?.fallback;
+    this.welcomeCommand = features.find((f) => f.welcome)?.welcome;
 
     this.onMessage(async (context, next) => {
-      const ctx = await this.handlerContext(context);
+      const ctx = this.turnScope(context);
       const text =
         TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
       if (text.length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(ctx.actor.strings.tooLong(MAX_MESSAGE_LENGTH));
         return next();
       }
-      const command = this.findCommand(text) ?? questionCommand;
-      await command.handle(ctx);
+      const command = this.findCommand(text) ?? this.fallback;
+      await command?.handle(ctx);
       await next();
     });
 
@@ -58,7 +79,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     this.onInstallationUpdateRemove(async (context, next) => {
       const aad = context.activity.from?.aadObjectId;
       if (aad && context.activity.conversation?.conversationType === 'personal') {
-        await this.services.people.markUninstalled(aad, this.services.clock.now());
+        await this.services.people.markUninstalled(aadObjectId(aad), this.services.clock.now());
       }
       await this.recordInstallation(context, 'app.uninstalled');
       await next();
@@ -91,24 +112,14 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = await this.handlerContext(context);
+    const ctx = this.turnScope(context);
     const parsedInvoke = adaptiveCardInvokeSchema.safeParse(invokeValue);
     const action = parsedInvoke.success
       ? this.cardActions.get(parsedInvoke.data.action.verb)
       : undefined;
     if (!parsedInvoke.success || !action) return messageResponse(ctx.actor.strings.invalidAction);
-    const data = action.data.safeParse(parsedInvoke.data.action.data ?? {});
-    if (!data.success) return messageResponse(ctx.actor.strings.invalidAction);
-    try {
-      return await action.handle(ctx, data.data);
-    } catch (error) {
-      const correlationId = randomUUID();
-      this.services.log.error(
-        { err: error, correlationId, verb: action.verb },
-        'card action failed',
-      );
-      return messageResponse(ctx.actor.strings.apology(correlationId));
-    }
+    // An error here reaches the adapter's one turn-error handler, which apologises.
+    return action.handle(ctx, parsedInvoke.data.action.data);
   }
 
   private async recordInstallation(
@@ -118,7 +129,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     const { activity } = context;
     await this.services.audit.record({
       at: this.services.clock.now(),
-      actor: activity.from?.aadObjectId?.toLowerCase() ?? 'unknown',
+      actor: activity.from?.aadObjectId ? aadObjectId(activity.from.aadObjectId) : 'unknown',
       action,
       objectType: 'conversation',
       objectId: activity.conversation?.id ?? 'unknown',
@@ -128,20 +139,20 @@ export class ItSakerhetBot extends TeamsActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     if (context.activity.conversation?.conversationType !== 'personal') return;
-    const ctx = await this.handlerContext(context);
+    const ctx = this.turnScope(context);
     await context.sendActivity(ctx.actor.strings.welcome);
-    await helpCommand.handle(ctx);
+    await this.welcomeCommand?.handle(ctx);
   }
 
   private async rememberPerson(context: TurnContext, activity: IncomingActivity): Promise<void> {
     const aad = activity.from.aadObjectId;
     const tenantId = tenantOf(activity);
     if (!aad || !tenantId) return;
-    const person = this.services.org.personByAadObjectId(aad);
+    const person = this.services.org().personByAadObjectId(aad);
     const personal = activity.conversation.conversationType === 'personal';
     await this.services.people.saw(
       {
-        aadObjectId: aad,
+        aadObjectId: aadObjectId(aad),
         tenantId,
         personId: person?.id ?? null,
         name: person?.name ?? activity.from.name ?? '',
@@ -159,20 +170,21 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     );
   }
 
-  private async handlerContext(context: TurnContext): Promise<HandlerContext> {
+  private turnScope(context: TurnContext): TurnScope {
     const activity = context.activity;
-    const aad = activity.from?.aadObjectId;
-    const person = aad ? this.services.org.personByAadObjectId(aad) : undefined;
+    const aad = activity.from?.aadObjectId ? aadObjectId(activity.from.aadObjectId) : undefined;
+    const org = this.services.org();
+    const person = aad ? org.personByAadObjectId(aad) : undefined;
     const locale = localeFrom(activity.locale);
     const actor: Actor = {
-      aadObjectId: aad?.toLowerCase(),
+      aadObjectId: aad,
       tenantId: activity.channelData?.tenant?.id ?? activity.conversation?.tenantId,
       name: person?.name ?? activity.from?.name ?? '',
       person,
-      roles: person ? this.services.org.rolesOf(person.id) : [],
+      roles: person ? org.rolesOf(person.id) : [],
       locale,
       strings: stringsFor(locale),
     };
-    return { turn: context, actor, services: this.services };
+    return { turn: context, actor };
   }
 }

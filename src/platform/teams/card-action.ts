@@ -1,16 +1,47 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { z } from 'zod';
-import type { HandlerContext } from './handler-context.js';
+import type { HandlerContext, TurnScope } from './handler-context.js';
 
-/** One card verb: its data is parsed with `data` before `handle` sees it. */
-export interface CardAction<T = unknown> {
+/**
+ * One card verb of a feature. Its data is parsed by the action itself, so the
+ * verb's data type stays inside it and lists of actions need no casts.
+ */
+export interface CardAction<D> {
   verb: string;
-  data: z.ZodType<T>;
-  handle(ctx: HandlerContext, data: T): Promise<AdaptiveCardInvokeResponse>;
+  handle(ctx: HandlerContext<D>, data: unknown): Promise<AdaptiveCardInvokeResponse>;
 }
 
-export function defineCardAction<T>(action: CardAction<T>): CardAction<T> {
-  return action;
+/** A card action bound to its feature's dependencies, as the bot dispatches it. */
+export interface BoundCardAction {
+  verb: string;
+  handle(scope: TurnScope, data: unknown): Promise<AdaptiveCardInvokeResponse>;
+}
+
+export interface CardActionDefinition<D, T> {
+  verb: string;
+  data: z.ZodType<T>;
+  handle(ctx: HandlerContext<D>, data: T): Promise<AdaptiveCardInvokeResponse>;
+}
+
+/** A verb whose data is parsed with `data`; data of another shape gets the "invalid button" answer. */
+export function defineCardAction<D, T>(definition: CardActionDefinition<D, T>): CardAction<D> {
+  return {
+    verb: definition.verb,
+    async handle(ctx, raw) {
+      const parsed = definition.data.safeParse(raw ?? {});
+      if (!parsed.success) return messageResponse(ctx.actor.strings.invalidAction);
+      return definition.handle(ctx, parsed.data);
+    },
+  };
+}
+
+/** `defineCardAction` with the feature's dependency type fixed, so only the data type is inferred. */
+export function cardActionsOf<D>() {
+  return <T>(definition: CardActionDefinition<D, T>): CardAction<D> => defineCardAction(definition);
+}
+
+export function bindCardAction<D>(action: CardAction<D>, deps: D): BoundCardAction {
+  return { verb: action.verb, handle: (scope, data) => action.handle({ ...scope, deps }, data) };
 }
 
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {

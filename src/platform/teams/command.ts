@@ -1,8 +1,24 @@
-import type { HandlerContext } from './handler-context.js';
+import type { HandlerContext, TurnScope } from './handler-context.js';
 
-export interface Command {
+/** A typed command of one feature, written against that feature's dependencies. */
+export interface Command<D> {
   id: string;
   /** Swedish name first, then the English alias. Matched case-insensitively, with or without '/'. */
   names: string[];
-  handle(ctx: HandlerContext): Promise<void>;
+  handle(ctx: HandlerContext<D>): Promise<void>;
+}
+
+/** A command bound to its feature's dependencies, as the bot dispatches it. */
+export interface BoundCommand {
+  id: string;
+  names: string[];
+  handle(scope: TurnScope): Promise<void>;
+}
+
+export function bindCommand<D>(command: Command<D>, deps: D): BoundCommand {
+  return {
+    id: command.id,
+    names: command.names,
+    handle: (scope) => command.handle({ ...scope, deps }),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { GoalStatus } from './goal.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { OrgDirectory } from '../../org/index.js';
 import { localParts } from '../../platform/time.js';
 import type {
   AwarenessRepository,

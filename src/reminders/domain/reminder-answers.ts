@@ -1,7 +1,7 @@
-import type { AuditLog } from '../../org/domain/audit.js';
+import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import type { ItSystem } from '../../org/domain/org.js';
+import type { OrgDirectory } from '../../org/index.js';
+import type { ItSystem } from '../../org/index.js';
 import { recipientOf } from './reminder.schedule.js';
 import type { OccurrenceRepository } from './reminder.service.js';
 

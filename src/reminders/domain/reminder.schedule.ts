@@ -1,4 +1,4 @@
-import type { Organisation, Person } from '../../org/domain/org.js';
+import type { Organisation, Person } from '../../org/index.js';
 import { localParts, zonedToUtc } from '../../platform/time.js';
 import { addDays, matchesDate, timesOfDay, type CronSchedule } from './cron.js';
 import {

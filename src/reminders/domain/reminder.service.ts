@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { nextInWindow } from './send-window.js';
 import type { AnnualGoal, GoalFollowUp, GoalWithStatus } from './goal.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
+import type { OrgDirectory } from '../../org/index.js';
 import {
   awarenessInLookback,
   dueOccurrences,

@@ -1,5 +1,5 @@
 import type { GoalWithStatus } from './goal.js';
-import type { Organisation } from '../../org/domain/org.js';
+import type { Organisation } from '../../org/index.js';
 import type { CronSchedule } from './cron.js';
 import type { SendWindow } from './send-window.js';
 

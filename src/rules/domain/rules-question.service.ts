@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditLog } from '../../org/domain/audit.js';
-import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import type { Person } from '../../org/domain/org.js';
+import type { AuditLog } from '../../org/index.js';
+import type { OrgDirectory } from '../../org/index.js';
+import type { Person } from '../../org/index.js';
 import type { KnowledgeBase } from './rule.js';
 import type { RulesQuestion, RulesFeedback, RulesQuestionStore } from './rules-question.js';
 import type { RuleSearch, RulesAnswer } from './rules.search.js';

@@ -1,12 +1,11 @@
-import { createServices, openCore } from '../composition.js';
-import type { Config } from '../platform/config.js';
-import { systemClock, type Clock } from '../platform/clock.js';
-import type { OrgDirectory } from '../org/domain/org.directory.js';
-import type { Logger } from '../platform/log.js';
-import type { Db } from '../platform/db/dialect.js';
-import type { OutboxSender } from '../outbox/outbox.sender.js';
-import type { Transport } from '../outbox/proactive.transport.js';
-import type { ReminderServices } from './reminder.services.js';
+import { openCore } from './composition.js';
+import type { OrgDirectory } from './org/index.js';
+import type { OutboxSender, Transport } from './outbox/index.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/dialect.js';
+import type { Logger } from './platform/log.js';
+import { createReminderDeps, type ReminderServices } from './reminders/index.js';
 
 /**
  * The reminders feature without the HTTP server, for `npm run reminders`: the
@@ -36,9 +35,9 @@ export async function openReminderRuntime(
 ): Promise<ReminderRuntime> {
   const { clock, log } = options;
   const outboxClock = options.outboxClock ?? systemClock;
-  const core = await openCore(config, { log, transport: options.transport, outboxClock });
+  const core = await openCore(config, { log, clock, transport: options.transport, outboxClock });
   const { db, register, sender } = core;
-  const { reminders } = await createServices(core, config, clock, log);
+  const reminders = await createReminderDeps(core);
   return {
     db,
     org: () => register.current,

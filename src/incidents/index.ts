@@ -1,0 +1,70 @@
+import type { Core } from '../composition.js';
+import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
+import type { Clock } from '../platform/clock.js';
+import { defineFeature } from '../platform/teams/feature.js';
+import { remindDeadlines, type IncidentDeps } from './domain/incident.service.js';
+import { incidentActions } from './incident.actions.js';
+import { incidentCommand } from './incident.command.js';
+import { createIncidentNotifier } from './incident.notifier.js';
+import { createIncidentRepository } from './incident.repository.js';
+import { myIncidentsCommand } from './my-incidents.command.js';
+
+export type { IncidentTables } from './incident.table.js';
+
+export type { Incident } from './domain/incident.js';
+export { CATEGORIES } from './domain/incident.js';
+export { incidentStringsFor, type IncidentStrings } from './incident.strings.js';
+
+/** What the incident handlers are given when the feature is built. */
+export interface IncidentFeatureDeps {
+  readonly incidents: IncidentDeps;
+  readonly org: OrgDirectory;
+  readonly clock: Clock;
+  readonly people: PersonRepository;
+  readonly audit: AuditRepository;
+}
+
+export function createIncidentDeps(core: Core): IncidentDeps {
+  const { register, people, audit, notify, db, clock } = core;
+  const incidentRepository = createIncidentRepository(db.kysely);
+  return {
+    incidents: incidentRepository,
+    get org() {
+      return register.current;
+    },
+    audit,
+    clock,
+    notifier: createIncidentNotifier({
+      get org() {
+        return register.current;
+      },
+      incidents: incidentRepository,
+      people,
+      audit,
+      notify,
+    }),
+  };
+}
+
+/** IT incident reports: the form, routing with the legal clocks, triage and the deadline reminders. */
+export const incidents = defineFeature<Core, IncidentFeatureDeps>({
+  name: 'incidents',
+  commands: [incidentCommand, myIncidentsCommand],
+  cardActions: incidentActions,
+  deps: (core) => ({
+    incidents: createIncidentDeps(core),
+    get org() {
+      return core.register.current;
+    },
+    clock: core.clock,
+    people: core.people,
+    audit: core.audit,
+  }),
+  periodic: (deps, core) => [
+    {
+      name: 'incident deadlines',
+      everySeconds: core.config.incidentDeadlineCheckSeconds,
+      run: () => remindDeadlines(deps.incidents),
+    },
+  ],
+});
