@@ -97,7 +97,7 @@ export async function reportIncident(
   const now = deps.clock.now();
   const reports: AuthorityReport[] = requiredReportKinds(input, deps.org).map((kind) => ({
     kind,
-    dueAt: reportDueAt(kind, input.discoveredAt),
+    dueAt: reportDueAt(kind, input.discoveredAt, deps.org.organisation.timezone),
     status: 'pending',
     decidedBy: null,
     decidedAt: null,
