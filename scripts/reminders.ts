@@ -6,7 +6,7 @@ import { OrgFileError } from '../src/org/domain/org.parse.js';
 import { buildFollowUpReport } from '../src/reminders/domain/follow-up-report.js';
 import { reportToCsv, reportToMarkdown } from '../src/reminders/follow-up-report.export.js';
 import { listOccurrences, runDueReminders } from '../src/reminders/domain/reminder.service.js';
-import { localParts, zonedToUtc } from '../src/platform/time.js';
+import { localParts, zonedToUtc } from '../src/platform/calendar.js';
 import { reminderStringsFor } from '../src/reminders/reminder.strings.js';
 import { createLogger } from '../src/platform/log.js';
 import { openReminderRuntime } from '../src/reminders/reminder.runtime.js';

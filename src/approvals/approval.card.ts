@@ -2,7 +2,7 @@ import type { AuditEvent } from '../org/domain/audit.js';
 import { mayDecide } from './domain/approval.service.js';
 import { currentStep, type Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/domain/org.directory.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { ApprovalStrings } from './approval.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';
 

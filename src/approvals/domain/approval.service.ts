@@ -2,7 +2,7 @@ import type { AuditLog } from '../../org/domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/domain/org.directory.js';
 import type { RegisterChange } from '../../org/domain/register.js';
-import { localParts } from '../../platform/time.js';
+import { localParts } from '../../platform/calendar.js';
 import { planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,

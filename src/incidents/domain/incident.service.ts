@@ -1,7 +1,7 @@
 import type { AuditLog } from '../../org/domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import { localParts } from '../../platform/time.js';
+import { localParts } from '../../platform/calendar.js';
 import {
   incidentRecipients,
   permissionsFor,

@@ -1,5 +1,5 @@
 import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import { zonedToUtc } from '../../platform/time.js';
+import { zonedToUtc } from '../../platform/calendar.js';
 import {
   CATEGORIES,
   LIMITS,
