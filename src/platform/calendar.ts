@@ -111,6 +111,20 @@ export function parseDate(text: string): Temporal.PlainDate | undefined {
   }
 }
 
+/**
+ * True for a time zone the calendar knows, by IANA name (Europe/Stockholm). A fixed
+ * offset such as +01:00 is refused: it has no summer time.
+ */
+export function isTimeZone(name: string): boolean {
+  if (/^[+-]/.test(name.trim())) return false;
+  try {
+    Temporal.Now.zonedDateTimeISO(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An HH:mm (or HH:mm:ss) time of day, or undefined. */
 export function parseTime(text: string): Temporal.PlainTime | undefined {
   if (!/^\d{2}:\d{2}(?::\d{2})?$/.test(text)) return undefined;

@@ -4,6 +4,7 @@ import {
   addCalendarMonths,
   addZonedCalendarMonths,
   formatLocal,
+  isTimeZone,
   localParts,
   WALL_CLOCK,
   zonedInstant,
@@ -157,5 +158,13 @@ describe('the calendar module’s named DST choice', () => {
     const added = addZonedCalendarMonths(new Date('2026-09-25T00:30:00Z'), 1, TZ);
     expect(formatLocal(added, TZ)).toBe('2026-10-25 02:30');
     expect(added.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('time zones', () => {
+  it('knows IANA zones and refuses a fixed offset, which has no summer time', () => {
+    expect(isTimeZone('Europe/Stockholm')).toBe(true);
+    expect(isTimeZone('Europe/Sthlm')).toBe(false);
+    expect(isTimeZone('+01:00')).toBe(false);
   });
 });

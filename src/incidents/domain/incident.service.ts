@@ -1,7 +1,7 @@
 import type { AuditLog } from '../../org/domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/domain/org.directory.js';
-import { localParts } from '../../platform/calendar.js';
+import { localYear } from '../../platform/calendar.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -109,7 +109,7 @@ export async function reportIncident(
       reporterName: reporter.name,
       tenantId: reporter.tenantId,
       submissionId,
-      year: Number(localParts(now, deps.org.organisation.timezone).date.slice(0, 4)),
+      year: localYear(now, deps.org.organisation.timezone),
       reports,
     },
     now,
