@@ -6,7 +6,7 @@ import { OrgFileError } from '../src/org/index.js';
 import { buildFollowUpReport } from '../src/reminders/index.js';
 import { reportToCsv, reportToMarkdown } from '../src/reminders/index.js';
 import { listOccurrences, runDueReminders } from '../src/reminders/index.js';
-import { localParts, zonedToUtc } from '../src/platform/time.js';
+import { localParts, zonedToUtc } from '../src/platform/calendar.js';
 import { reminderStringsFor } from '../src/reminders/index.js';
 import { createLogger } from '../src/platform/log.js';
 import { openReminderRuntime } from '../src/reminders.runtime.js';

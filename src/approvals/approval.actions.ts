@@ -12,7 +12,7 @@ import {
 import type { Approval } from './domain/approval.js';
 import { parseSubject, validateApprovalForm } from './domain/approval.validation.js';
 import { APPROVAL_TYPES } from './domain/approval.js';
-import { localParts } from '../platform/time.js';
+import { localParts } from '../platform/calendar.js';
 import { approvalStringsFor, type ApprovalStrings } from './approval.strings.js';
 import { approvalFormCard } from './approval-form.card.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';

@@ -2,7 +2,7 @@ import type { AuditEvent } from '../org/index.js';
 import { mayDecide } from './domain/approval.service.js';
 import { currentStep, type Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/index.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { ApprovalStrings } from './approval.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
 import { currentStep } from './domain/approval.js';
 import { mayDecide } from './domain/approval.service.js';
-import { localParts } from '../platform/time.js';
+import { localParts } from '../platform/calendar.js';
 import { approvalStringsFor } from './approval.strings.js';
 import { approvalFormCard } from './approval-form.card.js';
 import { subjectName } from './approval.card.js';

@@ -1,5 +1,5 @@
 import type { Incident } from './domain/incident.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';
 

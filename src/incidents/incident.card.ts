@@ -8,7 +8,7 @@ import {
   type IncidentNote,
 } from './domain/incident.js';
 import type { OrgDirectory } from '../org/index.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { plainText, renderCardJson } from '../platform/teams/render.js';
 

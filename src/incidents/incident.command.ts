@@ -1,7 +1,7 @@
 import type { IncidentFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
-import { localParts } from '../platform/time.js';
+import { localParts } from '../platform/calendar.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { incidentFormCard } from './incident-form.card.js';
 import type { Command } from '../platform/teams/command.js';

@@ -3,7 +3,7 @@ import { rolesOnIncident } from './domain/incident.access.js';
 import type { Incident } from './domain/incident.js';
 import type { IncidentNotifier, IncidentRepository } from './domain/incident.service.js';
 import type { OrgDirectory } from '../org/index.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { localeFrom } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { validate as isValidTickCron } from 'node-cron';
-import { isValidCron } from '../reminders/index.js';
-import { parseWeekdays } from '../reminders/index.js';
+import { validate as nodeCronAccepts } from 'node-cron';
+// Config checks the reminders' settings with their own pure parsers; going through the
+// feature's index.ts would load the whole feature (botbuilder included) for every tool.
+// eslint-disable-next-line no-restricted-imports
+import { isValidCron } from '../reminders/domain/cron.js';
+// eslint-disable-next-line no-restricted-imports
+import { parseWeekdays } from '../reminders/domain/send-window.js';
 import { fromRoot } from './paths.js';
 
 /**
@@ -45,7 +49,7 @@ export interface Config {
   };
   /** Cron expressions are evaluated in the organisation's time zone. */
   readonly reminders: {
-    /** node-cron expression of the ticks, or 'off' (only `reminders run` sends). */
+    /** When node-cron ticks (the same 5-field dialect), or 'off' (only `reminders run` sends). */
     readonly tickCron: string;
     readonly planningCron: string;
     readonly threatAnalysisCron: string;
@@ -80,14 +84,17 @@ const intInRange = (min: number, max: number, fallback: number) =>
 const positiveNumber = (max: number, fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().positive().max(max).default(fallback));
 
+/**
+ * Every cron setting is one dialect: the 5-field expressions croner (which lists
+ * the occurrences) and node-cron (which ticks) both accept and read alike.
+ */
+const isCronSetting = (v: string) => isValidCron(v) && nodeCronAccepts(v);
+const CRON_HINT =
+  'must be a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 8 1 9 *"';
 const cron = (fallback: string) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .trim()
-      .refine(isValidCron, 'must be a cron expression of 5 fields, e.g. "0 8 1 9 *"')
-      .default(fallback),
+    z.string().trim().refine(isCronSetting, CRON_HINT).default(fallback),
   );
 const clockTime = (fallback: string) =>
   z.preprocess(
@@ -134,10 +141,7 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .refine(
-        (v) => v === 'off' || isValidTickCron(v),
-        'must be a node-cron expression such as "* * * * *", or off',
-      )
+      .refine((v) => v === 'off' || isCronSetting(v), `${CRON_HINT}, or off`)
       .default('* * * * *'),
   ),
   REMINDER_PLANNING_CRON: cron('0 8 1 9 *'),

@@ -7,7 +7,7 @@ import {
   confirmThreatReview,
   THREAT_COMMENT_MAX,
 } from './domain/reminder-answers.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import { reminderStringsFor } from './reminder.strings.js';
 import { awarenessCard, goalFollowUpCard, threatAnalysisCard } from './reminder.cards.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';

@@ -7,7 +7,7 @@ import type { AwarenessShare, ThreatReview } from './domain/reminder-answers.js'
 import type { FollowUpReport } from './domain/follow-up-report.js';
 import type { RevisionStage } from './domain/reminder.js';
 import type { KnowledgeBase } from '../rules/index.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { ReminderStrings } from './reminder.strings.js';
 import { plainText, renderCardJson, type CardJson } from '../platform/teams/render.js';
 

@@ -2,7 +2,7 @@ import type { ReminderFeatureDeps } from './index.js';
 import { CardFactory } from 'botbuilder';
 import { upcomingFor } from './domain/reminder.service.js';
 import { awarenessShare } from './domain/reminder-answers.js';
-import { formatLocal, localParts } from '../platform/time.js';
+import { formatLocal, localParts } from '../platform/calendar.js';
 import { reminderStringsFor } from './reminder.strings.js';
 import { awarenessStatusCard, goalListCard, reminderListCard } from './reminder.cards.js';
 import type { CardJson } from '../platform/teams/render.js';

@@ -7,7 +7,7 @@ import type { ReportLabels } from './follow-up-report.export.js';
 import { occurrenceDedupeKey, type ReminderOccurrence } from './domain/reminder.js';
 import type { ReminderNotifier } from './domain/reminder.service.js';
 import type { KnowledgeBase } from '../rules/index.js';
-import { formatLocal } from '../platform/time.js';
+import { formatLocal } from '../platform/calendar.js';
 import { approvalStringsFor } from '../approvals/index.js';
 import { incidentStringsFor } from '../incidents/index.js';
 import { reminderStringsFor, type ReminderStrings } from './reminder.strings.js';

@@ -2,7 +2,7 @@ import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
-import { localParts } from '../../platform/time.js';
+import { localParts } from '../../platform/calendar.js';
 import { planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,

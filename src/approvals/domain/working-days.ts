@@ -1,19 +1,19 @@
-import { localParts } from '../../platform/time.js';
+import { Temporal } from 'temporal-polyfill';
+import { isoWeekday, localDate } from '../../platform/calendar.js';
 
 /**
  * Whole working days (Monday to Friday, local calendar) after the day of `from` up
  * to and including the day of `to`. Public holidays are not counted out.
  */
 export function workingDaysBetween(from: Date, to: Date, timeZone: string): number {
-  const start = localParts(from, timeZone).date;
-  const end = localParts(to, timeZone).date;
-  const day = new Date(`${start}T12:00:00Z`);
-  const last = new Date(`${end}T12:00:00Z`);
+  const last = localDate(to, timeZone);
   let count = 0;
-  while (day < last) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count++;
+  for (
+    let day = localDate(from, timeZone).add({ days: 1 });
+    Temporal.PlainDate.compare(day, last) <= 0;
+    day = day.add({ days: 1 })
+  ) {
+    if (isoWeekday(day) <= 5) count++;
   }
   return count;
 }

@@ -1,23 +1,25 @@
 import type { OrgDirectory } from '../../org/index.js';
+import { addZonedCalendarMonths } from '../../platform/calendar.js';
 import type { Person } from '../../org/index.js';
 import { concernsKommunchef, involvesPersonalData } from './incident.access.js';
 import type { AuthorityReport, Incident, ReportKind } from './incident.js';
 
 const HOUR = 3_600_000;
 
-/** The legal deadlines, counted from the time of discovery (awareness). */
-export function reportDueAt(kind: ReportKind, discoveredAt: Date): Date {
+/**
+ * The legal deadlines, counted from the time of discovery (awareness). The final
+ * report's month is a calendar month on the organisation's wall clock, clamped to
+ * the end of a shorter month (31 January → 28 February).
+ */
+export function reportDueAt(kind: ReportKind, discoveredAt: Date, timeZone: string): Date {
   switch (kind) {
     case 'imy':
     case 'csirt-notification':
       return new Date(discoveredAt.getTime() + 72 * HOUR);
     case 'csirt-early-warning':
       return new Date(discoveredAt.getTime() + 24 * HOUR);
-    case 'csirt-final': {
-      const due = new Date(discoveredAt);
-      due.setUTCMonth(due.getUTCMonth() + 1);
-      return due;
-    }
+    case 'csirt-final':
+      return addZonedCalendarMonths(discoveredAt, 1, timeZone);
   }
 }
 
@@ -40,7 +42,7 @@ export function missingReports(incident: Incident, org: OrgDirectory): Authority
     .filter((kind) => !have.has(kind))
     .map((kind) => ({
       kind,
-      dueAt: reportDueAt(kind, incident.discoveredAt),
+      dueAt: reportDueAt(kind, incident.discoveredAt, org.organisation.timezone),
       status: 'pending',
       decidedBy: null,
       decidedAt: null,

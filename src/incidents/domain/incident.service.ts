@@ -1,7 +1,7 @@
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
-import { localParts } from '../../platform/time.js';
+import { localYear } from '../../platform/calendar.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -97,7 +97,7 @@ export async function reportIncident(
   const now = deps.clock.now();
   const reports: AuthorityReport[] = requiredReportKinds(input, deps.org).map((kind) => ({
     kind,
-    dueAt: reportDueAt(kind, input.discoveredAt),
+    dueAt: reportDueAt(kind, input.discoveredAt, deps.org.organisation.timezone),
     status: 'pending',
     decidedBy: null,
     decidedAt: null,
@@ -109,7 +109,7 @@ export async function reportIncident(
       reporterName: reporter.name,
       tenantId: reporter.tenantId,
       submissionId,
-      year: Number(localParts(now, deps.org.organisation.timezone).date.slice(0, 4)),
+      year: localYear(now, deps.org.organisation.timezone),
       reports,
     },
     now,

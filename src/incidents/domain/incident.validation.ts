@@ -1,5 +1,5 @@
 import type { OrgDirectory } from '../../org/index.js';
-import { zonedToUtc } from '../../platform/time.js';
+import { zonedToUtc } from '../../platform/calendar.js';
 import {
   CATEGORIES,
   LIMITS,

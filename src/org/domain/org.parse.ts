@@ -3,6 +3,7 @@ import type { Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { aadObjectId } from '../../platform/identity.js';
 import type { DocumentType, GoverningDocument, Organisation } from './org.js';
+import { isTimeZone, parseDate } from '../../platform/calendar.js';
 
 /**
  * Parses and validates the organisation file. Pure: the caller reads the file.
@@ -53,21 +54,11 @@ export function isGuid(value: string): boolean {
 
 /** True for a real calendar date written YYYY-MM-DD (2025-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  // Date.UTC rolls over out-of-range days, so compare the parts back.
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return ISO_DATE.test(value) && parseDate(value) !== undefined;
 }
 
 export function isIanaTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return isTimeZone(value);
 }
 
 const text = z.string().trim().min(1, 'must not be empty');

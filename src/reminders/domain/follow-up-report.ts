@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { GoalStatus } from './goal.js';
 import type { OrgDirectory } from '../../org/index.js';
-import { localParts } from '../../platform/time.js';
+import { localParts } from '../../platform/calendar.js';
 import type {
   AwarenessRepository,
   AwarenessShare,

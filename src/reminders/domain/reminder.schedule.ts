@@ -1,6 +1,15 @@
+import { Temporal } from 'temporal-polyfill';
 import type { Organisation, Person } from '../../org/index.js';
-import { localParts, zonedToUtc } from '../../platform/time.js';
-import { addDays, matchesDate, timesOfDay, type CronSchedule } from './cron.js';
+import {
+  addCalendarMonths,
+  addDays,
+  localDate,
+  localParts,
+  parseDate,
+  parseTime,
+  zonedInstant,
+} from '../../platform/calendar.js';
+import { wallClockTimes, type CronSchedule } from './cron.js';
 import {
   occurrenceKey,
   type Recipient,
@@ -23,7 +32,13 @@ export function recipientOf(person: Person): Recipient {
   return { key: person.id, aadObjectId: person.aadObjectId.toLowerCase(), name: person.name };
 }
 
-/** The local dates and instants an expression names between `from` and `to` (inclusive). */
+/**
+ * The local dates and instants an expression names between `from` and `to`
+ * (inclusive). Each wall-clock time once, read with the calendar's DST choice:
+ * the repeated hour in October fires once (its first pass), a time in the hour
+ * skipped in March an hour later, and a skipped time that lands on one the
+ * expression names anyway (02:30 → 03:30) fires once.
+ */
 export function cronInstants(
   schedule: CronSchedule,
   from: Date,
@@ -31,29 +46,32 @@ export function cronInstants(
   timeZone: string,
 ): { localDate: string; at: Date }[] {
   const out: { localDate: string; at: Date }[] = [];
-  const last = localParts(to, timeZone).date;
-  const times = timesOfDay(schedule);
-  for (let date = localParts(from, timeZone).date; date <= last; date = addDays(date, 1)) {
-    if (!matchesDate(schedule, date)) continue;
-    // Each wall-clock time once: the repeated hour in October does not fire twice.
-    for (const time of times) {
-      const at = zonedToUtc(date, time, timeZone);
-      if (at && at >= from && at <= to) out.push({ localDate: date, at });
-    }
+  const seen = new Set<number>();
+  const times = wallClockTimes(schedule, localDate(from, timeZone), localDate(to, timeZone));
+  for (const time of times) {
+    const at = zonedInstant(time.toPlainDate(), time.toPlainTime(), timeZone);
+    if (at < from || at > to || seen.has(at.getTime())) continue;
+    seen.add(at.getTime());
+    out.push({ localDate: time.toPlainDate().toString(), at });
   }
-  return out;
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Calendar months later, on the same day or the month's last day (2025-01-31 + 1 → 2025-02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
+/** A YYYY-MM-DD date string of the register or the goals, which the parsers have checked. */
+function registerDate(text: string): Temporal.PlainDate {
+  const date = parseDate(text);
+  if (!date) throw new Error(`bad date ${text}`);
+  return date;
 }
+
+/** Calendar months later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */
+export function addMonths(date: string, months: number): string {
+  return addCalendarMonths(registerDate(date), months).toString();
+}
+
+/** A date string some days later (or earlier). */
+const daysFrom = (date: string, days: number): string =>
+  addDays(registerDate(date), days).toString();
 
 /** When a governing document is next to be revised: approved + interval. */
 export function revisionDueDate(doc: { approvedAt: string; reviewEveryMonths: number }): string {
@@ -89,9 +107,9 @@ function builder(settings: ReminderSettings): Builder {
       };
     },
     onDate(date) {
-      const at = zonedToUtc(date, settings.dailyTime, tz);
-      if (!at) throw new Error(`bad date ${date} or time ${settings.dailyTime}`);
-      return at;
+      const time = parseTime(settings.dailyTime);
+      if (!time) throw new Error(`bad time ${settings.dailyTime}`);
+      return zonedInstant(registerDate(date), time, tz);
     },
   };
 }
@@ -177,7 +195,7 @@ function goalOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurrence
       { date: goal.deadline, kind: 'deadline' as const },
     ];
     for (const checkpoint of checkpoints) {
-      const dueAt = b.onDate(addDays(checkpoint.date, -b.settings.goalDaysBefore));
+      const dueAt = b.onDate(daysFrom(checkpoint.date, -b.settings.goalDaysBefore));
       out.push(
         b.make(
           `goal:${goal.id}`,
@@ -212,14 +230,14 @@ function revisionOccurrences(b: Builder, org: Organisation): ReminderOccurrence[
     });
     // Overdue is a state, not a moment: these never expire, however late they are seen.
     if (owner) {
-      const soon = b.onDate(addDays(dueDate, -b.settings.revisionDaysBefore));
+      const soon = b.onDate(daysFrom(dueDate, -b.settings.revisionDaysBefore));
       out.push(b.make(`revision:${doc.id}`, subject('soon'), recipientOf(owner), soon, false));
       out.push(
         b.make(`revision:${doc.id}`, subject('due'), recipientOf(owner), b.onDate(dueDate), false),
       );
     }
     if (kommunchef) {
-      const overdue = b.onDate(addDays(dueDate, 1));
+      const overdue = b.onDate(daysFrom(dueDate, 1));
       out.push(
         b.make(`revision:${doc.id}`, subject('overdue'), recipientOf(kommunchef), overdue, false),
       );

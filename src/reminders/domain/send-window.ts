@@ -1,5 +1,11 @@
-import { localParts, zonedToUtc } from '../../platform/time.js';
-import { addDays, weekday } from './cron.js';
+import {
+  addDays,
+  formatTime,
+  isoWeekday,
+  parseTime,
+  wallClockAt,
+  zonedInstant,
+} from '../../platform/calendar.js';
 
 /** When reminders may reach people: weekdays and local hours (quiet hours are the rest). */
 export interface SendWindow {
@@ -11,21 +17,23 @@ export interface SendWindow {
   end: string;
 }
 
-const isoWeekday = (date: string): number => weekday(date) || 7;
-
 /**
  * The first instant at or after `at` inside the window, on the wall clock of
  * `timeZone`. A reminder due in quiet hours waits for the window to open.
  */
 export function nextInWindow(at: Date, window: SendWindow, timeZone: string): Date {
-  const { date, time } = localParts(at, timeZone);
+  const wallClock = wallClockAt(at, timeZone);
+  const date = wallClock.toPlainDate();
+  const time = formatTime(wallClock.toPlainTime());
+  const start = parseTime(window.start);
+  if (!start) return at;
   if (window.days.has(isoWeekday(date))) {
     if (time >= window.start && time < window.end) return at;
-    if (time < window.start) return zonedToUtc(date, window.start, timeZone) ?? at;
+    if (time < window.start) return zonedInstant(date, start, timeZone);
   }
   for (let d = 1; d <= 7; d++) {
     const next = addDays(date, d);
-    if (window.days.has(isoWeekday(next))) return zonedToUtc(next, window.start, timeZone) ?? at;
+    if (window.days.has(isoWeekday(next))) return zonedInstant(next, start, timeZone);
   }
   // A window with no days at all: never quiet rather than never sent.
   return at;
