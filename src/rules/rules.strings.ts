@@ -2,7 +2,7 @@ import type { Locale } from '../platform/strings.js';
 
 /**
  * What staff read in the rules Q&A, Swedish and English. The rules themselves and
- * the areas' titles stay Swedish in both (CONTRACTS.md: answers name the Swedish title).
+ * the areas' titles stay Swedish in both (docs/contracts.md: answers name the Swedish title).
  */
 export interface RulesStrings {
   instructionTitle: string;

@@ -30,7 +30,7 @@ const settings: PackagingConfig = {
 
 const findCommand = createCommandMatcher(commands);
 
-/** The commands of CONTRACTS.md, first in every list. */
+/** The commands of docs/contracts.md, first in every list. */
 const SWEDISH_COMMANDS = [
   'hjälp',
   'incident',

@@ -7,7 +7,7 @@ import { questionCommand } from '../../rules/question.command.js';
 import { reminderCommands } from '../../reminders/reminder.commands.js';
 import { rulesCommand } from '../../rules/rules.command.js';
 
-/** Every command of CONTRACTS.md, listed once. */
+/** Every command of docs/contracts.md, listed once. */
 export const commands: Command[] = [
   helpCommand,
   incidentCommand,
