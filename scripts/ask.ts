@@ -6,7 +6,7 @@ import { createRuleSearch, type RuleMatch, type RulesAnswer } from '../src/rules
 import { fromRoot } from '../src/platform/paths.js';
 
 /**
- * `npm run --silent ask -- [--json] ["question"]` (CONTRACTS.md): answers from the
+ * `npm run --silent ask -- [--json] ["question"]` (docs/contracts.md): answers from the
  * rule files alone, without a database or a running bot. Without a question it reads
  * one question per line from standard input and answers each on one line (--json) or
  * one block. Nothing but the answers goes to standard output.

@@ -13,7 +13,7 @@ import { openReminderRuntime } from '../src/reminders.runtime.js';
 import { occurrenceTitle, reportLabels } from '../src/reminders/index.js';
 
 /**
- * `npm run --silent reminders -- <command>` (CONTRACTS.md). It uses the same .env,
+ * `npm run --silent reminders -- <command>` (docs/contracts.md). It uses the same .env,
  * database and outbox as the server; only results go to standard output, the
  * log goes to standard error.
  *

@@ -23,7 +23,6 @@ export interface ApprovalStrings {
   };
   card: {
     requestedBy: string;
-    type: string;
     subject: string;
     status: string;
     proposedOwner: string;
@@ -131,7 +130,6 @@ const sv: ApprovalStrings = {
   },
   card: {
     requestedBy: 'Begärd av',
-    type: 'Typ',
     subject: 'Gäller',
     status: 'Status',
     proposedOwner: 'Föreslagen systemägare',
@@ -252,7 +250,6 @@ const en: ApprovalStrings = {
   card: {
     ...sv.card,
     requestedBy: 'Requested by',
-    type: 'Type',
     subject: 'Concerns',
     status: 'Status',
     proposedOwner: 'Proposed system owner',

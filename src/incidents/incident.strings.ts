@@ -78,8 +78,6 @@ export interface IncidentStrings {
   notFound: string;
   noteTooLong: (max: number) => string;
   noteEmpty: string;
-  saved: string;
-  unchanged: string;
 }
 
 const sv: IncidentStrings = {
@@ -243,8 +241,6 @@ const sv: IncidentStrings = {
   notFound: 'Incidenten finns inte.',
   noteTooLong: (max) => `Anteckningen är för lång (högst ${max} tecken).`,
   noteEmpty: 'Skriv en anteckning först.',
-  saved: 'Sparat.',
-  unchanged: 'Inget att ändra.',
 };
 
 const en: IncidentStrings = {
@@ -409,8 +405,6 @@ const en: IncidentStrings = {
   notFound: 'The incident does not exist.',
   noteTooLong: (max) => `The note is too long (at most ${max} characters).`,
   noteEmpty: 'Write a note first.',
-  saved: 'Saved.',
-  unchanged: 'Nothing to change.',
 };
 
 export function incidentStringsFor(locale: Locale): IncidentStrings {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export interface IncidentTable {
   id: string;
@@ -57,4 +57,3 @@ export interface IncidentTables {
 
 export type IncidentRow = Selectable<IncidentTable>;
 export type IncidentReportRow = Selectable<IncidentReportTable>;
-export type NewIncidentRow = Insertable<IncidentTable>;

@@ -28,7 +28,6 @@ export interface Strings {
   invalidAction: string;
   commandStarted: string;
   tooLong: (max: number) => string;
-  notInTenant: string;
 }
 
 const sv: Strings = {
@@ -80,7 +79,6 @@ const sv: Strings = {
   invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
   commandStarted: 'Svaret kommer i ett nytt meddelande.',
   tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
-  notInTenant: 'Den här boten är bara tillgänglig inom kommunens organisation.',
 };
 
 const en: Strings = {
@@ -133,7 +131,6 @@ const en: Strings = {
   commandStarted: 'The answer follows in a new message.',
   tooLong: (max) =>
     `The message is too long. Please write at most ${max} characters, or split it up.`,
-  notInTenant: "This bot is only available within the municipality's organisation.",
 };
 
 export function stringsFor(locale: Locale): Strings {

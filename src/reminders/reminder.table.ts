@@ -71,6 +71,5 @@ export interface ReminderTables {
   awareness_ack: AwarenessAckTable;
 }
 
-export type ReminderOccurrenceRow = Selectable<ReminderOccurrenceTable>;
 export type GoalRow = Selectable<GoalTable>;
 export type GoalFollowUpRow = Selectable<GoalFollowUpTable>;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export interface RulesQuestionTable {
   id: string;
@@ -36,4 +36,3 @@ export interface RulesQaTables {
 }
 
 export type RulesQuestionRow = Selectable<RulesQuestionTable>;
-export type NewRulesQuestionRow = Insertable<RulesQuestionTable>;

@@ -2,7 +2,7 @@ import type { Locale } from '../platform/strings.js';
 
 /**
  * What staff read in the rules Q&A, Swedish and English. The rules themselves and
- * the areas' titles stay Swedish in both (CONTRACTS.md: answers name the Swedish title).
+ * the areas' titles stay Swedish in both (docs/contracts.md: answers name the Swedish title).
  */
 export interface RulesStrings {
   instructionTitle: string;
@@ -12,7 +12,6 @@ export interface RulesStrings {
   sectionLabel: (section: string) => string;
   rulesInArea: (count: number) => string;
   languageNote: string;
-  answerHeading: string;
   yourQuestion: (question: string) => string;
   relatedHeading: string;
   reportIncident: string;
@@ -65,7 +64,6 @@ const sv: RulesStrings = {
   sectionLabel: (section) => `Avsnitt ${section}`,
   rulesInArea: (count) => `${count} regler. Välj en regel för att läsa den.`,
   languageNote: '',
-  answerHeading: 'Regeln som gäller',
   yourQuestion: (question) => `Din fråga: ${question}`,
   relatedHeading: 'Relaterade regler',
   reportIncident: 'Rapportera incident',
@@ -123,7 +121,6 @@ const en: RulesStrings = {
   sectionLabel: (section) => `Section ${section}`,
   rulesInArea: (count) => `${count} rules. Choose one to read it.`,
   languageNote: 'The rules are written in Swedish.',
-  answerHeading: 'The rule that applies',
   yourQuestion: (question) => `Your question: ${question}`,
   relatedHeading: 'Related rules',
   reportIncident: 'Report incident',

@@ -31,7 +31,7 @@ const settings: PackagingConfig = {
 
 const findCommand = createCommandMatcher(features.flatMap((feature) => feature.commands));
 
-/** The commands of CONTRACTS.md, first in every list. */
+/** The commands of docs/contracts.md, first in every list. */
 const SWEDISH_COMMANDS = [
   'hjälp',
   'incident',

@@ -43,7 +43,7 @@ for (const engine of engines) {
       app = undefined;
     });
 
-    it('lists the occurrences of a window as the JSON of CONTRACTS.md, and nothing else on stdout', async () => {
+    it('lists the occurrences of a window as the JSON of docs/contracts.md, and nothing else on stdout', async () => {
       app = await startTestApp({ engine });
       const { code, stdout } = await reminders(
         ['list', '--from', '2026-09-01', '--to', '2026-09-30', '--json'],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AREA_IDS } from '../../src/rules/domain/rule.js';
 import { projectRoot } from '../../src/platform/paths.js';
 
-/** The `ask` tool of CONTRACTS.md, run as people and other tests run it. */
+/** The `ask` tool of docs/contracts.md, run as people and other tests run it. */
 function ask(
   args: string[],
   stdin = '',

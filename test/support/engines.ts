@@ -62,10 +62,6 @@ export const postgresEngine: TestEngine = {
 
 export const engines: TestEngine[] = pgBase ? [sqliteEngine, postgresEngine] : [sqliteEngine];
 
-export const postgresSkipReason = pgBase
-  ? undefined
-  : 'PostgreSQL tests skipped: TEST_DATABASE_URL is not set (no server answered on 127.0.0.1:5432)';
-
 /**
  * Connections to one fresh database per test, closed and dropped by `cleanup`
  * (call it in afterEach). Each `connect` is another instance on the same database.

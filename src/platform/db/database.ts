@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { ApprovalTables } from '../../approvals/index.js';
 import type { IncidentTables } from '../../incidents/index.js';
 import type { ReminderTables } from '../../reminders/index.js';
@@ -70,10 +70,5 @@ export interface Database extends IncidentTables, ApprovalTables, RulesQaTables,
 }
 
 export type PersonRow = Selectable<PersonTable>;
-export type NewPersonRow = Insertable<PersonTable>;
-export type PersonUpdate = Updateable<PersonTable>;
 export type OutboxRow = Selectable<OutboxTable>;
-export type NewOutboxRow = Insertable<OutboxTable>;
-export type AuditLogRow = Selectable<AuditLogTable>;
-export type NewAuditLogRow = Insertable<AuditLogTable>;
 export type { ColumnType };

@@ -14,7 +14,6 @@ export type ReminderSubject =
   /** The annual follow-up report for the calendar year `year`. */
   | { kind: 'report'; year: number };
 
-export type ReminderKind = ReminderSubject['kind'];
 export type RevisionStage = 'soon' | 'due' | 'overdue';
 
 /** Someone a reminder goes to: `key` is the org file's person id, or the aadObjectId of staff not listed there. */

@@ -10,7 +10,7 @@ export const AREA_IDS = [
 
 export type AreaId = (typeof AREA_IDS)[number];
 
-/** The Swedish titles are part of CONTRACTS.md: answers name their area by exactly these. */
+/** The Swedish titles are part of docs/contracts.md: answers name their area by exactly these. */
 export const AREA_TITLES: Record<AreaId, string> = {
   informationsklassning: 'Informationsklassning',
   distansarbete: 'Distansarbete',
