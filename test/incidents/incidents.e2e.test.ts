@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
@@ -29,7 +29,9 @@ for (const engine of engines) {
     let app: TestApp;
     const opts = () => ({ serviceUrl: app.connector.url });
 
-    beforeAll(async () => {
+    // A new app and database per test: no test sees another's incidents or messages.
+    beforeEach(async () => {
+      now = new Date('2026-11-30T09:00:00Z');
       app = await startTestApp({
         engine,
         clock,
@@ -38,13 +40,8 @@ for (const engine of engines) {
       // Everyone has the app and has written once, so the bot knows their chats.
       await app.introduce(...everyone);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
-      now = new Date('2026-11-30T09:00:00Z');
     });
 
     const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
@@ -71,9 +68,7 @@ for (const engine of engines) {
     async function numberOf(answer: InvokeAnswer): Promise<{ number: string; id: string }> {
       const number = /INC-2026-\d{4}/.exec(cardText(answer))?.[0];
       expect(number).toBeDefined();
-      const [incident] = (
-        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 50)
-      ).filter((i) => i.number === number);
+      const [incident] = (await app.query.incidentsOf(anna)).filter((i) => i.number === number);
       return { number: number!, id: incident!.id };
     }
 
@@ -157,9 +152,7 @@ for (const engine of engines) {
     });
 
     it('sends an invalid form back with the values kept and the errors in Swedish, creating nothing', async () => {
-      const before = (
-        await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100)
-      ).length;
+      const before = (await app.query.incidentsOf(anna)).length;
       const answer = await submit(anna, {
         ...phishing,
         title: '',
@@ -182,10 +175,7 @@ for (const engine of engines) {
       expect(text).toContain('x'.repeat(4001));
       expect(text).toContain('"value":"2026-12-24"');
       expect(text).toContain('"value":"hackning"');
-      expect(
-        (await app.running.services.incidents.incidents.listByReporter(anna.aadObjectId, 100))
-          .length,
-      ).toBe(before);
+      expect((await app.query.incidentsOf(anna)).length).toBe(before);
       expect([...(await received()).values()].flat()).toEqual([]);
     });
 
@@ -217,7 +207,7 @@ for (const engine of engines) {
       expect(got.get(anna.name)!.map(textOf)).toEqual([
         `Din incident ${number} har fått status: Mottagen.`,
       ]);
-      const incident = await app.running.services.incidents.incidents.get(id);
+      const incident = await app.query.incident(id);
       expect(incident).toMatchObject({
         assigneeAadObjectId: lars.aadObjectId,
         status: 'mottagen',
@@ -281,7 +271,7 @@ for (const engine of engines) {
           'Du har inte behörighet till den här incidenten.',
         );
       }
-      expect(await app.running.services.incidents.incidents.get(id)).toMatchObject({
+      expect(await app.query.incident(id)).toMatchObject({
         version: 1,
         status: 'ny',
       });
@@ -363,7 +353,7 @@ for (const engine of engines) {
       got = await received();
       expect(about(got.get(dina.name)!).join()).toContain('Snart för sent');
 
-      const current = await app.running.services.incidents.incidents.get(id);
+      const current = await app.query.incident(id);
       const made = await invoke(dina, 'incident.report', {
         incidentId: id,
         version: current!.version,
@@ -385,7 +375,7 @@ for (const engine of engines) {
       await invoke(lars, 'incident.update', { incidentId: id, version: 1, severity: 'hog' });
       const got = await received();
       expect(textOf(got.get(karin.name)![0]!)).toContain('Tidig varning till CSIRT');
-      const incident = await app.running.services.incidents.incidents.get(id);
+      const incident = await app.query.incident(id);
       expect(incident!.reports.map((r) => r.kind)).toEqual([
         'csirt-early-warning',
         'csirt-notification',
@@ -400,7 +390,7 @@ for (const engine of engines) {
         status: 'not-required',
       });
       expect(cardProblems(answer.value)).toEqual([]);
-      const after = await app.running.services.incidents.incidents.get(id);
+      const after = await app.query.incident(id);
       expect(after!.reports.every((r) => r.status === 'not-required')).toBe(true);
     });
   });
