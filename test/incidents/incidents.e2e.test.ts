@@ -73,8 +73,8 @@ for (const engine of engines) {
     }
 
     it('opens the report form with the systems of the register and "vet ej"', async () => {
-      await app.post(message(anna, 'incident', opts()));
-      const card = cardOf(app.connector.deliveredTo(personalConversationId(anna))[0]!)!;
+      const [reply] = await app.as(anna).say('incident');
+      const card = cardOf(reply!)!;
       expect(cardProblems(card)).toEqual([]);
       const text = JSON.stringify(card);
       for (const label of [
@@ -187,28 +187,29 @@ for (const engine of engines) {
       expect(answer.value).toContain('Knappen kunde inte hanteras');
     });
 
-    it('lets a coordinator take the case; a second coordinator’s stale card shows who took it', async () => {
-      const { id, number } = await numberOf(await submit(anna, phishing));
-      await received();
+    it('lets a coordinator take the case from the card; a second coordinator’s stale card shows who took it', async () => {
+      const { number } = await numberOf(await submit(anna, phishing));
+      const [larsCard] = await app.inboxOf(lars);
+      const [saraCard] = await app.inboxOf(sara);
       app.connector.reset();
 
-      const taken = await invoke(lars, 'incident.take', { incidentId: id, version: 1 });
+      const taken = await app.as(lars).click(larsCard!, 'Ta ärendet');
       expect(cardProblems(taken.value)).toEqual([]);
       expect(cardText(taken)).toContain('Lars Berg');
       expect(cardText(taken)).toContain('Mottagen');
 
-      const late = await invoke(sara, 'incident.take', { incidentId: id, version: 1 });
+      const late = await app.as(sara).click(saraCard!, 'Ta ärendet');
       expect(cardText(late)).toContain('ändrats av någon annan');
       expect(cardText(late)).toContain('Lars Berg');
-      const refreshed = await invoke(sara, 'incident.refresh', { incidentId: id });
+      const refreshed = await invoke(sara, 'incident.refresh', {
+        incidentId: (await app.query.incidentNumbered(number))!.id,
+      });
       expect(cardText(refreshed)).toContain('Lars Berg');
 
-      const got = await received();
-      expect(got.get(anna.name)!.map(textOf)).toEqual([
+      expect((await app.inboxOf(anna)).map(textOf)).toEqual([
         `Din incident ${number} har fått status: Mottagen.`,
       ]);
-      const incident = await app.query.incident(id);
-      expect(incident).toMatchObject({
+      expect(await app.query.incidentNumbered(number)).toMatchObject({
         assigneeAadObjectId: lars.aadObjectId,
         status: 'mottagen',
         version: 2,
