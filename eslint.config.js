@@ -64,7 +64,9 @@ export default tseslint.config(
     },
   ]),
   {
-    // The composition root and the tools reach features through their index.ts too.
+    // The composition root, the plumbing and the tools reach features through their
+    // index.ts too; the plumbing and the tools may also use a feature's pure domain
+    // (config checks cron settings; `ask` should not load botbuilder to search the rules).
     files: ['src/*.ts', 'src/platform/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -74,6 +76,22 @@ export default tseslint.config(
             {
               group: MODULES.flatMap((m) => [`**/${m}/*`, `**/${m}/**`, `!**/${m}/index.js`]),
               message: 'Import a feature through its index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: MODULES.flatMap((m) => [`**/${m}/*.js`, `!**/${m}/index.js`]),
+              message: 'Import a feature through its index.ts (or its pure domain/).',
             },
           ],
         },

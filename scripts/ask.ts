@@ -1,8 +1,13 @@
 import { createInterface } from 'node:readline';
-import { AREA_TITLES } from '../src/rules/index.js';
-import { RulesFileError } from '../src/rules/index.js';
-import { loadKnowledgeBase } from '../src/rules/index.js';
-import { createRuleSearch, type RuleMatch, type RulesAnswer } from '../src/rules/index.js';
+import { pathToFileURL } from 'node:url';
+import { AREA_TITLES } from '../src/rules/domain/rule.js';
+import { RulesFileError } from '../src/rules/domain/rules.parse.js';
+import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
+import {
+  createRuleSearch,
+  type RuleMatch,
+  type RulesAnswer,
+} from '../src/rules/domain/rules.search.js';
 import { fromRoot } from '../src/platform/paths.js';
 
 /**
@@ -45,38 +50,62 @@ function asText(question: string, result: RulesAnswer): string {
   return out.join('\n');
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+export interface AskIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** The tool itself, for the command line and for tests; resolves to the exit code. */
+export async function ask(args: string[], io: AskIo): Promise<number> {
+  try {
+    return await answerQuestions(args, io);
+  } catch (error: unknown) {
+    const text =
+      error instanceof RulesFileError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    io.stderr.write(`${text}\n`);
+    return 1;
+  }
+}
+
+async function answerQuestions(args: string[], io: AskIo): Promise<number> {
+  const print = (text: string) => io.stdout.write(`${text}\n`);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return;
+    print(USAGE);
+    return 0;
   }
   const json = args.includes('--json');
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
   if (unknown.length > 0) {
-    console.error(`Okänd flagga: ${unknown.join(' ')}\n${USAGE}`);
-    process.exitCode = 2;
-    return;
+    io.stderr.write(`Okänd flagga: ${unknown.join(' ')}\n${USAGE}\n`);
+    return 2;
   }
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
   const search = createRuleSearch(loadKnowledgeBase(fromRoot('content', 'anvandare')));
   const answer = (q: string): string => (json ? asJson(search.ask(q)) : asText(q, search.ask(q)));
 
   if (question.trim() !== '') {
-    console.log(answer(question));
-    return;
+    print(answer(question));
+    return 0;
   }
   // One output line (or block) per input line, blank lines included, so answers line up with questions.
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let first = true;
   for await (const line of lines) {
-    if (!json && !first) console.log('');
-    console.log(answer(line));
+    if (!json && !first) print('');
+    print(answer(line));
     first = false;
   }
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof RulesFileError ? error.message : error);
-  process.exitCode = 1;
-});
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  void ask(process.argv.slice(2), process).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfigFromEnvironment } from '../src/platform/config.js';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigError,
+  loadConfig,
+  loadConfigFromEnvironment,
+  type Environment,
+} from '../src/platform/config.js';
 import type { Clock } from '../src/platform/clock.js';
 import { CATEGORIES } from '../src/incidents/index.js';
 import { OrgFileError } from '../src/org/index.js';
@@ -55,8 +61,35 @@ function parseInstant(
   return at;
 }
 
-async function main(): Promise<void> {
+export interface RemindersIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** The variables to configure from; without them, .env and the process environment. */
+  env?: Environment;
+}
+
+/** The tool itself, for the command line and for tests; resolves to the exit code. */
+export async function reminders(args: string[], io: RemindersIo): Promise<number> {
+  try {
+    return await runCommand(args, io);
+  } catch (error: unknown) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof OrgFileError
+    ) {
+      io.stderr.write(`${error.message}\n`);
+      return error instanceof UsageError ? 64 : 1;
+    }
+    io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function runCommand(args: string[], io: RemindersIo): Promise<number> {
+  const { stdout } = io;
   const { positionals, values } = parseArgs({
+    args,
     allowPositionals: true,
     options: {
       from: { type: 'string' },
@@ -72,8 +105,8 @@ async function main(): Promise<void> {
   const command = positionals[0];
   if (command !== 'list' && command !== 'run' && command !== 'report') throw new UsageError(USAGE);
 
-  const config = loadConfigFromEnvironment();
-  const log = createLogger(config.logLevel, process.stderr);
+  const config = io.env ? loadConfig(io.env) : loadConfigFromEnvironment();
+  const log = createLogger(config.logLevel, io.stderr);
   // `run --at` starts the clock at that time and lets it run on, so retries fall due.
   const startedAt = Date.now();
   let origin = new Date();
@@ -115,17 +148,17 @@ async function main(): Promise<void> {
       }
       const list = [...grouped.values()];
       if (values.json) {
-        process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       } else {
         for (const e of list) {
           const local = localParts(new Date(e.dueAt), tz);
           const who =
             e.recipients.length > 5 ? `${e.recipients.length} personer` : e.recipients.join(', ');
-          process.stdout.write(`${local.date} ${local.time}  ${e.title}  → ${who}\n`);
+          stdout.write(`${local.date} ${local.time}  ${e.title}  → ${who}\n`);
         }
-        if (list.length === 0) process.stdout.write('Inga påminnelser i perioden.\n');
+        if (list.length === 0) stdout.write('Inga påminnelser i perioden.\n');
       }
-      return;
+      return 0;
     }
 
     if (command === 'run') {
@@ -151,14 +184,13 @@ async function main(): Promise<void> {
         failed: result.failed.length,
         unsent: left,
       };
-      process.stdout.write(
+      stdout.write(
         values.json
           ? `${JSON.stringify(summary)}\n`
           : `Köade ${result.sent} påminnelser (${result.late} försenade) för ${origin.toISOString()}; ` +
               (left === 0 ? 'utkorgen är tömd.\n' : `${left} meddelanden väntar fortfarande.\n`),
       );
-      if (left > 0 || result.failed.length > 0) process.exitCode = 2;
-      return;
+      return left > 0 || result.failed.length > 0 ? 2 : 0;
     }
 
     const year = Number(values.year);
@@ -168,24 +200,20 @@ async function main(): Promise<void> {
     const report = await buildFollowUpReport(runtime.reminders.report, year, CATEGORIES);
     const strings = reminderStringsFor(locale);
     const labels = reportLabels(locale);
-    if (values.format === 'csv') process.stdout.write(reportToCsv(report, strings, labels));
-    else if (values.format === 'markdown')
-      process.stdout.write(reportToMarkdown(report, strings, labels));
+    if (values.format === 'csv') stdout.write(reportToCsv(report, strings, labels));
+    else if (values.format === 'markdown') stdout.write(reportToMarkdown(report, strings, labels));
     else throw new UsageError('--format måste vara markdown eller csv');
+    return 0;
   } finally {
     await runtime.close();
   }
 }
 
-main().catch((error: unknown) => {
-  if (
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof OrgFileError
-  ) {
-    console.error(error.message);
-    process.exit(error instanceof UsageError ? 64 : 1);
-  }
-  console.error(error);
-  process.exit(1);
-});
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  void reminders(process.argv.slice(2), process).then((code) => {
+    // A failed start may leave handles open: end the process, as before.
+    if (code === 1 || code === 64) process.exit(code);
+    process.exitCode = code;
+  });
+}

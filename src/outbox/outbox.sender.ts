@@ -38,6 +38,12 @@ export interface OutboxSender {
   wake(): void;
   /** Resolves when nothing is pending or being sent (failed and unreachable messages stay). */
   drain(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once this sender has looked for due messages after the call and found
+   * none, with nothing of its own in flight; later retries do not count. Rejects
+   * after `timeoutMs`, or if the sender is not running or stops first.
+   */
+  whenIdle(timeoutMs?: number): Promise<void>;
 }
 
 class Stopped extends Error {}
@@ -66,6 +72,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let loopDone: Promise<void> = Promise.resolve();
   let wakeUp: (() => void) | undefined;
   const stopWaiters = new Set<() => void>();
+  // Callers of whenIdle, each settled by the first empty claim that began after it asked.
+  const idleWaiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
 
   function sleep(ms: number, interruptible: 'on-wake' | 'on-stop'): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -185,11 +193,18 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function loop(): Promise<void> {
     while (running) {
       try {
+        const askedBefore = [...idleWaiters];
         const batch = await outbox.claimDue(clock.now(), leaseMs, batchSize);
         if (batch.length > 0) {
           await Promise.all(batch.map(deliverOrRelease));
           continue;
         }
+        for (const waiter of askedBefore) {
+          idleWaiters.delete(waiter);
+          waiter.resolve();
+        }
+        // Someone asked while this round was claiming: look again for them at once.
+        if (idleWaiters.size > 0) continue;
         const next = await outbox.nextDueAt();
         const untilNext = next ? next.getTime() - clock.now().getTime() : options.pollIntervalMs;
         await sleep(Math.max(10, Math.min(options.pollIntervalMs, untilNext)), 'on-wake');
@@ -213,6 +228,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       clearInterval(heartbeat);
       for (const waiter of [...stopWaiters]) waiter();
       await loopDone;
+      for (const waiter of [...idleWaiters]) {
+        idleWaiters.delete(waiter);
+        waiter.reject(new Error('the outbox sender stopped before it was idle'));
+      }
     },
     wake() {
       wakeUp?.();
@@ -225,6 +244,27 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         if (Date.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 20));
       }
+    },
+    whenIdle(timeoutMs = 10_000) {
+      if (!running) return Promise.reject(new Error('the outbox sender is not running'));
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          idleWaiters.delete(waiter);
+          reject(new Error(`outbox sender not idle after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const waiter = {
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          reject: (error: Error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        };
+        idleWaiters.add(waiter);
+        wakeUp?.();
+      });
     },
   };
 }

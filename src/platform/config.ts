@@ -2,11 +2,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { validate as nodeCronAccepts } from 'node-cron';
-// Config checks the reminders' settings with their own pure parsers; going through the
-// feature's index.ts would load the whole feature (botbuilder included) for every tool.
-// eslint-disable-next-line no-restricted-imports
 import { isValidCron } from '../reminders/domain/cron.js';
-// eslint-disable-next-line no-restricted-imports
 import { parseWeekdays } from '../reminders/domain/send-window.js';
 import { fromRoot } from './paths.js';
 

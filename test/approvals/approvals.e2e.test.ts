@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
@@ -19,17 +19,14 @@ for (const engine of engines) {
     let app: TestApp;
     const opts = () => ({ serviceUrl: app.connector.url });
 
-    beforeAll(async () => {
+    // A new app and database per test: no test sees another's approvals or register changes.
+    beforeEach(async () => {
+      now = MONDAY;
       app = await startTestApp({ engine, clock, env: { APPROVAL_CHECK_SECONDS: '86400' } });
       await app.introduce(...everyone);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
-      now = MONDAY;
     });
 
     const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
@@ -148,7 +145,7 @@ for (const engine of engines) {
       await decide(karin, approvalId, 1, 'approved');
       got = await inbox();
       expect(got.get(lars)!.map(textOf).join()).toContain('är godkänd');
-      expect(app.running.core.register.current.systemById('vard')?.approvedAt).toBe('2026-11-30');
+      expect((await app.query.register()).systemById('vard')?.approvedAt).toBe('2026-11-30');
       expect(await audit(approvalId)).toEqual([
         'approval.requested',
         'approval.approved-step',
@@ -186,10 +183,10 @@ for (const engine of engines) {
         proposedOwner: 'maria',
       });
       await decide(karin, owner.approvalId, 0, 'approved');
-      expect(app.running.core.register.current.systemById('lon')?.owner).toBe('maria');
+      expect((await app.query.register()).systemById('lon')?.owner).toBe('maria');
       const plan = await request(per, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
       await decide(per, plan.approvalId, 0, 'approved');
-      expect(app.running.core.register.current.documentById('ssp-va-styr')?.approvedAt).toBe(
+      expect((await app.query.register()).documentById('ssp-va-styr')?.approvedAt).toBe(
         '2026-11-30',
       );
     });

@@ -1,6 +1,5 @@
-import { createIncidentRepository } from '../../src/incidents/incident.repository.js';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
@@ -30,7 +29,9 @@ for (const engine of engines) {
     let app: TestApp;
     const opts = () => ({ serviceUrl: app.connector.url });
 
-    beforeAll(async () => {
+    // A new app and database per test: no test sees another's incidents or messages.
+    beforeEach(async () => {
+      now = new Date('2026-11-30T09:00:00Z');
       app = await startTestApp({
         engine,
         clock,
@@ -39,13 +40,8 @@ for (const engine of engines) {
       // Everyone has the app and has written once, so the bot knows their chats.
       await app.introduce(...everyone);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
-      now = new Date('2026-11-30T09:00:00Z');
     });
 
     const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
@@ -72,15 +68,13 @@ for (const engine of engines) {
     async function numberOf(answer: InvokeAnswer): Promise<{ number: string; id: string }> {
       const number = /INC-2026-\d{4}/.exec(cardText(answer))?.[0];
       expect(number).toBeDefined();
-      const [incident] = (
-        await createIncidentRepository(app.running.db.kysely).listByReporter(anna.aadObjectId, 50)
-      ).filter((i) => i.number === number);
+      const [incident] = (await app.query.incidentsOf(anna)).filter((i) => i.number === number);
       return { number: number!, id: incident!.id };
     }
 
     it('opens the report form with the systems of the register and "vet ej"', async () => {
-      await app.post(message(anna, 'incident', opts()));
-      const card = cardOf(app.connector.deliveredTo(personalConversationId(anna))[0]!)!;
+      const [reply] = await app.as(anna).say('incident');
+      const card = cardOf(reply!)!;
       expect(cardProblems(card)).toEqual([]);
       const text = JSON.stringify(card);
       for (const label of [
@@ -158,9 +152,7 @@ for (const engine of engines) {
     });
 
     it('sends an invalid form back with the values kept and the errors in Swedish, creating nothing', async () => {
-      const before = (
-        await createIncidentRepository(app.running.db.kysely).listByReporter(anna.aadObjectId, 100)
-      ).length;
+      const before = (await app.query.incidentsOf(anna)).length;
       const answer = await submit(anna, {
         ...phishing,
         title: '',
@@ -183,14 +175,7 @@ for (const engine of engines) {
       expect(text).toContain('x'.repeat(4001));
       expect(text).toContain('"value":"2026-12-24"');
       expect(text).toContain('"value":"hackning"');
-      expect(
-        (
-          await createIncidentRepository(app.running.db.kysely).listByReporter(
-            anna.aadObjectId,
-            100,
-          )
-        ).length,
-      ).toBe(before);
+      expect((await app.query.incidentsOf(anna)).length).toBe(before);
       expect([...(await received()).values()].flat()).toEqual([]);
     });
 
@@ -202,28 +187,29 @@ for (const engine of engines) {
       expect(answer.value).toContain('Knappen kunde inte hanteras');
     });
 
-    it('lets a coordinator take the case; a second coordinator’s stale card shows who took it', async () => {
-      const { id, number } = await numberOf(await submit(anna, phishing));
-      await received();
+    it('lets a coordinator take the case from the card; a second coordinator’s stale card shows who took it', async () => {
+      const { number } = await numberOf(await submit(anna, phishing));
+      const [larsCard] = await app.inboxOf(lars);
+      const [saraCard] = await app.inboxOf(sara);
       app.connector.reset();
 
-      const taken = await invoke(lars, 'incident.take', { incidentId: id, version: 1 });
+      const taken = await app.as(lars).click(larsCard!, 'Ta ärendet');
       expect(cardProblems(taken.value)).toEqual([]);
       expect(cardText(taken)).toContain('Lars Berg');
       expect(cardText(taken)).toContain('Mottagen');
 
-      const late = await invoke(sara, 'incident.take', { incidentId: id, version: 1 });
+      const late = await app.as(sara).click(saraCard!, 'Ta ärendet');
       expect(cardText(late)).toContain('ändrats av någon annan');
       expect(cardText(late)).toContain('Lars Berg');
-      const refreshed = await invoke(sara, 'incident.refresh', { incidentId: id });
+      const refreshed = await invoke(sara, 'incident.refresh', {
+        incidentId: (await app.query.incidentNumbered(number))!.id,
+      });
       expect(cardText(refreshed)).toContain('Lars Berg');
 
-      const got = await received();
-      expect(got.get(anna.name)!.map(textOf)).toEqual([
+      expect((await app.inboxOf(anna)).map(textOf)).toEqual([
         `Din incident ${number} har fått status: Mottagen.`,
       ]);
-      const incident = await createIncidentRepository(app.running.db.kysely).get(id);
-      expect(incident).toMatchObject({
+      expect(await app.query.incidentNumbered(number)).toMatchObject({
         assigneeAadObjectId: lars.aadObjectId,
         status: 'mottagen',
         version: 2,
@@ -286,7 +272,7 @@ for (const engine of engines) {
           'Du har inte behörighet till den här incidenten.',
         );
       }
-      expect(await createIncidentRepository(app.running.db.kysely).get(id)).toMatchObject({
+      expect(await app.query.incident(id)).toMatchObject({
         version: 1,
         status: 'ny',
       });
@@ -368,7 +354,7 @@ for (const engine of engines) {
       got = await received();
       expect(about(got.get(dina.name)!).join()).toContain('Snart för sent');
 
-      const current = await createIncidentRepository(app.running.db.kysely).get(id);
+      const current = await app.query.incident(id);
       const made = await invoke(dina, 'incident.report', {
         incidentId: id,
         version: current!.version,
@@ -390,7 +376,7 @@ for (const engine of engines) {
       await invoke(lars, 'incident.update', { incidentId: id, version: 1, severity: 'hog' });
       const got = await received();
       expect(textOf(got.get(karin.name)![0]!)).toContain('Tidig varning till CSIRT');
-      const incident = await createIncidentRepository(app.running.db.kysely).get(id);
+      const incident = await app.query.incident(id);
       expect(incident!.reports.map((r) => r.kind)).toEqual([
         'csirt-early-warning',
         'csirt-notification',
@@ -405,7 +391,7 @@ for (const engine of engines) {
         status: 'not-required',
       });
       expect(cardProblems(answer.value)).toEqual([]);
-      const after = await createIncidentRepository(app.running.db.kysely).get(id);
+      const after = await app.query.incident(id);
       expect(after!.reports.every((r) => r.status === 'not-required')).toBe(true);
     });
   });

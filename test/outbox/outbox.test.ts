@@ -37,20 +37,20 @@ for (const engine of engines) {
     it('delivers a queued message into the person’s stored chat', async () => {
       const app = await start();
       await app.introduce(people.anna);
-      expect(await app.running.core.notify(reminder(people.anna, 'r1'))).toBe(true);
+      expect(await app.notify(reminder(people.anna, 'r1'))).toBe(true);
       const [call] = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
       );
       expect(call!.conversationId).toBe(personalConversationId(people.anna));
       expect(textOf(call!)).toBe('Påminnelse: läs reglerna');
       await app.running.sender.drain();
-      expect((await app.running.outbox.findByDedupeKey('r1'))?.status).toBe('sent');
+      expect((await app.query.outboxRow('r1'))?.status).toBe('sent');
     });
 
     it('opens a personal chat with someone who never wrote to the bot, and remembers it', async () => {
       const app = await start();
       await app.introduce(people.anna); // tells the bot which service URL the tenant uses
-      await app.running.core.notify(reminder(people.lars, 'to-lars'));
+      await app.notify(reminder(people.lars, 'to-lars'));
       const delivered = await app.connector.waitFor(
         () => proactive(app).length === 1 && proactive(app),
       );
@@ -62,11 +62,11 @@ for (const engine of engines) {
       });
       expect(delivered[0]!.conversationId).toMatch(/^a:created-/);
       await app.running.sender.drain();
-      const lars = await app.running.core.people.find(people.lars.aadObjectId);
+      const lars = await app.query.person(people.lars);
       expect(lars?.conversationId).toBe(delivered[0]!.conversationId);
 
       // The next message goes straight into the chat, without creating another.
-      await app.running.core.notify(reminder(people.lars, 'to-lars-2'));
+      await app.notify(reminder(people.lars, 'to-lars-2'));
       await app.connector.waitFor(() => proactive(app).length === 2);
       expect(app.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(1);
     });
@@ -74,10 +74,9 @@ for (const engine of engines) {
     it('sends a message once even when it is queued twice with the same dedupe key', async () => {
       const app = await start();
       await app.introduce(people.anna);
-      expect(await app.running.core.notify(reminder(people.anna, 'same'))).toBe(true);
-      expect(await app.running.core.notify(reminder(people.anna, 'same'))).toBe(false);
-      await app.running.sender.drain();
-      await new Promise((r) => setTimeout(r, 200));
+      expect(await app.notify(reminder(people.anna, 'same'))).toBe(true);
+      expect(await app.notify(reminder(people.anna, 'same'))).toBe(false);
+      await app.running.sender.whenIdle();
       expect(proactive(app)).toHaveLength(1);
     });
 
@@ -85,13 +84,13 @@ for (const engine of engines) {
       const app = await start();
       await app.introduce(people.anna);
       app.connector.fail(429, { headers: { 'Retry-After': '1' } });
-      await app.running.core.notify(reminder(people.anna, 'throttled'));
+      await app.notify(reminder(people.anna, 'throttled'));
       await app.connector.waitFor(() => proactive(app).length === 1, 5000);
       const [throttled, delivered] = app.connector.calls;
       expect(throttled!.status).toBe(429);
       expect(delivered!.at - throttled!.at).toBeGreaterThanOrEqual(950);
       await app.running.sender.drain();
-      expect(await app.running.outbox.findByDedupeKey('throttled')).toMatchObject({
+      expect(await app.query.outboxRow('throttled')).toMatchObject({
         status: 'sent',
         attempts: 2,
       });
@@ -101,24 +100,22 @@ for (const engine of engines) {
       const app = await start();
       await app.introduce(people.anna);
       app.connector.fail(403);
-      await app.running.core.notify(reminder(people.anna, 'gone-1'));
+      await app.notify(reminder(people.anna, 'gone-1'));
       await app.running.sender.drain();
-      expect(await app.running.outbox.findByDedupeKey('gone-1')).toMatchObject({
+      expect(await app.query.outboxRow('gone-1')).toMatchObject({
         status: 'unreachable',
         last_error: 'HTTP 403',
       });
-      expect(
-        (await app.running.core.people.find(people.anna.aadObjectId))?.unreachableAt,
-      ).not.toBeNull();
+      expect((await app.query.person(people.anna))?.unreachableAt).not.toBeNull();
 
-      await app.running.core.notify(reminder(people.anna, 'gone-2'));
+      await app.notify(reminder(people.anna, 'gone-2'));
       await app.running.sender.drain();
       expect(app.connector.calls).toHaveLength(1);
-      expect((await app.running.outbox.findByDedupeKey('gone-2'))?.status).toBe('unreachable');
+      expect((await app.query.outboxRow('gone-2'))?.status).toBe('unreachable');
 
       // Writing to the bot again makes the person reachable.
       await app.introduce(people.anna);
-      await app.running.core.notify(reminder(people.anna, 'back'));
+      await app.notify(reminder(people.anna, 'back'));
       await app.connector.waitFor(() => proactive(app).length === 1);
     });
 
@@ -129,10 +126,10 @@ for (const engine of engines) {
       });
       await app.introduce(people.anna);
       app.connector.fail(503, { times: 10 });
-      await app.running.core.notify(reminder(people.anna, 'flaky'));
+      await app.notify(reminder(people.anna, 'flaky'));
       await app.running.sender.drain();
       expect(app.connector.calls.map((c) => c.status)).toEqual([503, 503, 503]);
-      expect(await app.running.outbox.findByDedupeKey('flaky')).toMatchObject({
+      expect(await app.query.outboxRow('flaky')).toMatchObject({
         status: 'failed',
         attempts: 3,
         last_error: 'HTTP 503 after 3 attempts',
@@ -143,7 +140,7 @@ for (const engine of engines) {
       const app = await start({ outbox: { baseRetryDelayMs: 20 } });
       await app.introduce(people.anna);
       app.connector.fail(502);
-      await app.running.core.notify(reminder(people.anna, 'once-502'));
+      await app.notify(reminder(people.anna, 'once-502'));
       await app.running.sender.drain();
       expect(app.connector.calls.map((c) => c.status)).toEqual([502, 200]);
     });
@@ -153,8 +150,7 @@ for (const engine of engines) {
         env: { OUTBOX_RATE_PER_SECOND: '100', OUTBOX_PER_CONVERSATION_PER_SECOND: '7' },
       });
       await app.introduce(people.anna);
-      for (let i = 0; i < 15; i++)
-        await app.running.core.notify(reminder(people.anna, `burst-${i}`));
+      for (let i = 0; i < 15; i++) await app.notify(reminder(people.anna, `burst-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(15);
@@ -165,8 +161,7 @@ for (const engine of engines) {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
       await app.introduce(...crowd);
-      for (const [i, person] of crowd.entries())
-        await app.running.core.notify(reminder(person, `all-${i}`));
+      for (const [i, person] of crowd.entries()) await app.notify(reminder(person, `all-${i}`));
       await app.running.sender.drain();
       const times = proactive(app).map((c) => c.at);
       expect(times).toHaveLength(30);
@@ -177,8 +172,7 @@ for (const engine of engines) {
       const app = await start({ env: { OUTBOX_RATE_PER_SECOND: '20' } });
       const crowd = staff(30);
       await app.introduce(...crowd);
-      for (const [i, person] of crowd.entries())
-        await app.running.core.notify(reminder(person, `restart-${i}`));
+      for (const [i, person] of crowd.entries()) await app.notify(reminder(person, `restart-${i}`));
       await app.connector.waitFor(() => proactive(app).length >= 8);
       await app.stopBot();
       const beforeRestart = proactive(app).length;
@@ -196,6 +190,27 @@ for (const engine of engines) {
       expect([...perConversation.values()].every((n) => n === 1)).toBe(true);
     });
 
+    it('says it is idle only once what was due has been delivered', async () => {
+      const app = await start({ env: { OUTBOX_PER_CONVERSATION_PER_SECOND: '4' } });
+      await app.introduce(people.anna);
+      for (let i = 0; i < 6; i++) await app.notify(reminder(people.anna, `idle-${i}`));
+      await app.running.sender.whenIdle();
+      expect(proactive(app)).toHaveLength(6);
+    });
+
+    it('is idle while a failed message waits for its retry, and says so when stopped', async () => {
+      const app = await start({ outbox: { baseRetryDelayMs: 60_000 } });
+      await app.introduce(people.anna);
+      app.connector.fail(503);
+      await app.notify(reminder(people.anna, 'later'));
+      await app.running.sender.whenIdle();
+      expect(app.connector.calls.map((c) => c.status)).toEqual([503]);
+      expect(await app.query.outboxRow('later')).toMatchObject({ status: 'pending', attempts: 1 });
+      await app.stopBot();
+      await expect(app.running.sender.whenIdle()).rejects.toThrow('not running');
+      await app.restartBot();
+    });
+
     it('delivers each message once when two instances share the database', async () => {
       const first = await start({ env: { OUTBOX_RATE_PER_SECOND: '50' } });
       const second = await start({
@@ -206,10 +221,10 @@ for (const engine of engines) {
       const crowd = staff(40);
       await first.introduce(...crowd);
       for (const [i, person] of crowd.entries())
-        await first.running.core.notify(reminder(person, `shared-${i}`));
+        await first.notify(reminder(person, `shared-${i}`));
       second.running.sender.wake();
       await first.running.sender.drain(10_000);
-      await new Promise((r) => setTimeout(r, 300));
+      await Promise.all([first.running.sender.whenIdle(), second.running.sender.whenIdle()]);
       const conversations = proactive(first).map((c) => c.conversationId);
       expect(conversations).toHaveLength(40);
       expect(new Set(conversations).size).toBe(40);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   cardAction,
   installation,
@@ -16,13 +16,13 @@ for (const engine of engines) {
     let app: TestApp;
     const as = () => ({ serviceUrl: app.connector.url });
 
-    beforeAll(async () => {
+    // A new app and database per test.
+    beforeEach(async () => {
       app = await startTestApp({ engine });
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await app?.stop();
     });
-    beforeEach(() => app.connector.reset());
 
     async function send(activity: unknown) {
       const response = await app.post(activity);
@@ -43,7 +43,7 @@ for (const engine of engines) {
       expect(card).toBeDefined();
       expect(JSON.stringify(card)).toContain('Hej Anna Andersson!');
 
-      const stored = await app.running.core.people.find(people.anna.aadObjectId);
+      const stored = await app.query.person(people.anna);
       expect(stored?.installed).toBe(true);
       expect(stored?.personId).toBe('anna');
       expect(stored?.conversationId).toBe(personalConversationId(people.anna));
@@ -197,7 +197,7 @@ for (const engine of engines) {
 
     it('marks a person who removes the app as uninstalled', async () => {
       await send(installation(people.anna, 'remove', as()));
-      expect((await app.running.core.people.find(people.anna.aadObjectId))?.installed).toBe(false);
+      expect((await app.query.person(people.anna))?.installed).toBe(false);
     });
   });
 }
@@ -211,7 +211,7 @@ describe('a bot told to answer in one language (FORCE_LOCALE)', () => {
       );
       const [reply] = app.connector.deliveredTo(personalConversationId(people.anna));
       expect(JSON.stringify(cardOf(reply!))).toContain('Hej Anna Andersson!');
-      expect((await app.running.core.people.find(people.anna.aadObjectId))?.locale).toBe('sv-SE');
+      expect((await app.query.person(people.anna))?.locale).toBe('sv-SE');
     } finally {
       await app.stop();
     }

@@ -262,15 +262,15 @@ describe('the bot in production mode, over HTTP', () => {
     };
   }
 
-  /** Gives the bot a moment to post anything it (wrongly) decided to post. */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  /** Replies are posted within the request; anything queued for later is out once the sender is idle. */
+  const settle = () => app.running.sender.whenIdle();
 
   it('answers 401 to a message without an Authorization header, and posts nothing', async () => {
     const response = await app.post(message(people.anna, 'hjälp', as()));
     expect(response.status).toBe(401);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.core.people.find(people.anna.aadObjectId)).toBeUndefined();
+    expect(await app.query.person(people.anna)).toBeUndefined();
   });
 
   it('answers 401, before reading the body, to multipart, gzip and other bodies without a token', async () => {
@@ -300,7 +300,7 @@ describe('the bot in production mode, over HTTP', () => {
     }
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.core.people.find(people.anna.aadObjectId)).toBeUndefined();
+    expect(await app.query.person(people.anna)).toBeUndefined();
   });
 
   it('answers 401 to a well-formed token that fails one Bot Framework check', async () => {
@@ -359,7 +359,7 @@ describe('the bot in production mode, over HTTP', () => {
     expect(response.status).toBe(200);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.core.people.find(people.lars.aadObjectId)).toBeUndefined();
+    expect(await app.query.person(people.lars)).toBeUndefined();
     expect(await rowCounts()).toMatchObject({ person: 0, outbox: 0, audit: 0 });
     expect(app.logLines.join('')).toContain('activity from another tenant refused');
   });
@@ -380,7 +380,7 @@ describe('the bot in production mode, over HTTP', () => {
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
     });
 
-    const stored = await app.running.core.people.find(people.anna.aadObjectId);
+    const stored = await app.query.person(people.anna);
     expect(stored?.tenantId).toBe(TENANT);
     expect(stored?.personId).toBe('anna');
     // The key came from the fake metadata document (fetched once, then cached).
@@ -400,7 +400,7 @@ describe('the bot in production mode, over HTTP', () => {
     expect(response.status).toBe(403);
     await settle();
     expect(app.connector.calls).toEqual([]);
-    expect(await app.running.core.people.find(people.karin.aadObjectId)).toBeUndefined();
+    expect(await app.query.person(people.karin)).toBeUndefined();
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -412,6 +412,6 @@ describe('the bot in production mode, over HTTP', () => {
       },
     );
     expect(response.status).toBe(200);
-    expect((await app.running.core.people.find(people.karin.aadObjectId))?.tenantId).toBe(TENANT);
+    expect((await app.query.person(people.karin))?.tenantId).toBe(TENANT);
   });
 });

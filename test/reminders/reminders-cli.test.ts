@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/paths.js';
+import { reminders as remindersTool } from '../../scripts/reminders.js';
 import { message, personalConversationId, type Sender } from '../support/activities.js';
+import { captureIo, npmScript, spawnTool, type CliResult } from '../support/cli-io.js';
 import { engines } from '../support/engines.js';
 import { textOf } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -10,22 +10,14 @@ const karin: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a1', nam
 const lars: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a2', name: 'Lars Berg' };
 const sara: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a3', name: 'Sara Nyström' };
 
-function reminders(
-  args: string[],
-  databaseUrl: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'reminders', '--', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', ORG_FILE: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+/** The `reminders` tool of CONTRACTS.md, run in the test process on the test app's database. */
+async function reminders(args: string[], databaseUrl: string): Promise<CliResult> {
+  const io = captureIo();
+  const code = await remindersTool(args, {
+    ...io,
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
   });
+  return io.result(code);
 }
 
 interface Listed {
@@ -99,6 +91,14 @@ for (const engine of engines) {
       await app.restartBot();
     });
 
+    it('refuses an unknown command with exit code 64 and the usage', async () => {
+      app = await startTestApp({ engine });
+      const { code, stdout, stderr } = await reminders(['lista'], app.database.url);
+      expect(code).toBe(64);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('npm run --silent reminders -- list --from');
+    });
+
     it('exports the annual follow-up report as CSV and Markdown', async () => {
       app = await startTestApp({ engine });
       const csv = await reminders(
@@ -117,3 +117,24 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('the reminders command-line tool in its own process', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+  });
+
+  it('runs as `npm run --silent reminders`, printing only the list on stdout', async () => {
+    app = await startTestApp();
+    expect(npmScript('reminders')).toBe('tsx scripts/reminders.ts');
+    const { code, stdout } = await spawnTool(
+      'scripts/reminders.ts',
+      ['list', '--from', '2026-09-01', '--to', '2026-09-01', '--json'],
+      { DATABASE_URL: app.database.url, LOG_LEVEL: 'info', ORG_FILE: '' },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toContainEqual(
+      expect.objectContaining({ reminderId: 'planning', recipients: ['karin', 'lars', 'sara'] }),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCron, CronError } from '../../src/reminders/domain/cron.js';
 import {
   addMonths,
@@ -178,28 +178,36 @@ describe('missed occurrences', () => {
 
 describe('the ticking', () => {
   it('is driven by node-cron, runs once at start and then on every tick, never two at once', async () => {
-    let runs = 0;
-    let concurrent = 0;
-    let maxConcurrent = 0;
-    const ticker = startReminderTicker(
-      '* * * * * *', // every second (node-cron's optional seconds field)
-      TZ,
-      async () => {
-        runs++;
-        concurrent++;
-        maxConcurrent = Math.max(maxConcurrent, concurrent);
-        await new Promise((r) => setTimeout(r, 50));
-        concurrent--;
-      },
-      createLogger('silent'),
-    );
-    await new Promise((r) => setTimeout(r, 2300));
-    await ticker.stop();
-    const after = runs;
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(after).toBeGreaterThanOrEqual(3);
-    expect(runs).toBe(after);
-    expect(maxConcurrent).toBe(1);
+    // On fake timers, so the seconds pass at once and "no tick after stop" needs no waiting.
+    vi.useFakeTimers({ now: new Date('2026-09-01T06:00:00.500Z') });
+    try {
+      let runs = 0;
+      let concurrent = 0;
+      let maxConcurrent = 0;
+      const ticker = startReminderTicker(
+        '* * * * * *', // every second (node-cron's optional seconds field)
+        TZ,
+        async () => {
+          runs++;
+          concurrent++;
+          maxConcurrent = Math.max(maxConcurrent, concurrent);
+          await new Promise((r) => setTimeout(r, 50));
+          concurrent--;
+        },
+        createLogger('silent'),
+      );
+      await vi.advanceTimersByTimeAsync(2300);
+      const stopping = ticker.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      await stopping;
+      const after = runs;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(after).toBeGreaterThanOrEqual(3);
+      expect(runs).toBe(after);
+      expect(maxConcurrent).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -213,9 +213,7 @@ for (const engine of engines) {
       });
       const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(JSON.stringify(requested.value))![1];
       await invoke(app, maria, 'approval.decide', { approvalId, step: 0, decision: 'approved' });
-      expect(app.running.core.register.current.documentById('ssp-vard')?.approvedAt).toBe(
-        '2026-08-20',
-      );
+      expect((await app.query.register()).documentById('ssp-vard')?.approvedAt).toBe('2026-08-20');
       app.connector.reset();
       await runAt(app, '2026-09-15T06:00:00Z');
       await runAt(app, '2026-09-16T06:00:00Z');

@@ -1,28 +1,13 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ask } from '../../scripts/ask.js';
 import { AREA_IDS } from '../../src/rules/domain/rule.js';
-import { projectRoot } from '../../src/platform/paths.js';
+import { captureIo, npmScript, spawnTool, type CliResult } from '../support/cli-io.js';
 
-/** The `ask` tool of docs/contracts.md, run as people and other tests run it. */
-function ask(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'ask', '--', ...args], {
-      cwd: projectRoot,
-      // No database and no bot: the tool must not need them.
-      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+/** The `ask` tool of CONTRACTS.md, run in the test process. */
+async function askInProcess(args: string[], stdin = ''): Promise<CliResult> {
+  const io = captureIo(stdin);
+  return io.result(await ask(args, io));
 }
 
 const match = z.object({
@@ -33,9 +18,9 @@ const match = z.object({
 });
 const answerLine = z.strictObject({ answer: match.nullable(), suggestions: z.array(match) });
 
-describe('npm run --silent ask', () => {
+describe('the ask command-line tool', () => {
   it('prints exactly one JSON object for a question given as an argument', async () => {
-    const { code, stdout } = await ask(['--json', 'får jag använda usb-minne?']);
+    const { code, stdout } = await askInProcess(['--json', 'får jag använda usb-minne?']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const parsed = answerLine.parse(JSON.parse(stdout));
@@ -43,12 +28,12 @@ describe('npm run --silent ask', () => {
   });
 
   it('answers null for a question outside the rules', async () => {
-    const { stdout } = await ask(['--json', 'vad blir det för lunch i dag?']);
+    const { stdout } = await askInProcess(['--json', 'vad blir det för lunch i dag?']);
     expect(answerLine.parse(JSON.parse(stdout)).answer).toBeNull();
   });
 
   it('reads one question per line from standard input and prints one JSON object per line', async () => {
-    const { code, stdout } = await ask(
+    const { code, stdout } = await askInProcess(
       ['--json'],
       'jag har tappat bort min telefon\nvar kan jag parkera?\nCan I forward work email to my private account?\n',
     );
@@ -63,9 +48,32 @@ describe('npm run --silent ask', () => {
   });
 
   it('prints a readable answer without --json', async () => {
-    const { code, stdout } = await ask(['får jag jobba hemifrån med min privata dator?']);
+    const { code, stdout } = await askInProcess(['får jag jobba hemifrån med min privata dator?']);
     expect(code).toBe(0);
     expect(stdout).toContain('Distansarbete');
     expect(stdout).toContain('DA-01');
+  });
+
+  it('refuses an unknown flag with exit code 2 and the usage on standard error', async () => {
+    const { code, stdout, stderr } = await askInProcess(['--jsn', 'usb-minne']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Okänd flagga: --jsn');
+    expect(stderr).toContain('Användning:');
+  });
+
+  it('runs as `npm run --silent ask`, without a database, printing only the answer', async () => {
+    expect(npmScript('ask')).toBe('tsx scripts/ask.ts');
+    const { code, stdout } = await spawnTool(
+      'scripts/ask.ts',
+      ['--json', 'får jag använda usb-minne?'],
+      {
+        // No database and no bot: the tool must not need them.
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      },
+    );
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(answerLine.parse(JSON.parse(stdout)).answer).toMatchObject({ ruleId: 'SK-04' });
   });
 });

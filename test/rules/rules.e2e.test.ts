@@ -1,5 +1,4 @@
-import { createRulesQuestionRepository } from '../../src/rules/rules-question.repository.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
@@ -40,17 +39,14 @@ for (const engine of engines) {
       ...(locale && { locale }),
     });
 
-    beforeAll(async () => {
+    // A new app and database per test.
+    beforeEach(async () => {
       app = await startTestApp({ engine });
       // Everyone has written once, so the bot knows their chats.
       await app.introduce(karin, lars, sara, anna, erik);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
     });
 
     const chat = (p: Sender) => app.connector.deliveredTo(personalConversationId(p));
@@ -98,9 +94,7 @@ for (const engine of engines) {
       expect(related.length).toBeLessThanOrEqual(3);
       expect(actionsOf(card).some((a) => a.verb === 'command.run')).toBe(false);
 
-      const stored = await createRulesQuestionRepository(app.running.db.kysely).find(
-        String(button(card, 'Ja').data.questionId),
-      );
+      const stored = await app.query.rulesQuestion(String(button(card, 'Ja').data.questionId));
       expect(stored).toMatchObject({
         text: 'får jag använda usb-minne?',
         matchedRuleId: 'SK-04',
@@ -246,9 +240,7 @@ for (const engine of engines) {
       }
       await app.running.sender.drain();
       expect(chat(anna)).toHaveLength(1);
-      const stored = await createRulesQuestionRepository(app.running.db.kysely).find(
-        String(reply.data.questionId),
-      );
+      const stored = await app.query.rulesQuestion(String(reply.data.questionId));
       expect(stored?.answer).toMatchObject({
         text: 'Matsedeln finns på **intranätet**.',
         byName: 'Lars Berg',

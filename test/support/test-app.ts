@@ -1,9 +1,18 @@
 import { createApp, type AppOptions, type RunningApp } from '../../src/main.js';
 import { loadConfig, type Environment } from '../../src/platform/config.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { createLogger } from '../../src/platform/log.js';
 import { sqliteEngine, type TestDatabase, type TestEngine } from './engines.js';
-import { cardAction, message, type Sender } from './activities.js';
-import { FakeConnector } from './fake-connector.js';
+import {
+  cardAction,
+  message,
+  personalConversationId,
+  type ActivityOptions,
+  type Sender,
+} from './activities.js';
+import { pressButton } from './card-press.js';
+import { cardOf, FakeConnector, type ConnectorCall } from './fake-connector.js';
+import { queriesOn, type Queries } from './queries.js';
 import { Writable } from 'node:stream';
 
 /** What the bot answers to a card click (the body of the invoke response). */
@@ -11,6 +20,21 @@ export interface InvokeAnswer {
   statusCode: number;
   type: string;
   value: Record<string, unknown> | string;
+}
+
+/** Something a card can be taken from: the card itself, a delivered message, or an invoke answer. */
+export type CardSource = Record<string, unknown> | ConnectorCall | InvokeAnswer;
+
+/** One person using the bot, as a scenario reads. */
+export interface Actor {
+  /** Writes `text` to the bot; what the bot replied in that conversation during the turn. */
+  say(text: string, options?: Omit<ActivityOptions, 'serviceUrl'>): Promise<ConnectorCall[]>;
+  /** Presses the button titled `buttonTitle` on `card` as Teams does (inputs merged over its data). */
+  click(
+    card: CardSource,
+    buttonTitle: string,
+    inputs?: Record<string, string>,
+  ): Promise<InvokeAnswer>;
 }
 
 export interface TestApp {
@@ -24,12 +48,21 @@ export interface TestApp {
   introduce(...senders: Sender[]): Promise<void>;
   /** A card click by `sender`; the invoke answer. */
   invoke(sender: Sender, verb: string, data: unknown): Promise<InvokeAnswer>;
+  as(person: Sender): Actor;
+  /** What reached the person's personal chat so far, once the outbox has nothing due. */
+  inboxOf(person: Sender): Promise<ConnectorCall[]>;
+  /** What the bot stored, read from its database. */
+  query: Queries;
+  /** Queues a proactive message as a feature would, and wakes the sender. */
+  notify(message: OutboxMessage): Promise<boolean>;
   /** Stops the bot but keeps the database and the connector (a restart). */
   stopBot(): Promise<void>;
   /** Starts a bot again on the same database. */
   restartBot(): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type OutboxMessage = Parameters<RunningApp['outbox']['enqueue']>[0];
 
 export interface TestAppOptions extends AppOptions {
   engine?: TestEngine;
@@ -95,6 +128,38 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         throw new Error(`${verb} by ${sender.name}: HTTP ${response.status}`);
       return JSON.parse(response.body) as InvokeAnswer;
     },
+    as(person) {
+      return {
+        async say(text, activityOptions = {}) {
+          const activity = message(person, text, { serviceUrl: connector.url, ...activityOptions });
+          const before = connector.calls.length;
+          const { status } = await testApp.post(activity);
+          if (status !== 200) throw new Error(`${person.name} says "${text}": HTTP ${status}`);
+          return connector.calls
+            .slice(before)
+            .filter(
+              (c) =>
+                c.conversationId === activity.conversation.id && connector.delivered.includes(c),
+            );
+        },
+        async click(source, buttonTitle, inputs) {
+          const { verb, data } = pressButton(cardFrom(source), buttonTitle, inputs);
+          return testApp.invoke(person, verb, data);
+        },
+      };
+    },
+    async inboxOf(person) {
+      await running.sender.whenIdle();
+      return connector.deliveredTo(personalConversationId(person));
+    },
+    get query() {
+      return queriesOn(running.db.kysely, config.orgFile);
+    },
+    async notify(outgoing) {
+      const added = await running.outbox.enqueue(outgoing, (options.clock ?? systemClock).now());
+      if (added) running.sender.wake();
+      return added;
+    },
     async stopBot() {
       await app.stop();
     },
@@ -109,4 +174,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   return testApp;
+}
+
+function cardFrom(source: CardSource): Record<string, unknown> {
+  if ((source as Record<string, unknown>).type === 'AdaptiveCard')
+    return source as Record<string, unknown>;
+  if ('body' in source && 'method' in source) {
+    const card = cardOf(source as ConnectorCall);
+    if (card) return card;
+  }
+  if ('statusCode' in source && typeof source.value === 'object' && source.value !== null)
+    return source.value as Record<string, unknown>;
+  throw new Error(`no Adaptive Card in ${JSON.stringify(source).slice(0, 200)}`);
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/outbox/domain/rate-limiter.js';
+
+type Step = ['reserve', string, number, number] | ['pause', string, number];
+
+/** Global 10/s (a slot every 100 ms), per conversation 2/s (every 500 ms). */
+const limits = { globalPerSecond: 10, perConversationPerSecond: 2 };
+
+describe('the outbox rate limiter', () => {
+  it.each<[string, Step[]]>([
+    ['sends the first message at once', [['reserve', 'a', 0, 0]]],
+    [
+      'spaces messages to one conversation by its own interval',
+      [
+        ['reserve', 'a', 0, 0],
+        ['reserve', 'a', 0, 500],
+        ['reserve', 'a', 0, 1000],
+      ],
+    ],
+    [
+      'spaces messages to different conversations by the global interval',
+      [
+        ['reserve', 'a', 0, 0],
+        ['reserve', 'b', 0, 100],
+        ['reserve', 'c', 0, 200],
+      ],
+    ],
+    [
+      'counts the wait from the time asked',
+      [
+        ['reserve', 'a', 0, 0],
+        ['reserve', 'a', 300, 200],
+        ['reserve', 'b', 2000, 0],
+      ],
+    ],
+    [
+      'holds a paused conversation until the pause ends, not the others',
+      [
+        ['pause', 'a', 5000],
+        ['reserve', 'b', 1000, 0],
+        ['reserve', 'a', 1000, 4000],
+      ],
+    ],
+    [
+      'does not shorten a wait by a shorter pause',
+      [
+        ['reserve', 'a', 0, 0],
+        ['reserve', 'a', 0, 500],
+        ['pause', 'a', 100],
+        ['reserve', 'a', 0, 1000],
+      ],
+    ],
+  ])('%s', (_, steps) => {
+    const limiter = createRateLimiter(limits);
+    for (const step of steps) {
+      if (step[0] === 'pause') limiter.pause(step[1], step[2]);
+      else expect(limiter.reserve(step[1], step[2]), `${step[1]} at ${step[2]}`).toBe(step[3]);
+    }
+  });
+});

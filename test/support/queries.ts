@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import { createRegisterRepository } from '../../src/approvals/approval.repository.js';
+import { createOrgDirectory, type OrgDirectory } from '../../src/org/domain/org.directory.js';
+import { applyRegisterChanges } from '../../src/org/domain/register.js';
+import { loadOrganisationFile } from '../../src/org/org.load.js';
+import type { Database } from '../../src/platform/db/database.js';
+import type { Sender } from './activities.js';
+
+/** An incident as the tests check it: the stored row and its report clocks. */
+export interface StoredIncident {
+  id: string;
+  number: string;
+  status: string;
+  severity: string;
+  version: number;
+  assigneeAadObjectId: string | null;
+  reports: { kind: string; status: string; dueAt: string }[];
+}
+
+/** A person as the bot stored them from Teams activities. */
+export interface StoredPerson {
+  tenantId: string;
+  personId: string | null;
+  locale: string | null;
+  conversationId: string | null;
+  conversationReference: string | null;
+  installed: boolean;
+  unreachableAt: string | null;
+}
+
+export interface StoredQuestion {
+  text: string;
+  matchedRuleId: string | null;
+  askerName: string;
+  answer: { text: string; byName: string | null } | null;
+}
+
+/**
+ * What the bot stored, read straight from its database, so tests do not depend on
+ * how the app wires its services.
+ */
+export function queriesOn(db: Kysely<Database>, orgFile: string) {
+  async function incident(id: string): Promise<StoredIncident | undefined> {
+    const row = await db.selectFrom('incident').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const reports = await db
+      .selectFrom('incident_report')
+      .select(['kind', 'status', 'due_at'])
+      .where('incident_id', '=', id)
+      .orderBy('due_at')
+      .orderBy('kind')
+      .execute();
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      severity: row.severity,
+      version: row.version,
+      assigneeAadObjectId: row.assignee_aad_object_id,
+      reports: reports.map((r) => ({ kind: r.kind, status: r.status, dueAt: r.due_at })),
+    };
+  }
+
+  return {
+    incident,
+
+    /** The incidents this person reported, oldest first. */
+    async incidentsOf(reporter: Sender): Promise<StoredIncident[]> {
+      const rows = await db
+        .selectFrom('incident')
+        .select('id')
+        .where('reporter_aad_object_id', '=', reporter.aadObjectId.toLowerCase())
+        .orderBy('created_at')
+        .orderBy('number')
+        .execute();
+      const found = await Promise.all(rows.map((r) => incident(r.id)));
+      return found.filter((i): i is StoredIncident => i !== undefined);
+    },
+
+    async incidentNumbered(number: string): Promise<StoredIncident | undefined> {
+      const row = await db
+        .selectFrom('incident')
+        .select('id')
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row ? incident(row.id) : undefined;
+    },
+
+    async outboxRow(dedupeKey: string) {
+      return db
+        .selectFrom('outbox')
+        .select(['status', 'attempts', 'last_error', 'recipient_aad_object_id'])
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst();
+    },
+
+    /** The audit actions recorded about one object, in order. */
+    async auditActions(objectType: string, objectId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('object_type', '=', objectType)
+        .where('object_id', '=', objectId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.action);
+    },
+
+    async person(who: Sender): Promise<StoredPerson | undefined> {
+      const row = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('aad_object_id', '=', who.aadObjectId.toLowerCase())
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        tenantId: row.tenant_id,
+        personId: row.person_id,
+        locale: row.locale,
+        conversationId: row.conversation_id,
+        conversationReference: row.conversation_reference,
+        installed: row.installed === 1,
+        unreachableAt: row.unreachable_at,
+      };
+    },
+
+    async rulesQuestion(id: string): Promise<StoredQuestion | undefined> {
+      const row = await db
+        .selectFrom('rules_question')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        text: row.text,
+        matchedRuleId: row.matched_rule_id,
+        askerName: row.asker_name,
+        answer: row.answer === null ? null : { text: row.answer, byName: row.answered_by_name },
+      };
+    },
+
+    /** The register as the organisation file plus the changes stored by concluded approvals. */
+    async register(): Promise<OrgDirectory> {
+      const changes = await createRegisterRepository(db).all();
+      return createOrgDirectory(applyRegisterChanges(loadOrganisationFile(orgFile), changes));
+    },
+  };
+}
+
+export type Queries = ReturnType<typeof queriesOn>;
