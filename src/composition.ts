@@ -1,6 +1,6 @@
 import { ConfigError, type Config } from './platform/config.js';
-import type { IncidentDeps } from './incidents/domain/incident.service.js';
-import type { ApprovalDeps } from './approvals/domain/approval.service.js';
+import type { IncidentDeps, IncidentStore } from './incidents/domain/incident.service.js';
+import type { ApprovalDeps, ApprovalStore } from './approvals/domain/approval.service.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Organisation } from './org/domain/org.js';
 import { loadOrganisationFile } from './org/org.load.js';
@@ -32,6 +32,10 @@ import {
 } from './outbox/outbox.sender.js';
 import { createBotFrameworkTransport, type Transport } from './outbox/proactive.transport.js';
 import { createReminderServices } from './reminders/reminder.services.js';
+import { createRulesNotifier } from './rules/rules.notifier.js';
+import type { RulesStore } from './rules/domain/rules-question.service.js';
+import type { UnitOfWork } from './platform/unit-of-work.js';
+import { createCoreTransactions, type CoreTransaction } from './unit-of-work.js';
 
 /** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
 const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -47,7 +51,10 @@ export interface Core {
   outbox: OutboxRepository;
   audit: AuditRepository;
   sender: OutboxSender;
+  /** Queues a message on its own, outside any unit of work, and wakes the sender. */
   notify: Services['notify'];
+  /** Opens one transaction; what the work writes through it commits together. */
+  transaction: UnitOfWork<CoreTransaction>;
 }
 
 export interface CoreOptions {
@@ -110,6 +117,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       if (added) sender.wake();
       return added;
     },
+    transaction: createCoreTransactions({ db: db.kysely, register, outboxClock, sender }),
   };
 }
 
@@ -120,56 +128,97 @@ export async function createServices(
   clock: Clock,
   log: Logger,
 ): Promise<Services> {
-  const { register, people, audit, notify, db, knowledgeBase } = core;
+  const { register, people, audit, notify, db, knowledgeBase, transaction } = core;
   const org = () => register.current;
-  const incidentRepository = createIncidentRepository(db.kysely);
-  const incidents: IncidentDeps = {
-    incidents: incidentRepository,
+  // Outside a unit of work (reads, and messages that change no state) the core itself serves.
+  const outside: CoreTransaction = {
+    db: db.kysely,
     get org() {
       return org();
     },
-    audit,
-    clock,
-    notifier: createIncidentNotifier({
-      get org() {
-        return org();
-      },
-      incidents: incidentRepository,
-      people,
-      audit,
-      notify,
-    }),
-  };
-  const approvals: ApprovalDeps = {
-    approvals: createApprovalRepository(db.kysely),
-    get org() {
-      return org();
-    },
-    audit,
-    clock,
     register,
+    people,
+    audit,
+    notify,
+  };
+
+  const incidentStore = (tx: CoreTransaction): IncidentStore => {
+    const incidentRepository = createIncidentRepository(tx.db);
+    return {
+      incidents: incidentRepository,
+      audit: tx.audit,
+      notifier: createIncidentNotifier({
+        get org() {
+          return tx.org;
+        },
+        incidents: incidentRepository,
+        people: tx.people,
+        audit: tx.audit,
+        notify: tx.notify,
+      }),
+    };
+  };
+  const incidents: IncidentDeps = {
+    ...incidentStore(outside),
+    get org() {
+      return org();
+    },
+    clock,
+    unitOfWork: (work) => transaction((tx) => work(incidentStore(tx))),
+  };
+
+  const approvalStore = (tx: CoreTransaction): ApprovalStore => ({
+    approvals: createApprovalRepository(tx.db),
+    audit: tx.audit,
+    register: tx.register,
     notifier: createApprovalNotifier({
       get org() {
-        return org();
+        return tx.org;
       },
-      people,
-      audit,
+      people: tx.people,
+      audit: tx.audit,
       clock,
-      notify,
+      notify: tx.notify,
     }),
-    limits: config.approvals,
-  };
-  const rules: Services['rules'] = {
-    knowledgeBase,
-    search: createRuleSearch(knowledgeBase),
-    questions: createRulesQuestionRepository(db.kysely),
+  });
+  const approvals: ApprovalDeps = {
+    ...approvalStore(outside),
     get org() {
       return org();
     },
-    audit,
+    clock,
+    limits: config.approvals,
+    unitOfWork: (work) => transaction((tx) => work(approvalStore(tx))),
+  };
+
+  const rulesStore = (tx: CoreTransaction): RulesStore => {
+    const questions = createRulesQuestionRepository(tx.db);
+    return {
+      questions,
+      audit: tx.audit,
+      notifier: createRulesNotifier({
+        get org() {
+          return tx.org;
+        },
+        knowledgeBase,
+        questions,
+        people: tx.people,
+        notify: tx.notify,
+      }),
+    };
+  };
+  const rules: Services['rules'] = {
+    ...rulesStore(outside),
+    knowledgeBase,
+    search: createRuleSearch(knowledgeBase),
+    get org() {
+      return org();
+    },
+    unitOfWork: (work) => transaction((tx) => work(rulesStore(tx))),
   };
   const reminders = createReminderServices({
     db: db.kysely,
+    transaction,
     config,
     org,
     people,

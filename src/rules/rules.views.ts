@@ -52,7 +52,7 @@ export function browsedRuleCard(ctx: HandlerContext, rule: Rule, browsing: boole
   );
 }
 
-function timeFormatter(services: Services, locale: Locale): (at: Date) => string {
+function timeFormatter(services: Pick<Services, 'org'>, locale: Locale): (at: Date) => string {
   const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
     timeZone: services.org.organisation.timezone,
     dateStyle: 'medium',
@@ -63,8 +63,8 @@ function timeFormatter(services: Services, locale: Locale): (at: Date) => string
 
 /** The card a säkerhetssamordnare sees for a forwarded question, open or answered. */
 export async function coordinatorCard(
-  services: Services,
-  deps: RulesDeps,
+  services: Pick<Services, 'org'>,
+  deps: Pick<RulesDeps, 'knowledgeBase' | 'questions'>,
   question: RulesQuestion,
   locale: Locale,
   notice: (s: RulesStrings) => string = () => '',
