@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { AREA_TITLES } from '../src/rules/domain/rule.js';
-import { RulesFileError } from '../src/rules/domain/rules.parse.js';
-import { loadKnowledgeBase } from '../src/rules/domain/rules.load.js';
+import { AREA_TITLES } from '../src/rules/index.js';
+import { RulesFileError } from '../src/rules/index.js';
+import { loadKnowledgeBase } from '../src/rules/index.js';
 import {
   createRuleSearch,
   type RuleMatch,
   type RulesAnswer,
-} from '../src/rules/domain/rules.search.js';
+} from '../src/rules/index.js';
 import { fromRoot } from '../src/platform/paths.js';
 
 /**

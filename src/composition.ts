@@ -31,6 +31,8 @@ import { createOutboxAdapter } from './platform/teams/adapter.js';
 import type { Feature, FeatureModule } from './platform/teams/feature.js';
 import { reminders } from './reminders/index.js';
 import { loadKnowledgeBase, rules, type KnowledgeBase } from './rules/index.js';
+import type { UnitOfWork } from './platform/unit-of-work.js';
+import { createCoreTransactions, type CoreTransaction } from './unit-of-work.js';
 
 /** Teams' global service URL, used to open a chat before any activity from the tenant was seen. */
 const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -50,8 +52,12 @@ export interface Core {
   outbox: OutboxRepository;
   audit: AuditRepository;
   sender: OutboxSender;
-  /** Queues a proactive message; returns false when its dedupe key was already queued. */
+  /** Queues a message on its own, outside any unit of work, and wakes the sender. */
   notify(message: OutboxMessage): Promise<boolean>;
+  /** Opens one transaction; what the work writes through it commits together. */
+  transaction: UnitOfWork<CoreTransaction>;
+  /** The same shape outside any transaction: for reads, and messages that change no state. */
+  direct: CoreTransaction;
 }
 
 /** Every feature of the bot, listed once; a new feature is one folder and one line here. */
@@ -109,6 +115,12 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       ...options.outbox,
     },
   });
+  const audit = createAuditRepository(db.kysely);
+  const notify = async (message: OutboxMessage) => {
+    const added = await outbox.enqueue(message, outboxClock.now());
+    if (added) sender.wake();
+    return added;
+  };
   return {
     config,
     clock: options.clock ?? systemClock,
@@ -119,12 +131,19 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     register,
     people,
     outbox,
-    audit: createAuditRepository(db.kysely),
+    audit,
     sender,
-    async notify(message) {
-      const added = await outbox.enqueue(message, outboxClock.now());
-      if (added) sender.wake();
-      return added;
+    notify,
+    transaction: createCoreTransactions({ db: db.kysely, register, outboxClock, sender }),
+    direct: {
+      db: db.kysely,
+      get org() {
+        return register.current;
+      },
+      register,
+      people,
+      audit,
+      notify,
     },
   };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import type {
   Approval,
   ApprovalStatus,
@@ -11,10 +10,8 @@ import type {
 import type { ApprovalRepository, NewApproval, StepChange } from './domain/approval.service.js';
 import type { RegisterChange } from '../org/index.js';
 import type { ApprovalRow, ApprovalStepRow } from './approval.table.js';
-import type { Database } from '../platform/db/database.js';
 import { sortableId } from '../platform/db/ids.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { atomically, type Executor } from '../platform/db/executor.js';
 
 function subjectOf(row: ApprovalRow): ApprovalSubject {
   if (row.subject_kind === 'system') return { kind: 'system', systemId: row.subject_id };
@@ -88,7 +85,8 @@ async function load(db: Executor, rows: ApprovalRow[]): Promise<Approval[]> {
   );
 }
 
-export function createApprovalRepository(db: Kysely<Database>): ApprovalRepository {
+/** `db` is the database or the caller's transaction (one unit of work). */
+export function createApprovalRepository(db: Executor): ApprovalRepository {
   async function get(id: string, executor: Executor = db): Promise<Approval | undefined> {
     const row = await executor
       .selectFrom('approval')
@@ -119,7 +117,7 @@ export function createApprovalRepository(db: Kysely<Database>): ApprovalReposito
       const id = randomUUID();
       const now = at.toISOString();
       try {
-        await db.transaction().execute(async (trx) => {
+        await atomically(db, async (trx) => {
           await trx
             .insertInto('approval')
             .values({
@@ -176,7 +174,7 @@ export function createApprovalRepository(db: Kysely<Database>): ApprovalReposito
     get: (id) => get(id),
 
     async change(id: string, expectedVersion: number, change: StepChange, at: Date) {
-      return db.transaction().execute(async (trx) => {
+      return atomically(db, async (trx) => {
         const current = await get(id, trx);
         if (!current || current.version !== expectedVersion) return 'stale' as const;
         const now = at.toISOString();
@@ -264,7 +262,7 @@ export interface RegisterRepository {
   all(): Promise<RegisterChange[]>;
 }
 
-export function createRegisterRepository(db: Kysely<Database>): RegisterRepository {
+export function createRegisterRepository(db: Executor): RegisterRepository {
   return {
     async record(change, at) {
       await db

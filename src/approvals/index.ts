@@ -1,8 +1,13 @@
 import type { Core } from '../composition.js';
+import type { CoreTransaction } from '../unit-of-work.js';
 import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { defineFeature } from '../platform/teams/feature.js';
-import { remindPendingApprovals, type ApprovalDeps } from './domain/approval.service.js';
+import {
+  remindPendingApprovals,
+  type ApprovalDeps,
+  type ApprovalStore,
+} from './domain/approval.service.js';
 import { approvalActions } from './approval.actions.js';
 import { approvalsCommand, requestApprovalCommand } from './approval.commands.js';
 import { createApprovalNotifier } from './approval.notifier.js';
@@ -24,25 +29,28 @@ export interface ApprovalFeatureDeps {
 }
 
 export function createApprovalDeps(core: Core): ApprovalDeps {
-  const { register, people, audit, notify, db, clock, config } = core;
-  return {
-    approvals: createApprovalRepository(db.kysely),
-    get org() {
-      return register.current;
-    },
-    audit,
-    clock,
-    register,
+  const store = (tx: CoreTransaction): ApprovalStore => ({
+    approvals: createApprovalRepository(tx.db),
+    audit: tx.audit,
+    register: tx.register,
     notifier: createApprovalNotifier({
       get org() {
-        return register.current;
+        return tx.org;
       },
-      people,
-      audit,
-      clock,
-      notify,
+      people: tx.people,
+      audit: tx.audit,
+      clock: core.clock,
+      notify: tx.notify,
     }),
-    limits: config.approvals,
+  });
+  return {
+    ...store(core.direct),
+    get org() {
+      return core.register.current;
+    },
+    clock: core.clock,
+    limits: core.config.approvals,
+    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
   };
 }
 

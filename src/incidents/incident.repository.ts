@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import {
   formatIncidentNumber,
   type AuthorityReport,
@@ -13,10 +12,8 @@ import {
   type Status,
 } from './domain/incident.js';
 import type { IncidentChange, IncidentRepository, NewIncident } from './domain/incident.service.js';
-import type { Database } from '../platform/db/database.js';
 import type { IncidentReportRow, IncidentRow } from './incident.table.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { atomically, type Executor } from '../platform/db/executor.js';
 
 export function incidentRowToIncident(row: IncidentRow, reports: IncidentReportRow[]): Incident {
   return {
@@ -91,7 +88,8 @@ async function findBySubmission(
   return row ? (await load(db, [row]))[0] : undefined;
 }
 
-export function createIncidentRepository(db: Kysely<Database>): IncidentRepository {
+/** `db` is the database or the caller's transaction (one unit of work). */
+export function createIncidentRepository(db: Executor): IncidentRepository {
   async function get(id: string, executor: Executor = db): Promise<Incident | undefined> {
     const row = await executor
       .selectFrom('incident')
@@ -110,7 +108,7 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
       );
       if (existing) return { incident: existing, created: false };
       try {
-        const created = await db.transaction().execute(async (trx) => {
+        const created = await atomically(db, async (trx) => {
           // The counter row is locked until commit; a rolled-back insert gives its number back.
           const { last_sequence: sequence } = await trx
             .insertInto('incident_counter')
@@ -161,7 +159,7 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
         if (!created) throw new Error('incident vanished inside its own transaction');
         return { incident: created, created: true };
       } catch (error) {
-        // Two copies of one submit raced; the loser's transaction rolled back (number included).
+        // Two copies of one submit raced; the loser's insert rolled back (number included).
         const winner = await findBySubmission(
           db,
           incident.reporterAadObjectId,
@@ -175,7 +173,7 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
     get: (id) => get(id),
 
     async update(id: string, expectedVersion: number, change: IncidentChange, at: Date) {
-      return db.transaction().execute(async (trx) => {
+      return atomically(db, async (trx) => {
         const now = at.toISOString();
         const result = await trx
           .updateTable('incident')

@@ -1,8 +1,13 @@
 import type { Core } from '../composition.js';
+import type { CoreTransaction } from '../unit-of-work.js';
 import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { defineFeature } from '../platform/teams/feature.js';
-import { remindDeadlines, type IncidentDeps } from './domain/incident.service.js';
+import {
+  remindDeadlines,
+  type IncidentDeps,
+  type IncidentStore,
+} from './domain/incident.service.js';
 import { incidentActions } from './incident.actions.js';
 import { incidentCommand } from './incident.command.js';
 import { createIncidentNotifier } from './incident.notifier.js';
@@ -25,24 +30,29 @@ export interface IncidentFeatureDeps {
 }
 
 export function createIncidentDeps(core: Core): IncidentDeps {
-  const { register, people, audit, notify, db, clock } = core;
-  const incidentRepository = createIncidentRepository(db.kysely);
+  const store = (tx: CoreTransaction): IncidentStore => {
+    const incidents = createIncidentRepository(tx.db);
+    return {
+      incidents,
+      audit: tx.audit,
+      notifier: createIncidentNotifier({
+        get org() {
+          return tx.org;
+        },
+        incidents,
+        people: tx.people,
+        audit: tx.audit,
+        notify: tx.notify,
+      }),
+    };
+  };
   return {
-    incidents: incidentRepository,
+    ...store(core.direct),
     get org() {
-      return register.current;
+      return core.register.current;
     },
-    audit,
-    clock,
-    notifier: createIncidentNotifier({
-      get org() {
-        return register.current;
-      },
-      incidents: incidentRepository,
-      people,
-      audit,
-      notify,
-    }),
+    clock: core.clock,
+    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
   };
 }
 

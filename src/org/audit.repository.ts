@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Executor } from '../platform/db/executor.js';
 import type { AuditEvent, AuditLog } from './domain/audit.js';
-import type { Database } from '../platform/db/database.js';
 import { sortableId } from '../platform/db/ids.js';
 
 export interface AuditRepository extends AuditLog {
   forObject(objectType: string, objectId: string): Promise<AuditEvent[]>;
 }
 
-export function createAuditRepository(db: Kysely<Database>): AuditRepository {
+export function createAuditRepository(db: Executor): AuditRepository {
   return {
     async record(event) {
       await db

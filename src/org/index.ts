@@ -21,4 +21,6 @@ export {
   type PersonRepository,
   type PersonSighting,
 } from './person.repository.js';
+
+export type { ScopedRegister } from './register.live.js';
 export { createLiveRegister, type LiveRegister } from './register.live.js';

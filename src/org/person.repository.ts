@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, PersonRow } from '../platform/db/database.js';
+import type { Executor } from '../platform/db/executor.js';
+import type { PersonRow } from '../platform/db/database.js';
 
 /** A person as the bot knows them from Teams: who they are and how to reach them. */
 export interface KnownPerson {
@@ -46,7 +46,7 @@ export function personRowToKnownPerson(row: PersonRow): KnownPerson {
 
 export type PersonRepository = ReturnType<typeof createPersonRepository>;
 
-export function createPersonRepository(db: Kysely<Database>) {
+export function createPersonRepository(db: Executor) {
   return {
     async find(aadObjectId: string): Promise<KnownPerson | undefined> {
       const row = await db

@@ -12,6 +12,16 @@ export interface LiveRegister {
   readonly current: OrgDirectory;
   reload(): Promise<void>;
   apply(change: RegisterChange, at: Date): Promise<void>;
+  /**
+   * The register as one transaction sees it: a change applied through `repository`
+   * shows here at once, and to everyone else when `reload` runs after the commit.
+   */
+  within(repository: RegisterRepository): ScopedRegister;
+}
+
+export interface ScopedRegister {
+  readonly current: OrgDirectory;
+  apply(change: RegisterChange, at: Date): Promise<void>;
 }
 
 export async function createLiveRegister(
@@ -30,6 +40,18 @@ export async function createLiveRegister(
     async apply(change, at) {
       await repository.record(change, at);
       await reload();
+    },
+    within(scoped) {
+      let changed: OrgDirectory | undefined;
+      return {
+        get current() {
+          return changed ?? current;
+        },
+        async apply(change, at) {
+          await scoped.record(change, at);
+          changed = createOrgDirectory(applyRegisterChanges(base, await scoped.all()));
+        },
+      };
     },
   };
 }

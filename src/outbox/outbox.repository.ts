@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Executor } from '../platform/db/executor.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, OutboxRow, OutboxStatus } from '../platform/db/database.js';
 
@@ -25,7 +25,7 @@ export interface OutboxMessage {
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
-export function createOutboxRepository(db: Kysely<Database>) {
+export function createOutboxRepository(db: Executor) {
   return {
     /** Adds the message unless one with the same dedupe key exists. Returns true when added. */
     async enqueue(message: OutboxMessage, now: Date): Promise<boolean> {

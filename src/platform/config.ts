@@ -2,8 +2,8 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { validate as nodeCronAccepts } from 'node-cron';
-import { isValidCron } from '../reminders/domain/cron.js';
-import { parseWeekdays } from '../reminders/domain/send-window.js';
+import { isValidCron } from '../reminders/index.js';
+import { parseWeekdays } from '../reminders/index.js';
 import { fromRoot } from './paths.js';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Executor } from '../platform/db/executor.js';
 import {
   isGoalStatus,
   type AnnualGoal,
@@ -7,7 +7,6 @@ import {
   type GoalWithStatus,
 } from './domain/goal.js';
 import type { GoalRepository } from './domain/reminder.service.js';
-import type { Database } from '../platform/db/database.js';
 import type { GoalFollowUpRow, GoalRow } from './reminder.table.js';
 
 export function goalRowToGoal(row: GoalRow): AnnualGoal {
@@ -39,7 +38,7 @@ function followUpRowToFollowUp(row: GoalFollowUpRow): GoalFollowUp {
   };
 }
 
-export function createGoalRepository(db: Kysely<Database>): GoalRepository {
+export function createGoalRepository(db: Executor): GoalRepository {
   return {
     async seed(goals, at) {
       const now = at.toISOString();

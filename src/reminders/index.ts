@@ -34,6 +34,7 @@ export interface ReminderFeatureDeps {
 export async function createReminderDeps(core: Core): Promise<ReminderServices> {
   const services = createReminderServices({
     db: core.db.kysely,
+    transaction: core.transaction,
     config: core.config,
     org: () => core.register.current,
     people: core.people,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Executor } from '../platform/db/executor.js';
 import type {
   AwarenessRepository,
   ThreatReview,
@@ -16,7 +17,7 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
   return out;
 }
 
-export function createOccurrenceRepository(db: Kysely<Database>): OccurrenceRepository {
+export function createOccurrenceRepository(db: Executor): OccurrenceRepository {
   return {
     async recorded(occurrences) {
       // One query per reminder and date: a handful per run, however many recipients.
@@ -114,7 +115,7 @@ function reviewFromRow(row: {
   };
 }
 
-export function createThreatReviewRepository(db: Kysely<Database>): ThreatReviewRepository {
+export function createThreatReviewRepository(db: Executor): ThreatReviewRepository {
   return {
     async confirm(review) {
       const result = await db
@@ -159,7 +160,7 @@ export function createThreatReviewRepository(db: Kysely<Database>): ThreatReview
   };
 }
 
-export function createAwarenessRepository(db: Kysely<Database>): AwarenessRepository {
+export function createAwarenessRepository(db: Executor): AwarenessRepository {
   return {
     async acknowledge(campaign, aadObjectId, recipientKey, at) {
       const result = await db

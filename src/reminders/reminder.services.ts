@@ -1,16 +1,17 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
 import type { AuditLog } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
-import type { GoalDeps } from './domain/goal.service.js';
+import type { GoalDeps, GoalStore } from './domain/goal.service.js';
 import type { OrgDirectory } from '../org/index.js';
 import { parseCron } from './domain/cron.js';
 import type { ReportSources } from './domain/follow-up-report.js';
-import type { AnswerDeps } from './domain/reminder-answers.js';
+import type { AnswerDeps, AnswerStore } from './domain/reminder-answers.js';
 import type { ReminderSettings } from './domain/reminder.js';
 import type { ReminderDeps } from './domain/reminder.service.js';
 import type { KnowledgeBase } from '../rules/index.js';
-import type { Database } from '../platform/db/database.js';
+import type { Executor } from '../platform/db/executor.js';
+import type { UnitOfWork } from '../platform/unit-of-work.js';
+import type { CoreTransaction } from '../unit-of-work.js';
 import { createGoalRepository } from './goal.repository.js';
 import type { OutboxMessage } from '../outbox/index.js';
 import type { PersonRepository } from '../org/index.js';
@@ -50,7 +51,9 @@ export function reminderSettings(config: Config['reminders'], timeZone: string):
 }
 
 export interface ReminderServicesInput {
-  db: Kysely<Database>;
+  db: Executor;
+  /** Opens one transaction of the core: an answer and its audit event commit together. */
+  transaction: UnitOfWork<CoreTransaction>;
   config: Config;
   /** Read at every use: the register changes when approvals conclude. */
   org: () => OrgDirectory;
@@ -61,13 +64,23 @@ export interface ReminderServicesInput {
   notify(message: OutboxMessage): Promise<boolean>;
 }
 
+const goalStore = (db: Executor, audit: AuditLog): GoalStore => ({
+  goals: createGoalRepository(db),
+  audit,
+});
+
+const answerStore = (db: Executor, audit: AuditLog): AnswerStore => ({
+  occurrences: createOccurrenceRepository(db),
+  threatReviews: createThreatReviewRepository(db),
+  awareness: createAwarenessRepository(db),
+  audit,
+});
+
 export function createReminderServices(input: ReminderServicesInput): ReminderServices {
-  const { db, org, clock, audit } = input;
+  const { db, org, clock, audit, transaction } = input;
   const settings = reminderSettings(input.config.reminders, org().organisation.timezone);
-  const goals = createGoalRepository(db);
-  const occurrences = createOccurrenceRepository(db);
-  const threatReviews = createThreatReviewRepository(db);
-  const awareness = createAwarenessRepository(db);
+  const { goals } = goalStore(db, audit);
+  const { occurrences, threatReviews, awareness } = answerStore(db, audit);
   const report: ReportSources = {
     org,
     goals,
@@ -93,8 +106,22 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
       settings,
       clock,
     },
-    goals: { goals, org, audit, clock },
-    answers: { org, occurrences, threatReviews, awareness, audit, clock },
+    goals: {
+      goals,
+      org,
+      audit,
+      clock,
+      unitOfWork: (work) => transaction((tx) => work(goalStore(tx.db, tx.audit))),
+    },
+    answers: {
+      org,
+      occurrences,
+      threatReviews,
+      awareness,
+      audit,
+      clock,
+      unitOfWork: (work) => transaction((tx) => work(answerStore(tx.db, tx.audit))),
+    },
     report,
     settings,
   };

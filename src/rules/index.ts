@@ -1,10 +1,11 @@
 import type { Core } from '../composition.js';
-import type { OrgDirectory, PersonRepository } from '../org/index.js';
-import type { OutboxMessage } from '../outbox/index.js';
+import type { CoreTransaction } from '../unit-of-work.js';
+import type { OrgDirectory } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { fromRoot } from '../platform/paths.js';
 import { defineFeature } from '../platform/teams/feature.js';
-import type { RulesDeps } from './domain/rules-question.service.js';
+import type { RulesDeps, RulesStore } from './domain/rules-question.service.js';
+import { createRulesNotifier } from './rules.notifier.js';
 import { createRuleSearch } from './domain/rules.search.js';
 import { questionCommand } from './question.command.js';
 import { createRulesQuestionRepository } from './rules-question.repository.js';
@@ -28,8 +29,35 @@ export interface RulesFeatureDeps {
   readonly rules: RulesDeps;
   readonly org: OrgDirectory;
   readonly clock: Clock;
-  readonly people: PersonRepository;
-  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+export function createRulesDeps(core: Core): RulesDeps {
+  const { knowledgeBase } = core;
+  const store = (tx: CoreTransaction): RulesStore => {
+    const questions = createRulesQuestionRepository(tx.db);
+    return {
+      questions,
+      audit: tx.audit,
+      notifier: createRulesNotifier({
+        get org() {
+          return tx.org;
+        },
+        knowledgeBase,
+        questions,
+        people: tx.people,
+        notify: tx.notify,
+      }),
+    };
+  };
+  return {
+    ...store(core.direct),
+    knowledgeBase,
+    search: createRuleSearch(knowledgeBase),
+    get org() {
+      return core.register.current;
+    },
+    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
+  };
 }
 
 /** Questions on the Användare rules, answered with the rule or forwarded to a coordinator. */
@@ -39,20 +67,10 @@ export const rules = defineFeature<Core, RulesFeatureDeps>({
   cardActions: rulesActions,
   fallback: questionCommand,
   deps: (core) => ({
-    rules: {
-      knowledgeBase: core.knowledgeBase,
-      search: createRuleSearch(core.knowledgeBase),
-      questions: createRulesQuestionRepository(core.db.kysely),
-      get org() {
-        return core.register.current;
-      },
-      audit: core.audit,
-    },
+    rules: createRulesDeps(core),
     get org() {
       return core.register.current;
     },
     clock: core.clock,
-    people: core.people,
-    notify: core.notify,
   }),
 });

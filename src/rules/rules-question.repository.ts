@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Executor } from '../platform/db/executor.js';
 import type { RulesQuestion, RulesQuestionStore } from './domain/rules-question.js';
-import type { Database } from '../platform/db/database.js';
 import type { RulesQuestionRow } from './rules-question.table.js';
 
 export function rulesQuestionRowToQuestion(row: RulesQuestionRow): RulesQuestion {
@@ -27,7 +26,7 @@ export function rulesQuestionRowToQuestion(row: RulesQuestionRow): RulesQuestion
   };
 }
 
-export function createRulesQuestionRepository(db: Kysely<Database>): RulesQuestionStore {
+export function createRulesQuestionRepository(db: Executor): RulesQuestionStore {
   return {
     async create(question) {
       await db

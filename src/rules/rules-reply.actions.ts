@@ -5,28 +5,13 @@ import {
   questionForCoordinator,
   replyToQuestion,
 } from './domain/rules-question.service.js';
-import type { RulesQuestion } from './domain/rules-question.js';
-import type { HandlerContext } from '../platform/teams/handler-context.js';
-import { coordinatorCard, replyCard, rulesStrings } from './rules.views.js';
+import { coordinatorCard, rulesStrings } from './rules.views.js';
 import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
 import { coordinatorRefusal } from './rules-refusals.js';
 
 const cardAction = cardActionsOf<RulesFeatureDeps>();
 
-async function deliverAnswer(
-  ctx: HandlerContext<RulesFeatureDeps>,
-  question: RulesQuestion,
-): Promise<void> {
-  // One delivery per question whoever clicks and however often.
-  await ctx.deps.notify({
-    dedupeKey: `rules-question:${question.id}:answer`,
-    recipientAadObjectId: question.askerAadObjectId,
-    tenantId: question.tenantId,
-    activity: { type: 'message', attachments: [replyCard(question)] },
-  });
-}
-
-/** A säkerhetssamordnare's reply on the card: the first one goes to the asker. */
+/** A säkerhetssamordnare's reply on the card: the first one goes to the asker (queued by the service). */
 export const rulesReplyAction = cardAction({
   verb: 'rules.reply',
   data: z.object({ questionId: z.uuid(), reply: z.string().max(MAX_REPLY_LENGTH).optional() }),
@@ -41,7 +26,6 @@ export const rulesReplyAction = cardAction({
     if (outcome.kind !== 'answered' && outcome.kind !== 'already-answered')
       return messageResponse(coordinatorRefusal(s, outcome.kind));
     const { question } = outcome;
-    await deliverAnswer(ctx, question);
     const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId?.toLowerCase();
     const card = await coordinatorCard(services.rules, question, ctx.actor.locale, (t) =>
       outcome.kind === 'answered' || mine

@@ -68,7 +68,7 @@ function timeFormatter(org: RulesDeps['org'], locale: Locale): (at: Date) => str
 
 /** The card a säkerhetssamordnare sees for a forwarded question, open or answered. */
 export async function coordinatorCard(
-  deps: RulesDeps,
+  deps: Pick<RulesDeps, 'org' | 'knowledgeBase' | 'questions'>,
   question: RulesQuestion,
   locale: Locale,
   notice: (s: RulesStrings) => string = () => '',

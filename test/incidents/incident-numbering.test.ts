@@ -66,5 +66,25 @@ for (const engine of engines) {
       expect([first.created, second.created].sort()).toEqual([false, true]);
       expect((await a.create(newIncident(2026), at)).incident.number).toBe('INC-2026-0002');
     });
+
+    it('give one incident and no gap when the same submission races inside the callers’ transactions', async () => {
+      const a = await instance();
+      const b = instances === 2 ? await instance() : a;
+      const at = new Date();
+      const submissionId = randomUUID();
+      // The loser's insert fails on the submission key inside its caller's unit of work; only
+      // that step is undone, so it can still read the winner and its caller can still commit.
+      const report = (db: typeof a) =>
+        db.kysely
+          .transaction()
+          .execute((trx) =>
+            createIncidentRepository(trx).create(newIncident(2026, submissionId), at),
+          );
+      const [first, second] = await Promise.all([report(a), report(b)]);
+      expect(first.incident.id).toBe(second.incident.id);
+      expect([first.created, second.created].sort()).toEqual([false, true]);
+      const next = await createIncidentRepository(a.kysely).create(newIncident(2026), at);
+      expect(next.incident.number).toBe('INC-2026-0002');
+    });
   });
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
 import { localParts } from '../../platform/calendar.js';
+import type { UnitOfWork } from '../../platform/unit-of-work.js';
 import { planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,
@@ -60,14 +61,25 @@ export interface ApprovalNotifier {
   reminder(approval: Approval, kind: 'reminder' | 'escalation'): Promise<boolean>;
 }
 
-export interface ApprovalDeps {
+/** What a use case writes through; inside a unit of work all of it is bound to its transaction. */
+export interface ApprovalStore {
   approvals: ApprovalRepository;
-  readonly org: OrgDirectory;
   audit: AuditLog;
-  clock: Clock;
   register: RegisterPort;
   notifier: ApprovalNotifier;
+}
+
+export interface ApprovalDeps extends ApprovalStore {
+  readonly org: OrgDirectory;
+  clock: Clock;
   limits: { reminderWorkingDays: number; escalationWorkingDays: number };
+  /** A decision, its audit events, its register change and its messages commit together. */
+  unitOfWork: UnitOfWork<ApprovalStore>;
+}
+
+/** Runs `work` in one unit of work, with the store of `deps` replaced by the transaction's. */
+function inUnitOfWork<T>(deps: ApprovalDeps, work: (tx: ApprovalDeps) => Promise<T>): Promise<T> {
+  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Actor {
@@ -75,7 +87,16 @@ export interface Actor {
   name: string;
 }
 
-export async function requestApproval(
+export function requestApproval(
+  deps: ApprovalDeps,
+  requester: Actor & { tenantId: string },
+  submissionId: string,
+  input: ApprovalRequestInput,
+): Promise<{ approval: Approval; created: boolean }> {
+  return inUnitOfWork(deps, (tx) => request(tx, requester, submissionId, input));
+}
+
+async function request(
   deps: ApprovalDeps,
   requester: Actor & { tenantId: string },
   submissionId: string,
@@ -172,7 +193,18 @@ async function applyChange(
   return current ? { kind: 'already-decided', approval: current } : { kind: 'not-found' };
 }
 
-export async function decideStep(
+export function decideStep(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+  stepIndex: number,
+  decision: Decision,
+  comment: string | undefined,
+): Promise<ApprovalActionResult> {
+  return inUnitOfWork(deps, (tx) => decide(tx, actor, approvalId, stepIndex, decision, comment));
+}
+
+async function decide(
   deps: ApprovalDeps,
   actor: Actor,
   approvalId: string,
@@ -212,7 +244,17 @@ export async function decideStep(
   return { kind: 'ok', approval: result };
 }
 
-export async function delegateStep(
+export function delegateStep(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+  stepIndex: number,
+  toPersonId: string,
+): Promise<ApprovalActionResult> {
+  return inUnitOfWork(deps, (tx) => delegate(tx, actor, approvalId, stepIndex, toPersonId));
+}
+
+async function delegate(
   deps: ApprovalDeps,
   actor: Actor,
   approvalId: string,
@@ -246,7 +288,15 @@ export async function delegateStep(
   return { kind: 'ok', approval: result };
 }
 
-export async function withdrawApproval(
+export function withdrawApproval(
+  deps: ApprovalDeps,
+  actor: Actor,
+  approvalId: string,
+): Promise<ApprovalActionResult> {
+  return inUnitOfWork(deps, (tx) => withdraw(tx, actor, approvalId));
+}
+
+async function withdraw(
   deps: ApprovalDeps,
   actor: Actor,
   approvalId: string,
@@ -343,9 +393,10 @@ export async function remindPendingApprovals(deps: ApprovalDeps): Promise<number
           ? 'reminder'
           : undefined;
     if (!kind) continue;
-    if (await deps.notifier.reminder(approval, kind)) {
-      queued++;
-      await deps.audit.record({
+    // The reminder and its audit event commit together: the log never claims an unsent one.
+    const sent = await inUnitOfWork(deps, async (tx) => {
+      if (!(await tx.notifier.reminder(approval, kind))) return false;
+      await tx.audit.record({
         at: now,
         actor: 'system',
         action: kind === 'reminder' ? 'approval.reminded' : 'approval.escalated',
@@ -353,7 +404,9 @@ export async function remindPendingApprovals(deps: ApprovalDeps): Promise<number
         objectId: approval.id,
         details: { step: step.index, workingDays: waited },
       });
-    }
+      return true;
+    });
+    if (sent) queued++;
   }
   return queued;
 }

@@ -2,6 +2,7 @@ import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import { localYear } from '../../platform/calendar.js';
+import type { UnitOfWork } from '../../platform/unit-of-work.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -74,12 +75,23 @@ export interface IncidentNotifier {
   deadline(incident: Incident, reminder: DeadlineReminder): Promise<void>;
 }
 
-export interface IncidentDeps {
+/** What a use case writes through; inside a unit of work all three are bound to its transaction. */
+export interface IncidentStore {
   incidents: IncidentRepository;
-  org: OrgDirectory;
   audit: AuditLog;
-  clock: Clock;
   notifier: IncidentNotifier;
+}
+
+export interface IncidentDeps extends IncidentStore {
+  org: OrgDirectory;
+  clock: Clock;
+  /** The incident, its audit events and its messages commit together or not at all. */
+  unitOfWork: UnitOfWork<IncidentStore>;
+}
+
+/** Runs `work` in one unit of work, with the store of `deps` replaced by the transaction's. */
+function inUnitOfWork<T>(deps: IncidentDeps, work: (tx: IncidentDeps) => Promise<T>): Promise<T> {
+  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Reporter {
@@ -88,7 +100,16 @@ export interface Reporter {
   tenantId: string;
 }
 
-export async function reportIncident(
+export function reportIncident(
+  deps: IncidentDeps,
+  reporter: Reporter,
+  submissionId: string,
+  input: IncidentReportInput,
+): Promise<{ incident: Incident; created: boolean }> {
+  return inUnitOfWork(deps, (tx) => report(tx, reporter, submissionId, input));
+}
+
+async function report(
   deps: IncidentDeps,
   reporter: Reporter,
   submissionId: string,
@@ -128,7 +149,7 @@ export async function reportIncident(
       },
     });
   }
-  // Also after a resent submit: routing is idempotent, and a crash between the two steps is healed.
+  // Also after a resent submit: routing is idempotent (one message per dedupe key).
   await route(deps, result.incident);
   return result;
 }
@@ -158,7 +179,17 @@ export interface Actor {
 }
 
 /** One action from a card, checked against the stored incident and the clicker's identity. */
-export async function actOnIncident(
+export function actOnIncident(
+  deps: IncidentDeps,
+  actor: Actor,
+  incidentId: string,
+  expectedVersion: number,
+  action: IncidentAction,
+): Promise<IncidentActionResult> {
+  return inUnitOfWork(deps, (tx) => act(tx, actor, incidentId, expectedVersion, action));
+}
+
+async function act(
   deps: IncidentDeps,
   actor: Actor,
   incidentId: string,

@@ -1,16 +1,23 @@
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
+import type { UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { GoalRepository } from './reminder.service.js';
 import type { AnnualGoal, GoalFollowUp, GoalStatus } from './goal.js';
 
 export const FOLLOW_UP_COMMENT_MAX = 2000;
 
-export interface GoalDeps {
+/** What an answer writes through; inside a unit of work both are bound to its transaction. */
+export interface GoalStore {
   goals: GoalRepository;
-  org: () => OrgDirectory;
   audit: AuditLog;
+}
+
+export interface GoalDeps extends GoalStore {
+  org: () => OrgDirectory;
   clock: Clock;
+  /** A follow-up answer and its audit event commit together or not at all. */
+  unitOfWork: UnitOfWork<GoalStore>;
 }
 
 export interface Answerer {
@@ -34,7 +41,15 @@ export function checkpointsOf(goal: AnnualGoal): string[] {
  * decided from the register (the goal's responsible person), never from the card.
  * Answering again (or a double click) replaces the answer for that checkpoint.
  */
-export async function answerFollowUp(
+export function answerFollowUp(
+  deps: GoalDeps,
+  actor: Answerer,
+  input: { goalId: string; checkpoint: string; status: GoalStatus; comment: string },
+): Promise<FollowUpResult> {
+  return deps.unitOfWork((store) => saveAnswer({ ...deps, ...store }, actor, input));
+}
+
+async function saveAnswer(
   deps: GoalDeps,
   actor: Answerer,
   input: { goalId: string; checkpoint: string; status: GoalStatus; comment: string },

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
+import type { UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { ItSystem } from '../../org/index.js';
 import { recipientOf } from './reminder.schedule.js';
@@ -42,13 +43,23 @@ export interface AwarenessRepository {
   share(campaign: string): Promise<AwarenessShare>;
 }
 
-export interface AnswerDeps {
-  org: () => OrgDirectory;
+/** What an answer writes through; inside a unit of work all of it is bound to its transaction. */
+export interface AnswerStore {
   occurrences: OccurrenceRepository;
   threatReviews: ThreatReviewRepository;
   awareness: AwarenessRepository;
   audit: AuditLog;
+}
+
+export interface AnswerDeps extends AnswerStore {
+  org: () => OrgDirectory;
   clock: Clock;
+  /** An answer and its audit event commit together or not at all. */
+  unitOfWork: UnitOfWork<AnswerStore>;
+}
+
+function inUnitOfWork<T>(deps: AnswerDeps, work: (tx: AnswerDeps) => Promise<T>): Promise<T> {
+  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Responder {
@@ -65,7 +76,15 @@ export type ThreatReviewResult =
   | { kind: 'invalid'; reason: 'comment-too-long' };
 
 /** Only the system's current owner confirms, and only a reminder that was sent. */
-export async function confirmThreatReview(
+export function confirmThreatReview(
+  deps: AnswerDeps,
+  actor: Responder,
+  input: { systemId: string; checkpoint: string; comment: string },
+): Promise<ThreatReviewResult> {
+  return inUnitOfWork(deps, (tx) => confirm(tx, actor, input));
+}
+
+async function confirm(
   deps: AnswerDeps,
   actor: Responder,
   input: { systemId: string; checkpoint: string; comment: string },
@@ -106,7 +125,15 @@ export type AcknowledgeResult =
   { kind: 'acknowledged' | 'already-acknowledged'; at: Date } | { kind: 'not-found' };
 
 /** The clicker acknowledges for themselves, for a message they were sent. */
-export async function acknowledgeAwareness(
+export function acknowledgeAwareness(
+  deps: AnswerDeps,
+  aadObjectId: string,
+  campaign: string,
+): Promise<AcknowledgeResult> {
+  return inUnitOfWork(deps, (tx) => acknowledge(tx, aadObjectId, campaign));
+}
+
+async function acknowledge(
   deps: AnswerDeps,
   aadObjectId: string,
   campaign: string,

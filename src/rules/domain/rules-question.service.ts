@@ -2,17 +2,37 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../org/index.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { Person } from '../../org/index.js';
+import type { UnitOfWork } from '../../platform/unit-of-work.js';
 import type { KnowledgeBase } from './rule.js';
 import type { RulesQuestion, RulesFeedback, RulesQuestionStore } from './rules-question.js';
 import type { RuleSearch, RulesAnswer } from './rules.search.js';
 
+/** The Teams side: a forwarded question and a coordinator's reply as outbox messages. */
+export interface RulesNotifier {
+  /** The question's card to one säkerhetssamordnare, once per question and coordinator. */
+  forwarded(question: RulesQuestion, coordinator: Person): Promise<void>;
+  /** The reply to the asker, once per question. */
+  answered(question: RulesQuestion): Promise<void>;
+}
+
+/** What a use case writes through; inside a unit of work all of it is bound to its transaction. */
+export interface RulesStore {
+  questions: RulesQuestionStore;
+  audit: AuditLog;
+  notifier: RulesNotifier;
+}
+
 /** What the rules Q&A needs; built once at start. */
-export interface RulesDeps {
+export interface RulesDeps extends RulesStore {
   knowledgeBase: KnowledgeBase;
   search: RuleSearch;
-  questions: RulesQuestionStore;
   org: OrgDirectory;
-  audit: AuditLog;
+  /** Marking a question forwarded or answered, its audit event and its messages commit together. */
+  unitOfWork: UnitOfWork<RulesStore>;
+}
+
+function inUnitOfWork<T>(deps: RulesDeps, work: (tx: RulesDeps) => Promise<T>): Promise<T> {
+  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export const MAX_REPLY_LENGTH = 2000;
@@ -112,11 +132,19 @@ export type ForwardOutcome =
   | { kind: 'forwarded'; question: RulesQuestion; coordinators: Person[]; first: boolean };
 
 /**
- * Sends the question to every säkerhetssamordnare. Marking it forwarded is idempotent;
- * the caller queues one message per coordinator under a dedupe key, so a double
- * click or a retry after a crash sends each coordinator one card.
+ * Sends the question to every säkerhetssamordnare, in the same unit of work as the
+ * mark and its audit event. Each coordinator's message has a dedupe key, so a
+ * double click sends each coordinator one card.
  */
-export async function forwardQuestion(
+export function forwardQuestion(
+  deps: RulesDeps,
+  input: { questionId: string; aadObjectId: string | undefined },
+  at: Date,
+): Promise<ForwardOutcome> {
+  return inUnitOfWork(deps, (tx) => forward(tx, input, at));
+}
+
+async function forward(
   deps: RulesDeps,
   input: { questionId: string; aadObjectId: string | undefined },
   at: Date,
@@ -137,6 +165,7 @@ export async function forwardQuestion(
     });
   }
   const question = (await deps.questions.find(access.question.id)) ?? access.question;
+  for (const coordinator of coordinators) await deps.notifier.forwarded(question, coordinator);
   return { kind: 'forwarded', question, coordinators, first };
 }
 
@@ -166,7 +195,15 @@ export type ReplyOutcome =
   | { kind: 'already-answered'; question: RulesQuestion };
 
 /** The first coordinator's reply is the answer; any later one is refused as already answered. */
-export async function replyToQuestion(
+export function replyToQuestion(
+  deps: RulesDeps,
+  input: { questionId: string; aadObjectId: string | undefined; reply: string | undefined },
+  at: Date,
+): Promise<ReplyOutcome> {
+  return inUnitOfWork(deps, (tx) => reply(tx, input, at));
+}
+
+async function reply(
   deps: RulesDeps,
   input: { questionId: string; aadObjectId: string | undefined; reply: string | undefined },
   at: Date,
@@ -192,5 +229,6 @@ export async function replyToQuestion(
     objectId: question.id,
     details: { asker: question.askerAadObjectId },
   });
+  await deps.notifier.answered(question);
   return { kind: 'answered', question };
 }

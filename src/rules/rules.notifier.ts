@@ -1,0 +1,42 @@
+import type { OrgDirectory } from '../org/index.js';
+import type { PersonRepository } from '../org/index.js';
+import type { OutboxMessage } from '../outbox/index.js';
+import { localeFrom } from '../platform/strings.js';
+import type { KnowledgeBase } from './domain/rule.js';
+import type { RulesQuestionStore } from './domain/rules-question.js';
+import type { RulesNotifier } from './domain/rules-question.service.js';
+import { coordinatorCard, replyCard } from './rules.views.js';
+
+export interface RulesNotifierDeps {
+  readonly org: OrgDirectory;
+  knowledgeBase: KnowledgeBase;
+  questions: RulesQuestionStore;
+  people: PersonRepository;
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+/** Rules questions as outbox messages; each dedupe key makes one message, however often it is queued. */
+export function createRulesNotifier(deps: RulesNotifierDeps): RulesNotifier {
+  return {
+    async forwarded(question, coordinator) {
+      const aad = coordinator.aadObjectId.toLowerCase();
+      const locale = localeFrom((await deps.people.find(aad))?.locale);
+      const card = await coordinatorCard(deps, question, locale);
+      await deps.notify({
+        dedupeKey: `rules-question:${question.id}:coordinator:${aad}`,
+        recipientAadObjectId: aad,
+        tenantId: question.tenantId,
+        activity: { type: 'message', attachments: [card] },
+      });
+    },
+
+    async answered(question) {
+      await deps.notify({
+        dedupeKey: `rules-question:${question.id}:answer`,
+        recipientAadObjectId: question.askerAadObjectId,
+        tenantId: question.tenantId,
+        activity: { type: 'message', attachments: [replyCard(question)] },
+      });
+    },
+  };
+}

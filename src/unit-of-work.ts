@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { createRegisterRepository } from './approvals/index.js';
+import { createAuditRepository, type AuditRepository } from './org/index.js';
+import type { OrgDirectory } from './org/index.js';
+import { createPersonRepository, type PersonRepository } from './org/index.js';
+import type { LiveRegister, ScopedRegister } from './org/index.js';
+import { createOutboxRepository, type OutboxMessage } from './outbox/index.js';
+import type { OutboxSender } from './outbox/index.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/database.js';
+import type { Executor } from './platform/db/executor.js';
+import type { UnitOfWork } from './platform/unit-of-work.js';
+
+/** The core bound to one transaction: what each feature builds its unit of work from. */
+export interface CoreTransaction {
+  /** The transaction; repositories created on it write into this unit of work. */
+  db: Executor;
+  /** The register including the changes made in this transaction. */
+  readonly org: OrgDirectory;
+  register: ScopedRegister;
+  people: PersonRepository;
+  audit: AuditRepository;
+  /** Queues the message in this transaction; the sender is woken once it has committed. */
+  notify(message: OutboxMessage): Promise<boolean>;
+}
+
+export interface CoreTransactionsInput {
+  db: Kysely<Database>;
+  register: LiveRegister;
+  outboxClock: Clock;
+  sender: Pick<OutboxSender, 'wake'>;
+}
+
+/**
+ * The caller opens the transaction and every write of the use case joins it,
+ * the outbox row included (a transactional outbox). What the commit made true
+ * is announced only after it: the sender is woken, the register reloaded.
+ */
+export function createCoreTransactions(input: CoreTransactionsInput): UnitOfWork<CoreTransaction> {
+  return async (work) => {
+    let queued = false;
+    let registerChanged = false;
+    const result = await input.db.transaction().execute(async (trx) => {
+      const outbox = createOutboxRepository(trx);
+      const register = input.register.within(createRegisterRepository(trx));
+      return work({
+        db: trx,
+        get org() {
+          return register.current;
+        },
+        register: {
+          get current() {
+            return register.current;
+          },
+          async apply(change, at) {
+            await register.apply(change, at);
+            registerChanged = true;
+          },
+        },
+        people: createPersonRepository(trx),
+        audit: createAuditRepository(trx),
+        async notify(message) {
+          const added = await outbox.enqueue(message, input.outboxClock.now());
+          queued ||= added;
+          return added;
+        },
+      });
+    });
+    if (queued) input.sender.wake();
+    if (registerChanged) await input.register.reload();
+    return result;
+  };
+}

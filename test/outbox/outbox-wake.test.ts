@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { people, personalConversationId } from '../support/activities.js';
+import { engines } from '../support/engines.js';
+import type { ConnectorCall } from '../support/fake-connector.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const { lars, anna } = people;
+
+/** Polls the fake connector; fails long before the sender's poll interval would have run out. */
+async function arrival(app: TestApp, conversationId: string): Promise<ConnectorCall[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const calls = app.connector.deliveredTo(conversationId);
+    if (calls.length > 0) return calls;
+    if (Date.now() > deadline) throw new Error(`nothing reached ${conversationId} in 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+for (const engine of engines) {
+  describe(`the outbox sender after a unit of work (${engine.name})`, () => {
+    let app: TestApp | undefined;
+    afterEach(async () => {
+      await app?.stop();
+      app = undefined;
+    });
+
+    it('When an incident report commits, then the coordinator’s card goes out at once, not at the next poll', async () => {
+      app = await startTestApp({
+        engine,
+        clock: { now: () => new Date('2026-11-30T09:00:00Z') },
+        env: { OUTBOX_POLL_INTERVAL_MS: '60000' },
+      });
+      await app.introduce(lars, anna);
+      const answer = await app.invoke(anna, 'incident.submit', {
+        submissionId: randomUUID(),
+        title: 'Okänd minnessticka i mötesrummet',
+        category: 'ovrigt',
+        system: 'vet-ej',
+        discoveredDate: '2026-11-30',
+        discoveredTime: '09:30',
+        description: 'Låg på bordet efter mötet.',
+        personalData: 'nej',
+        severity: 'lag',
+      });
+      expect(JSON.stringify(answer.value)).toContain('INC-2026-0001');
+      const [card] = await arrival(app, personalConversationId(lars));
+      expect(JSON.stringify(card!.body)).toContain('Okänd minnessticka i mötesrummet');
+    });
+  });
+}

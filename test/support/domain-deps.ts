@@ -1,0 +1,22 @@
+import type { RunningApp } from '../../src/app.js';
+import { createApprovalDeps } from '../../src/approvals/index.js';
+import { createIncidentDeps } from '../../src/incidents/index.js';
+import { createReminderDeps } from '../../src/reminders/index.js';
+import { createRulesDeps } from '../../src/rules/index.js';
+
+/**
+ * The features' domain services on a running app's core, wired as the features
+ * wire them, for tests that call a use case directly (the unit-of-work tests).
+ */
+export async function domainDepsOf(running: RunningApp) {
+  const { core } = running;
+  return {
+    incidents: createIncidentDeps(core),
+    approvals: createApprovalDeps(core),
+    rules: createRulesDeps(core),
+    reminders: await createReminderDeps(core),
+    get org() {
+      return core.register.current;
+    },
+  };
+}
