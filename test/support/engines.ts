@@ -36,7 +36,7 @@ export const sqliteEngine: TestEngine = {
   },
 };
 
-/** Each test database is a fresh schema, selected through the connection's search_path. */
+/** Each test database is a fresh schema of the run's database, selected through the search_path. */
 export const postgresEngine: TestEngine = {
   name: 'postgres',
   async create() {
@@ -50,12 +50,9 @@ export const postgresEngine: TestEngine = {
     url.searchParams.set('options', `-c search_path=${schema}`);
     return {
       url: url.toString(),
-      drop: async () => {
-        const client = new pg.Client({ connectionString: pgBase });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      },
+      // Dropped with the run's database (test/support/postgres-run.ts), not while
+      // other tests may be reading the catalogue.
+      drop: async () => undefined,
     };
   },
 };
