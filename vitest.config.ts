@@ -8,6 +8,6 @@ export default defineConfig({
     globalSetup: ['test/support/postgres-run.ts'],
     pool: 'forks',
     // Most tests wait on a database or a socket, not the CPU: more files at once than cores.
-    maxWorkers: 4,
+    maxWorkers: 3,
   },
 });

@@ -6,6 +6,9 @@ import { engines } from '../support/engines.js';
 import { textOf } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+/** A spawned tool starts Node and compiles TypeScript: seconds of CPU, more when the machine is busy. */
+const SPAWN_TIMEOUT_MS = 60_000;
+
 const karin: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Karin Lund' };
 const lars: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a2', name: 'Lars Berg' };
 const sara: Sender = { aadObjectId: '00000000-0000-0000-0000-0000000000a3', name: 'Sara Nyström' };
@@ -124,17 +127,21 @@ describe('the reminders command-line tool in its own process', () => {
     await app?.stop();
   });
 
-  it('runs as `npm run --silent reminders`, printing only the list on stdout', async () => {
-    app = await startTestApp();
-    expect(npmScript('reminders')).toBe('tsx scripts/reminders.ts');
-    const { code, stdout } = await spawnTool(
-      'scripts/reminders.ts',
-      ['list', '--from', '2026-09-01', '--to', '2026-09-01', '--json'],
-      { DATABASE_URL: app.database.url, LOG_LEVEL: 'info', ORG_FILE: '' },
-    );
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toContainEqual(
-      expect.objectContaining({ reminderId: 'planning', recipients: ['karin', 'lars', 'sara'] }),
-    );
-  });
+  it(
+    'runs as `npm run --silent reminders`, printing only the list on stdout',
+    async () => {
+      app = await startTestApp();
+      expect(npmScript('reminders')).toBe('tsx scripts/reminders.ts');
+      const { code, stdout } = await spawnTool(
+        'scripts/reminders.ts',
+        ['list', '--from', '2026-09-01', '--to', '2026-09-01', '--json'],
+        { DATABASE_URL: app.database.url, LOG_LEVEL: 'info', ORG_FILE: '' },
+      );
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toContainEqual(
+        expect.objectContaining({ reminderId: 'planning', recipients: ['karin', 'lars', 'sara'] }),
+      );
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 });

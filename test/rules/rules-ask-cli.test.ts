@@ -4,6 +4,9 @@ import { ask } from '../../scripts/ask.js';
 import { AREA_IDS } from '../../src/rules/domain/rule.js';
 import { captureIo, npmScript, spawnTool, type CliResult } from '../support/cli-io.js';
 
+/** A spawned tool starts Node and compiles TypeScript: seconds of CPU, more when the machine is busy. */
+const SPAWN_TIMEOUT_MS = 60_000;
+
 /** The `ask` tool of CONTRACTS.md, run in the test process. */
 async function askInProcess(args: string[], stdin = ''): Promise<CliResult> {
   const io = captureIo(stdin);
@@ -62,18 +65,22 @@ describe('the ask command-line tool', () => {
     expect(stderr).toContain('Användning:');
   });
 
-  it('runs as `npm run --silent ask`, without a database, printing only the answer', async () => {
-    expect(npmScript('ask')).toBe('tsx scripts/ask.ts');
-    const { code, stdout } = await spawnTool(
-      'scripts/ask.ts',
-      ['--json', 'får jag använda usb-minne?'],
-      {
-        // No database and no bot: the tool must not need them.
-        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
-      },
-    );
-    expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(answerLine.parse(JSON.parse(stdout)).answer).toMatchObject({ ruleId: 'SK-04' });
-  });
+  it(
+    'runs as `npm run --silent ask`, without a database, printing only the answer',
+    async () => {
+      expect(npmScript('ask')).toBe('tsx scripts/ask.ts');
+      const { code, stdout } = await spawnTool(
+        'scripts/ask.ts',
+        ['--json', 'får jag använda usb-minne?'],
+        {
+          // No database and no bot: the tool must not need them.
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        },
+      );
+      expect(code).toBe(0);
+      expect(stdout.trim().split('\n')).toHaveLength(1);
+      expect(answerLine.parse(JSON.parse(stdout)).answer).toMatchObject({ ruleId: 'SK-04' });
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 });
