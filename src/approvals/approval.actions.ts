@@ -1,3 +1,4 @@
+import { aadObjectId } from '../platform/identity.js';
 import type { ApprovalFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
@@ -125,8 +126,9 @@ const start = cardAction({
   },
 });
 
+// An actor without an id (never from Teams) is nobody: the empty id matches no approver.
 const actor = (ctx: HandlerContext<ApprovalFeatureDeps>) => ({
-  aadObjectId: ctx.actor.aadObjectId ?? '',
+  aadObjectId: ctx.actor.aadObjectId ?? aadObjectId(''),
   name: ctx.actor.name,
 });
 

@@ -64,7 +64,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
     if (step.delegate) return [step.delegate.aadObjectId];
     return step.approverIds.flatMap((id) => {
       const person = deps.org.personById(id);
-      return person ? [person.aadObjectId.toLowerCase()] : [];
+      return person ? [person.aadObjectId] : [];
     });
   };
 
@@ -115,7 +115,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
         }
         return queued;
       }
-      const chief = deps.org.kommunchef().aadObjectId.toLowerCase();
+      const chief = deps.org.kommunchef().aadObjectId;
       const waited = step.startedAt
         ? workingDaysBetween(step.startedAt, deps.clock.now(), deps.org.organisation.timezone)
         : 0;

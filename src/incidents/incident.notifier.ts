@@ -63,7 +63,7 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
 
   return {
     async routed(incident, recipient) {
-      const aad = recipient.person.aadObjectId.toLowerCase();
+      const aad = recipient.person.aadObjectId;
       await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad);
     },
 
@@ -84,7 +84,7 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     async deadline(incident, reminder) {
       const tz = deps.org.organisation.timezone;
       for (const person of reminder.recipients) {
-        const aad = person.aadObjectId.toLowerCase();
+        const aad = person.aadObjectId;
         await sendCard(
           `incident:${incident.id}:deadline:${reminder.report.kind}:${reminder.stage}:${aad}`,
           incident,

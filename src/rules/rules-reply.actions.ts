@@ -26,7 +26,7 @@ export const rulesReplyAction = cardAction({
     if (outcome.kind !== 'answered' && outcome.kind !== 'already-answered')
       return messageResponse(coordinatorRefusal(s, outcome.kind));
     const { question } = outcome;
-    const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId?.toLowerCase();
+    const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId;
     const card = await coordinatorCard(services.rules, question, ctx.actor.locale, (t) =>
       outcome.kind === 'answered' || mine
         ? t.answeredByYou(question.askerName)

@@ -19,7 +19,7 @@ export interface RulesNotifierDeps {
 export function createRulesNotifier(deps: RulesNotifierDeps): RulesNotifier {
   return {
     async forwarded(question, coordinator) {
-      const aad = coordinator.aadObjectId.toLowerCase();
+      const aad = coordinator.aadObjectId;
       const locale = localeFrom((await deps.people.find(aad))?.locale);
       const card = await coordinatorCard(deps, question, locale);
       await deps.notify({

@@ -30,6 +30,28 @@ describe('the lint rules that hold the architecture', () => {
     ).toEqual([]);
   });
 
+  it('lets a feature import another only through its index.ts', async () => {
+    const code = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+    for (const [file, spec] of [
+      ['src/reminders/example.ts', '../incidents/incident.strings.js'],
+      ['src/reminders/domain/example.ts', '../../org/domain/org.js'],
+      ['src/example.ts', './incidents/incident.actions.js'],
+      ['scripts/example.ts', '../src/approvals/approval.repository.js'],
+    ]) {
+      expect((await lint(file!, code(spec!))).join('\n'), `${file} → ${spec}`).toContain(
+        'through its index.ts',
+      );
+    }
+    for (const [file, spec] of [
+      ['src/reminders/example.ts', '../incidents/index.js'],
+      ['src/reminders/example.ts', './domain/goal.js'],
+      ['src/example.ts', './incidents/index.js'],
+      ['scripts/example.ts', '../src/rules/domain/rules.search.js'],
+    ]) {
+      expect(await lint(file!, code(spec!)), `${file} → ${spec}`).toEqual([]);
+    }
+  });
+
   it('lets only src/platform/config.ts read process.env', async () => {
     const code = 'export const port = process.env.PORT;\n';
     expect((await lint('src/incidents/example.ts', code)).join('\n')).toContain(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { aadObjectId } from '../../src/platform/identity.js';
 
 const person = (letter: string, name: string) => ({
-  aadObjectId: `00000000-0000-0000-0000-0000000000${letter}`,
+  aadObjectId: aadObjectId(`00000000-0000-0000-0000-0000000000${letter}`),
   name,
 });
 

@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
@@ -83,7 +84,7 @@ function inUnitOfWork<T>(deps: ApprovalDeps, work: (tx: ApprovalDeps) => Promise
 }
 
 export interface Actor {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
 }
 
@@ -167,7 +168,7 @@ async function currentFor(
   if (!step) return { kind: 'not-found' };
   const allowed = mayDecide(step, actor.aadObjectId, deps.org);
   if (approval.status !== 'pending' || stepIndex < approval.currentStep) {
-    return allowed || approval.requesterAadObjectId === actor.aadObjectId.toLowerCase()
+    return allowed || approval.requesterAadObjectId === actor.aadObjectId
       ? { kind: 'already-decided', approval }
       : { kind: 'forbidden' };
   }
@@ -222,7 +223,7 @@ async function decide(
   const result = await applyChange(deps, found.approval, {
     kind: 'decide',
     decision,
-    byAadObjectId: actor.aadObjectId.toLowerCase(),
+    byAadObjectId: actor.aadObjectId,
     byName: actor.name,
     comment: text === '' ? null : text,
   });
@@ -230,7 +231,7 @@ async function decide(
   const now = deps.clock.now();
   await deps.audit.record({
     at: now,
-    actor: actor.aadObjectId.toLowerCase(),
+    actor: actor.aadObjectId,
     action: decision === 'approved' ? 'approval.approved-step' : 'approval.rejected',
     objectType: 'approval',
     objectId: approvalId,
@@ -265,20 +266,20 @@ async function delegate(
   if ('kind' in found) return found;
   const to = deps.org.personById(toPersonId);
   if (!to) return { kind: 'invalid', reason: 'unknown-person' };
-  if (to.aadObjectId.toLowerCase() === actor.aadObjectId.toLowerCase())
+  if (to.aadObjectId.toLowerCase() === actor.aadObjectId)
     return { kind: 'invalid', reason: 'self-delegation' };
   const result = await applyChange(deps, found.approval, {
     kind: 'delegate',
     delegate: {
       aadObjectId: to.aadObjectId.toLowerCase(),
       name: to.name,
-      byAadObjectId: actor.aadObjectId.toLowerCase(),
+      byAadObjectId: actor.aadObjectId,
     },
   });
   if ('kind' in result) return result;
   await deps.audit.record({
     at: deps.clock.now(),
-    actor: actor.aadObjectId.toLowerCase(),
+    actor: actor.aadObjectId,
     action: 'approval.delegated',
     objectType: 'approval',
     objectId: approvalId,
@@ -303,14 +304,13 @@ async function withdraw(
 ): Promise<ApprovalActionResult> {
   const approval = await deps.approvals.get(approvalId);
   if (!approval) return { kind: 'not-found' };
-  if (approval.requesterAadObjectId !== actor.aadObjectId.toLowerCase())
-    return { kind: 'forbidden' };
+  if (approval.requesterAadObjectId !== actor.aadObjectId) return { kind: 'forbidden' };
   if (approval.status !== 'pending') return { kind: 'already-decided', approval };
   const result = await applyChange(deps, approval, { kind: 'withdraw' });
   if ('kind' in result) return result;
   await deps.audit.record({
     at: deps.clock.now(),
-    actor: actor.aadObjectId.toLowerCase(),
+    actor: actor.aadObjectId,
     action: 'approval.withdrawn',
     objectType: 'approval',
     objectId: approvalId,

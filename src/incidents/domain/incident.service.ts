@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
@@ -95,7 +96,7 @@ function inUnitOfWork<T>(deps: IncidentDeps, work: (tx: IncidentDeps) => Promise
 }
 
 export interface Reporter {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
   tenantId: string;
 }
@@ -174,7 +175,7 @@ export type IncidentActionResult =
   | { kind: 'invalid'; reason: 'note-too-long' | 'note-empty' | 'no-such-report' };
 
 export interface Actor {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
 }
 

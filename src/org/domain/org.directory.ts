@@ -18,7 +18,7 @@ export interface OrgDirectory {
 
 export function createOrgDirectory(org: Organisation): OrgDirectory {
   const people = new Map(org.people.map((p) => [p.id, p]));
-  const byAad = new Map(org.people.map((p) => [p.aadObjectId.toLowerCase(), p]));
+  const byAad = new Map<string, Person>(org.people.map((p) => [p.aadObjectId, p]));
   const systems = new Map(org.systems.map((s) => [s.id, s]));
   const documents = new Map(org.documents.map((d) => [d.id, d]));
 

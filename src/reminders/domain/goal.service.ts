@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { UnitOfWork } from '../../platform/unit-of-work.js';
@@ -21,7 +22,7 @@ export interface GoalDeps extends GoalStore {
 }
 
 export interface Answerer {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
 }
 
@@ -57,8 +58,7 @@ async function saveAnswer(
   const goal = await deps.goals.get(input.goalId);
   if (!goal) return { kind: 'not-found' };
   const responsible = deps.org().personById(goal.responsible);
-  if (!responsible || responsible.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase())
-    return { kind: 'forbidden' };
+  if (!responsible || responsible.aadObjectId !== actor.aadObjectId) return { kind: 'forbidden' };
   if (!checkpointsOf(goal).includes(input.checkpoint))
     return { kind: 'invalid', reason: 'checkpoint' };
   const comment = input.comment.trim();
@@ -69,7 +69,7 @@ async function saveAnswer(
     checkpoint: input.checkpoint,
     status: input.status,
     comment: comment === '' ? null : comment,
-    answeredByAadObjectId: actor.aadObjectId.toLowerCase(),
+    answeredByAadObjectId: actor.aadObjectId,
     answeredByName: actor.name,
     answeredAt: deps.clock.now(),
   };

@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { UnitOfWork } from '../../platform/unit-of-work.js';
@@ -63,7 +64,7 @@ function inUnitOfWork<T>(deps: AnswerDeps, work: (tx: AnswerDeps) => Promise<T>)
 }
 
 export interface Responder {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
 }
 
@@ -93,8 +94,7 @@ async function confirm(
   const system = org.systemById(input.systemId);
   if (!system?.samhallsviktigt) return { kind: 'not-found' };
   const owner = org.personById(system.owner);
-  if (!owner || owner.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase())
-    return { kind: 'forbidden' };
+  if (!owner || owner.aadObjectId !== actor.aadObjectId) return { kind: 'forbidden' };
   if (!(await deps.occurrences.exists(`threat-analysis:${system.id}`, input.checkpoint)))
     return { kind: 'not-found' };
   const comment = input.comment.trim();
@@ -103,7 +103,7 @@ async function confirm(
   const { created, review } = await deps.threatReviews.confirm({
     systemId: system.id,
     checkpoint: input.checkpoint,
-    confirmedByAadObjectId: actor.aadObjectId.toLowerCase(),
+    confirmedByAadObjectId: actor.aadObjectId,
     confirmedByName: actor.name,
     comment: comment === '' ? null : comment,
     confirmedAt: at,
@@ -111,7 +111,7 @@ async function confirm(
   if (created) {
     await deps.audit.record({
       at,
-      actor: actor.aadObjectId.toLowerCase(),
+      actor: actor.aadObjectId,
       action: 'threat-analysis.confirmed',
       objectType: 'system',
       objectId: system.id,
@@ -127,7 +127,7 @@ export type AcknowledgeResult =
 /** The clicker acknowledges for themselves, for a message they were sent. */
 export function acknowledgeAwareness(
   deps: AnswerDeps,
-  aadObjectId: string,
+  aadObjectId: AadObjectId,
   campaign: string,
 ): Promise<AcknowledgeResult> {
   return inUnitOfWork(deps, (tx) => acknowledge(tx, aadObjectId, campaign));
@@ -135,10 +135,9 @@ export function acknowledgeAwareness(
 
 async function acknowledge(
   deps: AnswerDeps,
-  aadObjectId: string,
+  aad: AadObjectId,
   campaign: string,
 ): Promise<AcknowledgeResult> {
-  const aad = aadObjectId.toLowerCase();
   const listed = deps.org().personByAadObjectId(aad);
   const key = listed ? recipientOf(listed).key : aad;
   if (!(await deps.occurrences.exists('awareness', campaign, key))) return { kind: 'not-found' };

@@ -29,7 +29,7 @@ import { nextInWindow } from './send-window.js';
 const DAY_MS = 86_400_000;
 
 export function recipientOf(person: Person): Recipient {
-  return { key: person.id, aadObjectId: person.aadObjectId.toLowerCase(), name: person.name };
+  return { key: person.id, aadObjectId: person.aadObjectId, name: person.name };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import type { Clock } from '../../platform/clock.js';
 import { nextInWindow } from './send-window.js';
 import type { AnnualGoal, GoalFollowUp, GoalWithStatus } from './goal.js';
@@ -148,11 +149,10 @@ export async function listOccurrences(
 /** One person's occurrences from now on (`påminnelser`). */
 export async function upcomingFor(
   deps: Pick<ReminderDeps, 'org' | 'goals' | 'settings' | 'clock'>,
-  aadObjectId: string,
+  aad: AadObjectId,
   days = 400,
 ): Promise<ReminderOccurrence[]> {
   const now = deps.clock.now();
-  const aad = aadObjectId.toLowerCase();
   const org = deps.org();
   const listed = org.personByAadObjectId(aad);
   const me: Recipient = listed ? recipientOf(listed) : { key: aad, aadObjectId: aad, name: '' };

@@ -1,3 +1,4 @@
+import type { AadObjectId } from '../../platform/identity.js';
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../org/index.js';
 import type { OrgDirectory } from '../../org/index.js';
@@ -41,7 +42,7 @@ export const MAX_COMMENT_LENGTH = 1000;
 const AUDIT_OBJECT = 'rules-question';
 
 export interface Asker {
-  aadObjectId: string;
+  aadObjectId: AadObjectId;
   name: string;
   tenantId: string;
   locale: RulesQuestion['locale'];
@@ -57,7 +58,7 @@ export async function askRules(
   const result = deps.search.ask(text);
   const question: RulesQuestion = {
     id: randomUUID(),
-    askerAadObjectId: asker.aadObjectId.toLowerCase(),
+    askerAadObjectId: asker.aadObjectId,
     askerName: asker.name,
     tenantId: asker.tenantId,
     locale: asker.locale,
@@ -223,7 +224,7 @@ async function reply(
   if (!recorded) return { kind: 'already-answered', question };
   await deps.audit.record({
     at,
-    actor: access.coordinator.aadObjectId.toLowerCase(),
+    actor: access.coordinator.aadObjectId,
     action: 'rules.question.answered',
     objectType: AUDIT_OBJECT,
     objectId: question.id,
