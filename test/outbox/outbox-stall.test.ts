@@ -49,7 +49,7 @@ for (const engine of engines) {
 
     it('When the connector never answers for one chat, then everyone else gets their cards within seconds', async () => {
       // The call timeout is far longer than the test: the others must not wait for it.
-      const app = await start({ outbox: { callTimeoutMs: 120_000 } });
+      const app = await start({ outbox: { callTimeoutMs: 120_000, stopTimeoutMs: 500 } });
       await app.introduce(anna, ...crowd);
       app.connector.hang({ conversationId: personalConversationId(anna) });
       await app.notify(reminder(anna, 'hangs'));
