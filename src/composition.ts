@@ -111,6 +111,8 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       perConversationPerSecond: config.outbox.perConversationPerSecond,
       maxAttempts: config.outbox.maxAttempts,
       pollIntervalMs: config.outbox.pollIntervalMs,
+      callTimeoutMs: config.outbox.callTimeoutMs,
+      concurrency: config.outbox.concurrency,
       fallbackServiceUrl: TEAMS_SERVICE_URL,
       ...options.outbox,
     },

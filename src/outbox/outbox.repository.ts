@@ -115,8 +115,11 @@ export function createOutboxRepository(db: Executor) {
         .execute();
     },
 
-    /** Hands a claimed message back untried (the sender is stopping). */
-    async release(id: string, now: Date): Promise<void> {
+    /**
+     * Hands a claimed message back untried: the sender is stopping, or the chat is
+     * paused by Teams and the message should wait in the database until `notBefore`.
+     */
+    async release(id: string, now: Date, notBefore?: Date): Promise<void> {
       await db
         .updateTable('outbox')
         .set((eb) => ({
@@ -124,6 +127,7 @@ export function createOutboxRepository(db: Executor) {
           lease_until: null,
           attempts: eb('attempts', '-', 1),
           updated_at: now.toISOString(),
+          ...(notBefore ? { next_attempt_at: notBefore.toISOString() } : {}),
         }))
         .where('id', '=', id)
         .where('status', '=', 'sending')

@@ -18,6 +18,12 @@ export interface OutboxSenderOptions {
   leaseMs?: number;
   baseRetryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** A connector call with no answer after this long is a failed, retryable attempt (15 s). */
+  callTimeoutMs?: number;
+  /** Messages in flight at once, each waiting for its own slot and answer (8). */
+  concurrency?: number;
+  /** How long stop() waits for calls under way before it abandons them to their leases (5 s). */
+  stopTimeoutMs?: number;
 }
 
 export interface OutboxSenderDeps {
@@ -32,7 +38,11 @@ export interface OutboxSenderDeps {
 
 export interface OutboxSender {
   start(): void;
-  /** Stops claiming, hands back untried messages, and waits for attempts under way. */
+  /**
+   * Stops claiming, hands back untried messages, and waits for attempts under way,
+   * at most `stopTimeoutMs`: calls still unanswered then are abandoned, and their
+   * messages are taken over by a sender once their leases run out.
+   */
   stop(): Promise<void>;
   /** Something was enqueued: look now rather than at the next poll. */
   wake(): void;
@@ -47,6 +57,21 @@ export interface OutboxSender {
 }
 
 class Stopped extends Error {}
+/** stop() gave up waiting for this attempt: it must not touch the database any more. */
+class Abandoned extends Error {}
+
+/** One message being sent by this sender. */
+interface Attempt {
+  row: OutboxRow;
+  controller: AbortController;
+  abandoned: boolean;
+}
+
+/**
+ * A conversation Teams paused for longer than this is not waited for in memory: its
+ * messages go back to the database until the pause ends, and free their place.
+ */
+const MAX_HOLD_MS = 1000;
 
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { outbox, people, transport, clock, log, options } = deps;
@@ -63,14 +88,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   // A short lease, renewed while this sender lives: a crashed sender's messages are
   // taken over within seconds instead of minutes, and a slow attempt keeps its lease.
   const leaseMs = options.leaseMs ?? 15_000;
+  const callTimeoutMs = options.callTimeoutMs ?? 15_000;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
   const held = new Set<string>();
   let heartbeat: NodeJS.Timeout | undefined;
-  // Claim about two seconds of work at a time so a crash strands little behind a lease.
-  const batchSize = Math.max(10, Math.ceil(options.ratePerSecond * 2));
+  // Attempts under way. The loop claims only as many messages as there are free places,
+  // so a crash strands little behind a lease and one slow call holds back only itself.
+  const inFlight = new Map<Attempt, Promise<void>>();
 
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let wakeUp: (() => void) | undefined;
+  // A wake that came while the loop was not sleeping: its next sleep returns at once.
+  let woken = false;
   const stopWaiters = new Set<() => void>();
   // Callers of whenIdle, each settled by the first empty claim that began after it asked.
   const idleWaiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
@@ -91,42 +122,108 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         else resolve();
       }
       stopWaiters.add(onStop);
-      if (interruptible === 'on-wake') wakeUp = done;
+      if (interruptible === 'on-wake') {
+        if (woken) done();
+        else wakeUp = done;
+      }
     });
   }
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  function signalWake(): void {
+    if (wakeUp) wakeUp();
+    else woken = true;
+  }
+
+  /** The call, or a retryable DeliveryError once it has had no answer for `callTimeoutMs`. */
+  function withTimeout(attempt: Attempt, call: Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const { signal } = attempt.controller;
+      const timer = setTimeout(() => {
+        reject(
+          new DeliveryError(`no answer within ${callTimeoutMs} ms`, undefined, undefined, true),
+        );
+        attempt.controller.abort();
+      }, callTimeoutMs);
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(new Abandoned());
+        },
+        { once: true },
+      );
+      call.then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  async function deliver(attempt: Attempt): Promise<void> {
+    const { row } = attempt;
+    const goOn = (): void => {
+      if (attempt.abandoned) throw new Abandoned();
+      if (!running) throw new Stopped();
+    };
     const person = await people.find(row.recipient_aad_object_id);
+    goOn();
     if (person?.unreachableAt) {
       await outbox.markUnreachable(row.id, 'recipient is unreachable (app removed)', clock.now());
       return;
     }
     const conversationKey = person?.conversationId ?? `new:${row.recipient_aad_object_id}`;
+    const paused = limiter.pausedFor(conversationKey, Date.now());
+    if (paused > MAX_HOLD_MS) {
+      // Teams throttled this chat: the message waits in the database, untried, and the
+      // place it held goes to someone else's message.
+      const now = clock.now();
+      await outbox.release(row.id, now, new Date(now.getTime() + paused));
+      return;
+    }
     const wait = limiter.reserve(conversationKey, Date.now());
     if (wait > 0) await sleep(wait, 'on-stop');
     const serviceUrl =
       person?.serviceUrl ??
       (await people.latestServiceUrl(row.tenant_id)) ??
       options.fallbackServiceUrl;
+    goOn();
     const reference = person?.conversationReference
       ? (JSON.parse(person.conversationReference) as Partial<ConversationReference>)
       : null;
     try {
-      await transport.deliver(
-        {
-          aadObjectId: row.recipient_aad_object_id,
-          tenantId: row.tenant_id,
-          conversationReference: reference,
-          serviceUrl,
-        },
-        JSON.parse(row.activity) as Partial<Activity>,
-        (created) =>
-          people.saveConversation(row.recipient_aad_object_id, row.tenant_id, created, clock.now()),
+      await withTimeout(
+        attempt,
+        transport.deliver(
+          {
+            aadObjectId: row.recipient_aad_object_id,
+            tenantId: row.tenant_id,
+            conversationReference: reference,
+            serviceUrl,
+          },
+          JSON.parse(row.activity) as Partial<Activity>,
+          (created) =>
+            people.saveConversation(
+              row.recipient_aad_object_id,
+              row.tenant_id,
+              created,
+              clock.now(),
+            ),
+          attempt.controller.signal,
+        ),
       );
-      await outbox.markSent(row.id, clock.now());
     } catch (error) {
+      if (error instanceof Abandoned || attempt.abandoned) throw new Abandoned();
       await onFailure(row, conversationKey, error);
+      return;
     }
+    if (attempt.abandoned) throw new Abandoned();
+    await outbox.markSent(row.id, clock.now());
   }
 
   async function onFailure(row: OutboxRow, conversationKey: string, error: unknown): Promise<void> {
@@ -134,7 +231,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const status = error instanceof DeliveryError ? error.status : undefined;
     const retryAfterMs =
       error instanceof DeliveryError ? parseRetryAfter(error.retryAfter, now) : undefined;
-    const decision = decideAfterFailure({ status, retryAfterMs, attempts: row.attempts }, policy);
+    const timedOut = error instanceof DeliveryError && error.timedOut;
+    const decision = decideAfterFailure(
+      { status, retryAfterMs, attempts: row.attempts, timedOut },
+      policy,
+    );
     log.warn(
       { outboxId: row.id, status, attempts: row.attempts, decision: decision.kind },
       'outbox delivery failed',
@@ -169,11 +270,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  async function deliverOrRelease(row: OutboxRow): Promise<void> {
-    held.add(row.id);
+  async function deliverOrRelease(attempt: Attempt): Promise<void> {
+    const { row } = attempt;
     try {
-      await deliver(row);
+      await deliver(attempt);
     } catch (error) {
+      // Left to its lease: another sender (or this one, restarted) takes it over.
+      if (error instanceof Abandoned || attempt.abandoned) return;
       if (error instanceof Stopped) {
         await outbox.release(row.id, clock.now());
         return;
@@ -185,26 +288,48 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         'internal error',
         clock.now(),
       );
-    } finally {
-      held.delete(row.id);
     }
+  }
+
+  function launch(row: OutboxRow): void {
+    const attempt: Attempt = { row, controller: new AbortController(), abandoned: false };
+    held.add(row.id);
+    const done = deliverOrRelease(attempt)
+      .catch((error: unknown) => log.error({ err: error, outboxId: row.id }, 'outbox: lost'))
+      .finally(() => {
+        held.delete(row.id);
+        inFlight.delete(attempt);
+        // A place is free (and perhaps the sender is idle): the loop looks again.
+        signalWake();
+      });
+    inFlight.set(attempt, done);
   }
 
   async function loop(): Promise<void> {
     while (running) {
       try {
+        woken = false;
         const askedBefore = [...idleWaiters];
-        const batch = await outbox.claimDue(clock.now(), leaseMs, batchSize);
-        if (batch.length > 0) {
-          await Promise.all(batch.map(deliverOrRelease));
+        const free = concurrency - inFlight.size;
+        if (free <= 0) {
+          await sleep(options.pollIntervalMs, 'on-wake');
           continue;
         }
-        for (const waiter of askedBefore) {
-          idleWaiters.delete(waiter);
-          waiter.resolve();
+        const batch = await outbox.claimDue(clock.now(), leaseMs, free);
+        if (!running) {
+          for (const row of batch) await outbox.release(row.id, clock.now());
+          break;
         }
-        // Someone asked while this round was claiming: look again for them at once.
-        if (idleWaiters.size > 0) continue;
+        for (const row of batch) launch(row);
+        if (batch.length > 0) continue;
+        if (inFlight.size === 0) {
+          for (const waiter of askedBefore) {
+            idleWaiters.delete(waiter);
+            waiter.resolve();
+          }
+          // Someone asked while this round was claiming: look again for them at once.
+          if (idleWaiters.size > 0) continue;
+        }
         const next = await outbox.nextDueAt();
         const untilNext = next ? next.getTime() - clock.now().getTime() : options.pollIntervalMs;
         await sleep(Math.max(10, Math.min(options.pollIntervalMs, untilNext)), 'on-wake');
@@ -227,14 +352,30 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       running = false;
       clearInterval(heartbeat);
       for (const waiter of [...stopWaiters]) waiter();
-      await loopDone;
+      const settled = Promise.all([loopDone, ...inFlight.values()]).then(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), stopTimeoutMs);
+      });
+      const finished = await Promise.race([settled, bound]);
+      clearTimeout(timer);
+      if (!finished) {
+        log.warn(
+          { abandoned: inFlight.size, stopTimeoutMs },
+          'outbox: stopped with calls unanswered; their leases will run out',
+        );
+        for (const attempt of inFlight.keys()) {
+          attempt.abandoned = true;
+          attempt.controller.abort();
+        }
+      }
       for (const waiter of [...idleWaiters]) {
         idleWaiters.delete(waiter);
         waiter.reject(new Error('the outbox sender stopped before it was idle'));
       }
     },
     wake() {
-      wakeUp?.();
+      signalWake();
     },
     async drain(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
@@ -263,7 +404,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           },
         };
         idleWaiters.add(waiter);
-        wakeUp?.();
+        signalWake();
       });
     },
   };

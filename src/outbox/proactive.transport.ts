@@ -27,6 +27,8 @@ export class DeliveryError extends Error {
     message: string,
     readonly status: number | undefined,
     readonly retryAfter: string | undefined,
+    /** The connector gave no answer within the call timeout; the attempt's outcome is unknown. */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -38,6 +40,11 @@ export interface Transport {
     target: DeliveryTarget,
     activity: Partial<Activity>,
     onConversationCreated: (conversation: CreatedConversation) => Promise<void>,
+    /**
+     * Aborted when the sender gave up on this attempt (no answer in time, or stopping).
+     * A transport should then send nothing more; the sender treats a late answer as lost.
+     */
+    signal?: AbortSignal,
   ): Promise<void>;
 }
 
@@ -55,16 +62,31 @@ function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError(message, status, retryAfter);
 }
 
-/** Sends proactive messages through the Bot Framework (continue or create the 1:1 chat). */
+/** Thrown inside a turn when the attempt was given up meanwhile: nothing is sent. */
+function ensureNotAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new DeliveryError('attempt given up before sending', undefined, undefined);
+}
+
+/**
+ * Sends proactive messages through the Bot Framework (continue or create the 1:1 chat).
+ *
+ * The CloudAdapter takes no AbortSignal (neither the token request, the conversation
+ * creation nor `sendActivity` can be handed one), so a call cannot be cut off here: the
+ * sender races it against its timeout. What this transport does with the signal is not
+ * to go on: once the attempt is given up, a turn that opens late sends nothing.
+ */
 export function createBotFrameworkTransport(adapter: CloudAdapter, botAppId: string): Transport {
   return {
-    async deliver(target, activity, onConversationCreated) {
+    async deliver(target, activity, onConversationCreated, signal) {
       try {
+        ensureNotAborted(signal);
         if (target.conversationReference) {
           await adapter.continueConversationAsync(
             botAppId,
             target.conversationReference,
             async (context) => {
+              ensureNotAborted(signal);
               await context.sendActivity(activity);
             },
           );
@@ -93,6 +115,7 @@ export function createBotFrameworkTransport(adapter: CloudAdapter, botAppId: str
               reference: JSON.stringify(reference),
               serviceUrl: target.serviceUrl,
             });
+            ensureNotAborted(signal);
             await context.sendActivity(activity);
           },
         );

@@ -35,6 +35,8 @@ export interface Config {
     readonly perConversationPerSecond: number;
     readonly maxAttempts: number;
     readonly pollIntervalMs: number;
+    readonly callTimeoutMs: number;
+    readonly concurrency: number;
   };
   /** How often running authority-report clocks are checked for reminders. */
   readonly incidentDeadlineCheckSeconds: number;
@@ -128,6 +130,8 @@ const envSchema = z.object({
   OUTBOX_PER_CONVERSATION_PER_SECOND: positiveNumber(100, 7),
   OUTBOX_MAX_ATTEMPTS: intInRange(1, 100, 8),
   OUTBOX_POLL_INTERVAL_MS: intInRange(10, 60_000, 500),
+  OUTBOX_CALL_TIMEOUT_MS: intInRange(100, 300_000, 15_000),
+  OUTBOX_CONCURRENCY: intInRange(1, 100, 8),
   INCIDENT_DEADLINE_CHECK_SECONDS: intInRange(1, 86_400, 60),
   APPROVAL_REMINDER_WORKING_DAYS: intInRange(1, 60, 3),
   APPROVAL_ESCALATION_WORKING_DAYS: intInRange(1, 120, 10),
@@ -228,6 +232,8 @@ export function loadConfig(env: Environment): Config {
       perConversationPerSecond: e.OUTBOX_PER_CONVERSATION_PER_SECOND,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      callTimeoutMs: e.OUTBOX_CALL_TIMEOUT_MS,
+      concurrency: e.OUTBOX_CONCURRENCY,
     },
     incidentDeadlineCheckSeconds: e.INCIDENT_DEADLINE_CHECK_SECONDS,
     approvals: {

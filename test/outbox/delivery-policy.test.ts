@@ -45,6 +45,11 @@ describe('what the outbox does after a failed delivery', () => {
     ],
     ['412 is retried', failure(412, 2), { kind: 'retry', delayMs: 1500, reason: 'HTTP 412' }],
     [
+      'a call that got no answer in time is retried like a network error',
+      { ...failure(undefined, 2), timedOut: true },
+      { kind: 'retry', delayMs: 1500, reason: 'no answer in time' },
+    ],
+    [
       'a network error is retried',
       failure(undefined, 1),
       { kind: 'retry', delayMs: 750, reason: 'network error' },

@@ -42,6 +42,25 @@ describe('the outbox rate limiter', () => {
       ],
     ],
     [
+      'does not let a long pause of one conversation push back the others',
+      [
+        ['pause', 'a', 5000],
+        ['reserve', 'a', 1000, 4000],
+        ['reserve', 'b', 1000, 0],
+        ['reserve', 'c', 1000, 100],
+      ],
+    ],
+    [
+      'fills the gap before a slot reserved ahead, keeping the global interval',
+      [
+        ['pause', 'a', 1200],
+        ['reserve', 'a', 1000, 200],
+        ['reserve', 'b', 1000, 0],
+        ['reserve', 'c', 1000, 100],
+        ['reserve', 'd', 1000, 300],
+      ],
+    ],
+    [
       'does not shorten a wait by a shorter pause',
       [
         ['reserve', 'a', 0, 0],

@@ -9,12 +9,13 @@ export interface ConnectorCall {
   conversationId: string | undefined;
   body: Record<string, unknown>;
   at: number;
-  /** Status the fake answered. */
+  /** Status the fake answered; 0 while the request hangs unanswered. */
   status: number;
 }
 
 interface PlannedFailure {
-  status: number;
+  /** An HTTP status, or 'hang': the request is never answered (until the fake stops). */
+  status: number | 'hang';
   headers: Record<string, string>;
   matches: (call: { method: string; path: string; conversationId: string | undefined }) => boolean;
   remaining: number;
@@ -27,6 +28,7 @@ interface PlannedFailure {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly failures: PlannedFailure[] = [];
+  private readonly hanging = new Set<http.ServerResponse>();
   private server: http.Server | undefined;
   private nextId = 1;
   url = '';
@@ -43,14 +45,19 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      // Requests left hanging would keep the server open for ever.
+      for (const res of this.hanging) res.destroy();
+      this.hanging.clear();
+      this.server.closeAllConnections();
+    });
   }
 
   /** The next `times` matching requests get `status` (and headers) instead of success. */
   fail(
-    status: number,
+    status: number | 'hang',
     options: {
       times?: number;
       headers?: Record<string, string>;
@@ -66,6 +73,19 @@ export class FakeConnector {
         (options.conversationId === undefined || call.conversationId === options.conversationId) &&
         (options.path === undefined || options.path.test(call.path)),
     });
+  }
+
+  /**
+   * The next `times` matching requests are never answered, like a connector that
+   * accepted the connection and went silent.
+   */
+  hang(options: { times?: number; conversationId?: string; path?: RegExp } = {}): void {
+    this.fail('hang', options);
+  }
+
+  /** Requests that have been left hanging so far. */
+  get hung(): ConnectorCall[] {
+    return this.calls.filter((c) => c.status === 0);
   }
 
   /** Activities successfully posted into conversations (replies and proactive messages). */
@@ -106,6 +126,13 @@ export class FakeConnector {
     );
     const call: ConnectorCall = { method, path, conversationId, body, at: Date.now(), status: 200 };
     this.calls.push(call);
+    if (failure?.status === 'hang') {
+      failure.remaining -= 1;
+      call.status = 0;
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
     if (failure) {
       failure.remaining -= 1;
       call.status = failure.status;

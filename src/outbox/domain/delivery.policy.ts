@@ -15,6 +15,8 @@ export interface DeliveryFailure {
   retryAfterMs: number | undefined;
   /** Attempts made so far, including the failed one. */
   attempts: number;
+  /** The connector gave no answer within the call timeout (retried like a network error). */
+  timedOut?: boolean;
 }
 
 export interface DeliveryPolicyOptions {
@@ -32,7 +34,12 @@ export function decideAfterFailure(
   options: DeliveryPolicyOptions,
 ): DeliveryDecision {
   const { status } = failure;
-  const label = status === undefined ? 'network error' : `HTTP ${status}`;
+  const label =
+    status !== undefined
+      ? `HTTP ${status}`
+      : failure.timedOut
+        ? 'no answer in time'
+        : 'network error';
   if (status === 403 || status === 404) {
     // The user removed the app or the chat is gone: retrying only annoys Teams.
     return { kind: 'unreachable', reason: label };

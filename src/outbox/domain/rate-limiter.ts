@@ -2,12 +2,18 @@
  * Spaces sends so the bot stays under the Teams limits: a global rate for the
  * app and tenant, and a per-conversation rate. Each reservation gets the
  * earliest slot that respects both; the caller waits until then.
+ *
+ * The global slots are kept as a list rather than a single "next free" time: a
+ * conversation that Teams paused gets a slot far ahead, and the conversations
+ * behind it still get the free slots before it (one paused chat holds back no one).
  */
 export interface RateLimiter {
-  /** Milliseconds to wait before sending to this conversation. */
+  /** Milliseconds to wait before sending to this conversation; the slot is taken. */
   reserve(conversationKey: string, nowMs: number): number;
   /** Teams said 429 for this conversation: nothing goes there before `untilMs`. */
   pause(conversationKey: string, untilMs: number): void;
+  /** Milliseconds this conversation stays paused by Teams (0 when it is not). */
+  pausedFor(conversationKey: string, nowMs: number): number;
 }
 
 export function createRateLimiter(options: {
@@ -16,20 +22,40 @@ export function createRateLimiter(options: {
 }): RateLimiter {
   const globalInterval = 1000 / options.globalPerSecond;
   const conversationInterval = 1000 / options.perConversationPerSecond;
-  let globalNext = 0;
+  /** Global slots taken, ascending; those more than one interval old are dropped. */
+  const globalSlots: number[] = [];
   const conversationNext = new Map<string, number>();
+  const pausedUntil = new Map<string, number>();
 
   function prune(nowMs: number): void {
+    while (globalSlots.length > 0 && globalSlots[0]! <= nowMs - globalInterval) globalSlots.shift();
     // Keeps memory flat when the bot writes to thousands of conversations once each.
-    if (conversationNext.size < 10_000) return;
-    for (const [key, next] of conversationNext) if (next < nowMs) conversationNext.delete(key);
+    if (conversationNext.size >= 10_000) {
+      for (const [key, next] of conversationNext) if (next < nowMs) conversationNext.delete(key);
+    }
+    if (pausedUntil.size >= 10_000) {
+      for (const [key, until] of pausedUntil) if (until < nowMs) pausedUntil.delete(key);
+    }
+  }
+
+  /** The earliest time from `earliest` on at least one global interval away from every slot taken. */
+  function takeGlobalSlot(earliest: number): number {
+    let slot = earliest;
+    let index = 0;
+    for (; index < globalSlots.length; index++) {
+      const taken = globalSlots[index]!;
+      if (taken + globalInterval <= slot) continue;
+      if (slot + globalInterval <= taken) break;
+      slot = taken + globalInterval;
+    }
+    globalSlots.splice(index, 0, slot);
+    return slot;
   }
 
   return {
     reserve(conversationKey, nowMs) {
       prune(nowMs);
-      const slot = Math.max(nowMs, globalNext, conversationNext.get(conversationKey) ?? 0);
-      globalNext = slot + globalInterval;
+      const slot = takeGlobalSlot(Math.max(nowMs, conversationNext.get(conversationKey) ?? 0));
       conversationNext.set(conversationKey, slot + conversationInterval);
       return slot - nowMs;
     },
@@ -38,6 +64,10 @@ export function createRateLimiter(options: {
         conversationKey,
         Math.max(untilMs, conversationNext.get(conversationKey) ?? 0),
       );
+      pausedUntil.set(conversationKey, Math.max(untilMs, pausedUntil.get(conversationKey) ?? 0));
+    },
+    pausedFor(conversationKey, nowMs) {
+      return Math.max(0, (pausedUntil.get(conversationKey) ?? 0) - nowMs);
     },
   };
 }
