@@ -2,21 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, personalConversationId } from '../support/activities.js';
 import { engines } from '../support/engines.js';
-import type { ConnectorCall } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const { lars, anna } = people;
 
-/** Polls the fake connector; fails long before the sender's poll interval would have run out. */
-async function arrival(app: TestApp, conversationId: string): Promise<ConnectorCall[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+/** What reached the chat, waited for well within the sender's (long) poll interval. */
+const arrival = (app: TestApp, conversationId: string) =>
+  app.connector.waitFor(() => {
     const calls = app.connector.deliveredTo(conversationId);
-    if (calls.length > 0) return calls;
-    if (Date.now() > deadline) throw new Error(`nothing reached ${conversationId} in 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+    return calls.length > 0 && calls;
+  }, 10_000);
 
 for (const engine of engines) {
   describe(`the outbox sender after a unit of work (${engine.name})`, () => {
