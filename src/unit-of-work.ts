@@ -10,6 +10,7 @@ import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
 import type { Executor } from './platform/db/executor.js';
 import type { UnitOfWork } from './platform/unit-of-work.js';
+import type { Core } from './composition.js';
 
 /** The core bound to one transaction: what each feature builds its unit of work from. */
 export interface CoreTransaction {
@@ -70,4 +71,45 @@ export function createCoreTransactions(input: CoreTransactionsInput): UnitOfWork
     if (registerChanged) await input.register.reload();
     return result;
   };
+}
+
+/**
+ * A feature's service dependencies: its store outside any transaction, the
+ * live register, the clock, and a unit of work that builds the store again
+ * inside each transaction.
+ */
+export function serviceDeps<Store extends object>(
+  core: Core,
+  store: (tx: CoreTransaction) => Store,
+): Store & { readonly org: OrgDirectory; clock: Clock; unitOfWork: UnitOfWork<Store> } {
+  const unitOfWork: UnitOfWork<Store> = (work) => core.transaction((tx) => work(store(tx)));
+  return {
+    ...store(core.direct),
+    get org() {
+      return core.register.current;
+    },
+    clock: core.clock,
+    unitOfWork,
+  };
+}
+
+/** What a feature's handlers read besides their own services: the live register, the clock, people and audit. */
+export interface HandlerCore {
+  readonly org: OrgDirectory;
+  readonly clock: Clock;
+  readonly people: PersonRepository;
+  readonly audit: AuditRepository;
+}
+
+/** `own` plus the handler core; `org` stays live (read from the register each time). */
+export function handlerDeps<Own extends object>(core: Core, own: Own): Own & HandlerCore {
+  const base: HandlerCore = {
+    get org() {
+      return core.register.current;
+    },
+    clock: core.clock,
+    people: core.people,
+    audit: core.audit,
+  };
+  return Object.assign(base, own);
 }

@@ -1,7 +1,5 @@
 import type { Core } from '../composition.js';
-import type { CoreTransaction } from '../unit-of-work.js';
-import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
-import type { Clock } from '../platform/clock.js';
+import { handlerDeps, serviceDeps, type CoreTransaction, type HandlerCore } from '../unit-of-work.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   remindPendingApprovals,
@@ -20,12 +18,8 @@ export { approvalStringsFor, type ApprovalStrings } from './approval.strings.js'
 export { createRegisterRepository, type RegisterRepository } from './approval.repository.js';
 
 /** What the approval handlers are given when the feature is built. */
-export interface ApprovalFeatureDeps {
+export interface ApprovalFeatureDeps extends HandlerCore {
   readonly approvals: ApprovalDeps;
-  readonly org: OrgDirectory;
-  readonly clock: Clock;
-  readonly people: PersonRepository;
-  readonly audit: AuditRepository;
 }
 
 export function createApprovalDeps(core: Core): ApprovalDeps {
@@ -43,15 +37,8 @@ export function createApprovalDeps(core: Core): ApprovalDeps {
       notify: tx.notify,
     }),
   });
-  return {
-    ...store(core.direct),
-    get org() {
-      return core.register.current;
-    },
-    clock: core.clock,
-    limits: core.config.approvals,
-    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
-  };
+  // Object.assign, not a spread: a spread would copy `org` once instead of reading it live.
+  return Object.assign(serviceDeps(core, store), { limits: core.config.approvals });
 }
 
 /** Approvals routed to systemägare and kommunchef, decided on cards and applied to the register. */
@@ -59,15 +46,7 @@ export const approvals = defineFeature<Core, ApprovalFeatureDeps>({
   name: 'approvals',
   commands: [requestApprovalCommand, approvalsCommand],
   cardActions: approvalActions,
-  deps: (core) => ({
-    approvals: createApprovalDeps(core),
-    get org() {
-      return core.register.current;
-    },
-    clock: core.clock,
-    people: core.people,
-    audit: core.audit,
-  }),
+  deps: (core) => handlerDeps(core, { approvals: createApprovalDeps(core) }),
   periodic: (deps, core) => [
     {
       name: 'approval reminders',

@@ -1,5 +1,6 @@
 import type { Core } from '../composition.js';
 import type { OrgDirectory } from '../org/index.js';
+import { handlerDeps } from '../unit-of-work.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import { helpCommand } from './help.command.js';
 
@@ -12,9 +13,5 @@ export const help = defineFeature<Core, HelpDeps>({
   name: 'help',
   commands: [helpCommand],
   welcome: helpCommand,
-  deps: (core) => ({
-    get org() {
-      return core.register.current;
-    },
-  }),
+  deps: (core) => handlerDeps(core, {}),
 });

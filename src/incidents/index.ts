@@ -1,7 +1,5 @@
 import type { Core } from '../composition.js';
-import type { CoreTransaction } from '../unit-of-work.js';
-import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
-import type { Clock } from '../platform/clock.js';
+import { handlerDeps, serviceDeps, type CoreTransaction, type HandlerCore } from '../unit-of-work.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   remindDeadlines,
@@ -21,12 +19,8 @@ export { CATEGORIES } from './domain/incident.js';
 export { incidentStringsFor, type IncidentStrings } from './incident.strings.js';
 
 /** What the incident handlers are given when the feature is built. */
-export interface IncidentFeatureDeps {
+export interface IncidentFeatureDeps extends HandlerCore {
   readonly incidents: IncidentDeps;
-  readonly org: OrgDirectory;
-  readonly clock: Clock;
-  readonly people: PersonRepository;
-  readonly audit: AuditRepository;
 }
 
 export function createIncidentDeps(core: Core): IncidentDeps {
@@ -46,14 +40,7 @@ export function createIncidentDeps(core: Core): IncidentDeps {
       }),
     };
   };
-  return {
-    ...store(core.direct),
-    get org() {
-      return core.register.current;
-    },
-    clock: core.clock,
-    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
-  };
+  return serviceDeps(core, store);
 }
 
 /** IT incident reports: the form, routing with the legal clocks, triage and the deadline reminders. */
@@ -61,15 +48,7 @@ export const incidents = defineFeature<Core, IncidentFeatureDeps>({
   name: 'incidents',
   commands: [incidentCommand, myIncidentsCommand],
   cardActions: incidentActions,
-  deps: (core) => ({
-    incidents: createIncidentDeps(core),
-    get org() {
-      return core.register.current;
-    },
-    clock: core.clock,
-    people: core.people,
-    audit: core.audit,
-  }),
+  deps: (core) => handlerDeps(core, { incidents: createIncidentDeps(core) }),
   periodic: (deps, core) => [
     {
       name: 'incident deadlines',

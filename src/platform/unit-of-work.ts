@@ -7,3 +7,16 @@
  * the transaction holds the only connection while it is open.
  */
 export type UnitOfWork<Tx> = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** A service's dependencies whose store can be bound to one transaction. */
+export interface Transactional<Store> {
+  unitOfWork: UnitOfWork<Store>;
+}
+
+/** Runs `work` in one unit of work, with the store in `deps` replaced by the transaction's. */
+export function inUnitOfWork<Store extends object, Deps extends Store & Transactional<Store>, T>(
+  deps: Deps,
+  work: (tx: Deps) => Promise<T>,
+): Promise<T> {
+  return deps.unitOfWork((store) => work({ ...deps, ...store }));
+}

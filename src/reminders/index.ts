@@ -2,6 +2,7 @@ import type { Core } from '../composition.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { defineFeature } from '../platform/teams/feature.js';
+import { handlerDeps } from '../unit-of-work.js';
 import type { KnowledgeBase } from '../rules/index.js';
 import { runDueReminders } from './domain/reminder.service.js';
 import { reminderActions } from './reminder.actions.js';
@@ -52,14 +53,11 @@ export const reminders = defineFeature<Core, ReminderFeatureDeps>({
   name: 'reminders',
   commands: reminderCommands,
   cardActions: reminderActions,
-  deps: async (core) => ({
-    reminders: await createReminderDeps(core),
-    get org() {
-      return core.register.current;
-    },
-    knowledgeBase: core.knowledgeBase,
-    clock: core.clock,
-  }),
+  deps: async (core) =>
+    handlerDeps(core, {
+      reminders: await createReminderDeps(core),
+      knowledgeBase: core.knowledgeBase,
+    }),
   periodic: (deps, core) => [
     {
       name: 'reminders',

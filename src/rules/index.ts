@@ -1,5 +1,5 @@
 import type { Core } from '../composition.js';
-import type { CoreTransaction } from '../unit-of-work.js';
+import { handlerDeps, serviceDeps, type CoreTransaction } from '../unit-of-work.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { fromRoot } from '../platform/paths.js';
@@ -49,15 +49,10 @@ export function createRulesDeps(core: Core): RulesDeps {
       }),
     };
   };
-  return {
-    ...store(core.direct),
+  return Object.assign(serviceDeps(core, store), {
     knowledgeBase,
     search: createRuleSearch(knowledgeBase),
-    get org() {
-      return core.register.current;
-    },
-    unitOfWork: (work) => core.transaction((tx) => work(store(tx))),
-  };
+  });
 }
 
 /** Questions on the Användare rules, answered with the rule or forwarded to a coordinator. */
@@ -66,11 +61,5 @@ export const rules = defineFeature<Core, RulesFeatureDeps>({
   commands: [rulesCommand],
   cardActions: rulesActions,
   fallback: questionCommand,
-  deps: (core) => ({
-    rules: createRulesDeps(core),
-    get org() {
-      return core.register.current;
-    },
-    clock: core.clock,
-  }),
+  deps: (core) => handlerDeps(core, { rules: createRulesDeps(core) }),
 });

@@ -1,34 +1,22 @@
 import { domainDepsOf } from '../support/domain-deps.js';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decideStep, requestApproval } from '../../src/approvals/domain/approval.service.js';
 import { people, personalConversationId, TENANT } from '../support/activities.js';
 import { engines } from '../support/engines.js';
 import { failInsertsInto } from '../support/failures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { karin, maria, anna } = people;
 const now = new Date('2026-11-30T09:00:00Z');
 
 for (const engine of engines) {
   describe(`an approval decision's unit of work (${engine.name})`, () => {
-    let app: TestApp;
-
-    beforeAll(async () => {
-      app = await startTestApp({ engine, clock: { now: () => now } });
-      await app.introduce(karin, maria, anna);
-    });
-    afterAll(async () => {
-      await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
-    });
+    const app = useTestApp({ engine, clock: { now: () => now }, introduce: [karin, maria, anna] });
 
     it('When the requester’s message cannot be queued, then the last approval leaves the request pending, the register unchanged, nothing audited and nothing sent', async () => {
-      const { db } = app.running;
-      const services = await domainDepsOf(app.running);
+      const { db } = app().running;
+      const services = await domainDepsOf(app().running);
       const deps = services.approvals;
       const { approval } = await requestApproval(
         deps,
@@ -47,8 +35,8 @@ for (const engine of engines) {
         'ok',
       );
       const registerBefore = services.org.systemById('vard');
-      await app.running.sender.drain();
-      app.connector.reset();
+      await app().running.sender.drain();
+      app().connector.reset();
 
       const approve = () => decideStep(deps, karin, approval.id, 1, 'approved', 'Godkänt.');
       const restore = await failInsertsInto(db, 'outbox');
@@ -63,7 +51,7 @@ for (const engine of engines) {
       expect(await db.kysely.selectFrom('register_change').selectAll().execute()).toEqual([]);
       expect(services.org.systemById('vard')).toEqual(registerBefore);
       expect(
-        (await app.running.audit.forObject('approval', approval.id)).map((e) => e.action),
+        (await app().running.audit.forObject('approval', approval.id)).map((e) => e.action),
       ).toEqual(['approval.requested', 'approval.approved-step']);
       const concluded = await db.kysely
         .selectFrom('outbox')
@@ -75,8 +63,8 @@ for (const engine of engines) {
       // Nothing is half done, so the kommunchef's click works when tried again.
       expect((await approve()).kind).toBe('ok');
       expect(services.org.systemById('vard')?.approvedAt).toBe('2026-11-30');
-      await app.running.sender.drain();
-      expect(app.connector.deliveredTo(personalConversationId(anna))).toHaveLength(1);
+      await app().running.sender.drain();
+      expect(app().connector.deliveredTo(personalConversationId(anna))).toHaveLength(1);
     });
   });
 }

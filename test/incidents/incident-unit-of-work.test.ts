@@ -1,13 +1,13 @@
 import { domainDepsOf } from '../support/domain-deps.js';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actOnIncident, reportIncident } from '../../src/incidents/domain/incident.service.js';
 import type { IncidentReportInput } from '../../src/incidents/domain/incident.js';
 import { people, personalConversationId, TENANT } from '../support/activities.js';
 import { engines } from '../support/engines.js';
 import { failInsertsInto } from '../support/failures.js';
 import { textOf } from '../support/fake-connector.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { lars, sara, anna } = people;
 const now = new Date('2026-11-30T09:00:00Z');
@@ -24,21 +24,9 @@ const report: IncidentReportInput = {
 
 for (const engine of engines) {
   describe(`an incident's unit of work (${engine.name})`, () => {
-    let app: TestApp;
+    const app = useTestApp({ engine, clock: { now: () => now }, introduce: [lars, sara, anna] });
 
-    beforeAll(async () => {
-      app = await startTestApp({ engine, clock: { now: () => now } });
-      await app.introduce(lars, sara, anna);
-    });
-    afterAll(async () => {
-      await app?.stop();
-    });
-    beforeEach(async () => {
-      await app.running.sender.drain();
-      app.connector.reset();
-    });
-
-    const db = () => app.running.db;
+    const db = () => app().running.db;
     const incidentMessages = async (id = '') =>
       (
         await db()
@@ -48,10 +36,10 @@ for (const engine of engines) {
           .execute()
       ).length;
     const auditOf = async (id: string) =>
-      (await app.running.audit.forObject('incident', id)).map((e) => e.action);
+      (await app().running.audit.forObject('incident', id)).map((e) => e.action);
 
     it('When the routing message cannot be queued, then neither the incident, its number, its audit event nor a message is stored', async () => {
-      const services = await domainDepsOf(app.running);
+      const services = await domainDepsOf(app().running);
       const submissionId = randomUUID();
       const restore = await failInsertsInto(db(), 'outbox');
       await expect(
@@ -77,15 +65,15 @@ for (const engine of engines) {
       );
       expect([created, incident.number]).toEqual([true, 'INC-2026-0001']);
       expect(await auditOf(incident.id)).toEqual(['incident.reported']);
-      await app.running.sender.drain();
-      expect(app.connector.deliveredTo(personalConversationId(lars))).toHaveLength(1);
+      await app().running.sender.drain();
+      expect(app().connector.deliveredTo(personalConversationId(lars))).toHaveLength(1);
     });
 
     it('When the reporter’s message cannot be queued, then taking the incident leaves it untaken, unaudited and unannounced', async () => {
-      const services = await domainDepsOf(app.running);
+      const services = await domainDepsOf(app().running);
       const { incident } = await reportIncident(services.incidents, reporter, randomUUID(), report);
-      await app.running.sender.drain();
-      app.connector.reset();
+      await app().running.sender.drain();
+      app().connector.reset();
 
       const take = () => actOnIncident(services.incidents, lars, incident.id, 1, { type: 'take' });
       const restore = await failInsertsInto(db(), 'outbox');
@@ -99,8 +87,8 @@ for (const engine of engines) {
 
       // Nothing is half done, so the same click works when tried again.
       expect((await take()).kind).toBe('ok');
-      await app.running.sender.drain();
-      expect(app.connector.deliveredTo(personalConversationId(anna)).map(textOf)).toEqual([
+      await app().running.sender.drain();
+      expect(app().connector.deliveredTo(personalConversationId(anna)).map(textOf)).toEqual([
         expect.stringContaining('har fått status: Mottagen'),
       ]);
     });

@@ -40,3 +40,9 @@ export function cardProblems(card: unknown): string[] {
   if (duplicates.length > 0) problems.push(`duplicate input ids: ${duplicates.join(', ')}`);
   return problems;
 }
+
+/** The texts of `expected` that `shown` (a card, an invoke answer, or their text) does not contain. */
+export function missingTexts(shown: unknown, expected: readonly string[]): string[] {
+  const text = typeof shown === 'string' ? shown : JSON.stringify(shown);
+  return expected.filter((t) => !text.includes(t));
+}

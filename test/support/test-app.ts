@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppOptions, type RunningApp } from '../../src/main.js';
 import { loadConfig, type Environment } from '../../src/platform/config.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -186,4 +187,28 @@ function cardFrom(source: CardSource): Record<string, unknown> {
   if ('statusCode' in source && typeof source.value === 'object' && source.value !== null)
     return source.value as Record<string, unknown>;
   throw new Error(`no Adaptive Card in ${JSON.stringify(source).slice(0, 200)}`);
+}
+
+/**
+ * One test app for the tests of a describe block: started (and `introduce`d to
+ * the given people) before them, with a drained outbox and an empty connector
+ * before each, stopped after them. Call it inside the describe; read the app
+ * through the returned function.
+ */
+export function useTestApp(
+  options: TestAppOptions & { introduce?: readonly Sender[] },
+): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+    if (options.introduce) await app.introduce(...options.introduce);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  beforeEach(async () => {
+    await app!.running.sender.drain();
+    app!.connector.reset();
+  });
+  return () => app!;
 }

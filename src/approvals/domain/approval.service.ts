@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
 import { localParts } from '../../platform/calendar.js';
-import type { UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
 import { planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,
@@ -76,11 +76,6 @@ export interface ApprovalDeps extends ApprovalStore {
   limits: { reminderWorkingDays: number; escalationWorkingDays: number };
   /** A decision, its audit events, its register change and its messages commit together. */
   unitOfWork: UnitOfWork<ApprovalStore>;
-}
-
-/** Runs `work` in one unit of work, with the store of `deps` replaced by the transaction's. */
-function inUnitOfWork<T>(deps: ApprovalDeps, work: (tx: ApprovalDeps) => Promise<T>): Promise<T> {
-  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Actor {

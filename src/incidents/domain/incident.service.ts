@@ -3,7 +3,7 @@ import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import { localYear } from '../../platform/calendar.js';
-import type { UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -88,11 +88,6 @@ export interface IncidentDeps extends IncidentStore {
   clock: Clock;
   /** The incident, its audit events and its messages commit together or not at all. */
   unitOfWork: UnitOfWork<IncidentStore>;
-}
-
-/** Runs `work` in one unit of work, with the store of `deps` replaced by the transaction's. */
-function inUnitOfWork<T>(deps: IncidentDeps, work: (tx: IncidentDeps) => Promise<T>): Promise<T> {
-  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Reporter {

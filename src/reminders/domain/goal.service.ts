@@ -1,7 +1,7 @@
 import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { GoalRepository } from './reminder.service.js';
 import type { AnnualGoal, GoalFollowUp, GoalStatus } from './goal.js';
@@ -47,7 +47,7 @@ export function answerFollowUp(
   actor: Answerer,
   input: { goalId: string; checkpoint: string; status: GoalStatus; comment: string },
 ): Promise<FollowUpResult> {
-  return deps.unitOfWork((store) => saveAnswer({ ...deps, ...store }, actor, input));
+  return inUnitOfWork(deps, (tx) => saveAnswer(tx, actor, input));
 }
 
 async function saveAnswer(

@@ -1,7 +1,7 @@
 import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { ItSystem } from '../../org/index.js';
 import { recipientOf } from './reminder.schedule.js';
@@ -57,10 +57,6 @@ export interface AnswerDeps extends AnswerStore {
   clock: Clock;
   /** An answer and its audit event commit together or not at all. */
   unitOfWork: UnitOfWork<AnswerStore>;
-}
-
-function inUnitOfWork<T>(deps: AnswerDeps, work: (tx: AnswerDeps) => Promise<T>): Promise<T> {
-  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export interface Responder {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../org/index.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { Person } from '../../org/index.js';
-import type { UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { KnowledgeBase } from './rule.js';
 import type { RulesQuestion, RulesFeedback, RulesQuestionStore } from './rules-question.js';
 import type { RuleSearch, RulesAnswer } from './rules.search.js';
@@ -30,10 +30,6 @@ export interface RulesDeps extends RulesStore {
   org: OrgDirectory;
   /** Marking a question forwarded or answered, its audit event and its messages commit together. */
   unitOfWork: UnitOfWork<RulesStore>;
-}
-
-function inUnitOfWork<T>(deps: RulesDeps, work: (tx: RulesDeps) => Promise<T>): Promise<T> {
-  return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
 
 export const MAX_REPLY_LENGTH = 2000;
