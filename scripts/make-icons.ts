@@ -60,6 +60,17 @@ function parseHexColor(hex: string): Rgb {
   ];
 }
 
+/** A shield centred on a square icon, its measures given as fractions of the icon's size. */
+function shieldOn(size: number, fractions: Omit<ShieldGeometry, 'centerX'>): ShieldGeometry {
+  return {
+    centerX: size / 2,
+    top: size * fractions.top,
+    halfWidth: size * fractions.halfWidth,
+    height: size * fractions.height,
+    checkThickness: size * fractions.checkThickness,
+  };
+}
+
 function insideShield(g: ShieldGeometry, x: number, y: number): boolean {
   const sx = (x - g.centerX) / g.halfWidth;
   const sy = (y - g.top) / g.height;
@@ -123,13 +134,12 @@ function forEachPixel(png: PNG, paint: (x: number, y: number, offset: number) =>
 /** 192x192 opaque icon: white shield with a check mark (in the background colour) on the accent colour. */
 export function drawColorIcon(size = COLOR_ICON_SIZE, background: string = ACCENT_COLOR): PNG {
   const [r, g, b] = parseHexColor(background);
-  const geometry: ShieldGeometry = {
-    centerX: size / 2,
-    top: size * 0.15,
-    halfWidth: size * 0.3,
-    height: size * 0.72,
-    checkThickness: size * 0.075,
-  };
+  const geometry = shieldOn(size, {
+    top: 0.15,
+    halfWidth: 0.3,
+    height: 0.72,
+    checkThickness: 0.075,
+  });
   const png = new PNG({ width: size, height: size });
   forEachPixel(png, (x, y, offset) => {
     const white = shieldCoverage(geometry, x, y);
@@ -146,13 +156,12 @@ export function drawColorIcon(size = COLOR_ICON_SIZE, background: string = ACCEN
  * varies, so the background is fully transparent and the edges are anti-aliased.
  */
 export function drawOutlineIcon(size = OUTLINE_ICON_SIZE): PNG {
-  const geometry: ShieldGeometry = {
-    centerX: size / 2,
-    top: size * 0.06,
-    halfWidth: size * 0.4,
-    height: size * 0.88,
-    checkThickness: size * 0.11,
-  };
+  const geometry = shieldOn(size, {
+    top: 0.06,
+    halfWidth: 0.4,
+    height: 0.88,
+    checkThickness: 0.11,
+  });
   const png = new PNG({ width: size, height: size });
   forEachPixel(png, (x, y, offset) => {
     png.data[offset] = 255;

@@ -113,3 +113,22 @@ export function handlerDeps<Own extends object>(core: Core, own: Own): Own & Han
   };
   return Object.assign(base, own);
 }
+
+/** What a feature's notifier writes through in a transaction: the register as the transaction sees it, people, audit and the outbox. */
+export type NotifierCore = Pick<CoreTransaction, 'org' | 'people' | 'audit' | 'notify'>;
+
+/** `own` plus the notifier core of `tx`; `org` stays live (it includes the transaction's register changes). */
+export function notifierDeps<Own extends object>(
+  tx: CoreTransaction,
+  own: Own,
+): Own & NotifierCore {
+  const base: NotifierCore = {
+    get org() {
+      return tx.org;
+    },
+    people: tx.people,
+    audit: tx.audit,
+    notify: tx.notify,
+  };
+  return Object.assign(base, own);
+}

@@ -1,5 +1,11 @@
 import type { Core } from '../composition.js';
-import { handlerDeps, serviceDeps, type CoreTransaction, type HandlerCore } from '../unit-of-work.js';
+import {
+  handlerDeps,
+  serviceDeps,
+  notifierDeps,
+  type CoreTransaction,
+  type HandlerCore,
+} from '../unit-of-work.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   remindPendingApprovals,
@@ -27,15 +33,7 @@ export function createApprovalDeps(core: Core): ApprovalDeps {
     approvals: createApprovalRepository(tx.db),
     audit: tx.audit,
     register: tx.register,
-    notifier: createApprovalNotifier({
-      get org() {
-        return tx.org;
-      },
-      people: tx.people,
-      audit: tx.audit,
-      clock: core.clock,
-      notify: tx.notify,
-    }),
+    notifier: createApprovalNotifier(notifierDeps(tx, { clock: core.clock })),
   });
   // Object.assign, not a spread: a spread would copy `org` once instead of reading it live.
   return Object.assign(serviceDeps(core, store), { limits: core.config.approvals });

@@ -1,5 +1,11 @@
 import type { Core } from '../composition.js';
-import { handlerDeps, serviceDeps, type CoreTransaction, type HandlerCore } from '../unit-of-work.js';
+import {
+  handlerDeps,
+  serviceDeps,
+  notifierDeps,
+  type CoreTransaction,
+  type HandlerCore,
+} from '../unit-of-work.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   remindDeadlines,
@@ -29,15 +35,7 @@ export function createIncidentDeps(core: Core): IncidentDeps {
     return {
       incidents,
       audit: tx.audit,
-      notifier: createIncidentNotifier({
-        get org() {
-          return tx.org;
-        },
-        incidents,
-        people: tx.people,
-        audit: tx.audit,
-        notify: tx.notify,
-      }),
+      notifier: createIncidentNotifier(notifierDeps(tx, { incidents })),
     };
   };
   return serviceDeps(core, store);

@@ -20,3 +20,13 @@ export function inUnitOfWork<Store extends object, Deps extends Store & Transact
 ): Promise<T> {
   return deps.unitOfWork((store) => work({ ...deps, ...store }));
 }
+
+/**
+ * `use` as a use case that runs in one unit of work: its store is bound to the
+ * transaction, so what it writes commits together or not at all.
+ */
+export function transactional<Deps extends Transactional<object>, Args extends unknown[], R>(
+  use: (tx: Deps, ...args: Args) => Promise<R>,
+): (deps: Deps, ...args: Args) => Promise<R> {
+  return (deps, ...args) => deps.unitOfWork((store) => use({ ...deps, ...store }, ...args));
+}

@@ -1,5 +1,5 @@
 import type { Core } from '../composition.js';
-import { handlerDeps, serviceDeps, type CoreTransaction } from '../unit-of-work.js';
+import { handlerDeps, serviceDeps, notifierDeps, type CoreTransaction } from '../unit-of-work.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { fromRoot } from '../platform/paths.js';
@@ -38,15 +38,7 @@ export function createRulesDeps(core: Core): RulesDeps {
     return {
       questions,
       audit: tx.audit,
-      notifier: createRulesNotifier({
-        get org() {
-          return tx.org;
-        },
-        knowledgeBase,
-        questions,
-        people: tx.people,
-        notify: tx.notify,
-      }),
+      notifier: createRulesNotifier(notifierDeps(tx, { knowledgeBase, questions })),
     };
   };
   return Object.assign(serviceDeps(core, store), {

@@ -303,6 +303,17 @@ describe('the bot in production mode, over HTTP', () => {
     expect(await app.query.person(people.anna)).toBeUndefined();
   });
 
+  /** Each case's token gets 401, and none of them ran the bot: nothing sent, nothing stored. */
+  async function expectRefusedWithoutEffect(cases: [what: string, authorization: string][]) {
+    for (const [what, authorization] of cases) {
+      const response = await app.post(message(people.anna, 'hjälp', as()), { authorization });
+      expect(response.status, what).toBe(401);
+    }
+    await settle();
+    expect(app.connector.calls).toEqual([]);
+    expect(await rowCounts()).toEqual({ person: 0, outbox: 0, audit: 0 });
+  }
+
   it('answers 401 to a well-formed token that fails one Bot Framework check', async () => {
     const url = app.connector.url;
     const now = Math.floor(Date.now() / 1000);
@@ -317,13 +328,7 @@ describe('the bot in production mode, over HTTP', () => {
       ['signed with a key endorsed for another channel', login.bearer(url, {}, login.webChatKey)],
       ['signed with an unpublished key', login.bearer(url, {}, login.unknownKey)],
     ];
-    for (const [what, authorization] of cases) {
-      const response = await app.post(message(people.anna, 'hjälp', as()), { authorization });
-      expect(response.status, what).toBe(401);
-    }
-    await settle();
-    expect(app.connector.calls).toEqual([]);
-    expect(await rowCounts()).toEqual({ person: 0, outbox: 0, audit: 0 });
+    await expectRefusedWithoutEffect(cases);
   });
 
   it('refuses a forged, unsigned or not-yet-valid token without running the bot', async () => {
@@ -341,15 +346,9 @@ describe('the bot in production mode, over HTTP', () => {
       ['alg none', `Bearer ${unsigned}`],
       ['not valid until tomorrow', login.bearer(url, { nbf: now + 86_400, exp: now + 90_000 })],
     ];
-    for (const [what, authorization] of cases) {
-      const response = await app.post(message(people.anna, 'hjälp', as()), { authorization });
-      // botbuilder 4.23.3 alone would answer 500 here (jsonwebtoken's errors pass through);
-      // src/teams/adapter.ts turns them into 401.
-      expect(response.status, what).toBe(401);
-    }
-    await settle();
-    expect(app.connector.calls).toEqual([]);
-    expect(await rowCounts()).toEqual({ person: 0, outbox: 0, audit: 0 });
+    // botbuilder 4.23.3 alone would answer 500 here (jsonwebtoken's errors pass through);
+    // src/platform/teams/adapter.ts turns them into 401.
+    await expectRefusedWithoutEffect(cases);
   });
 
   it('ignores a validly signed message from another tenant: no reply, no person stored', async () => {

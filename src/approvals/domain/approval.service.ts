@@ -1,10 +1,10 @@
 import type { AadObjectId } from '../../platform/identity.js';
-import type { AuditLog } from '../../org/index.js';
+import type { AuditEvent, AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
 import { localParts } from '../../platform/calendar.js';
-import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import { planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,
@@ -83,14 +83,26 @@ export interface Actor {
   name: string;
 }
 
-export function requestApproval(
-  deps: ApprovalDeps,
-  requester: Actor & { tenantId: string },
-  submissionId: string,
-  input: ApprovalRequestInput,
-): Promise<{ approval: Approval; created: boolean }> {
-  return inUnitOfWork(deps, (tx) => request(tx, requester, submissionId, input));
+/** One audit event about an approval, in the use case's unit of work. */
+function auditApproval(
+  deps: Pick<ApprovalStore, 'audit'>,
+  at: Date,
+  actor: string,
+  action: string,
+  approvalId: string,
+  details?: AuditEvent['details'],
+): Promise<void> {
+  return deps.audit.record({
+    at,
+    actor,
+    action,
+    objectType: 'approval',
+    objectId: approvalId,
+    details,
+  });
 }
+
+export const requestApproval = transactional(request);
 
 async function request(
   deps: ApprovalDeps,
@@ -112,14 +124,14 @@ async function request(
     now,
   );
   if (result.created) {
-    await deps.audit.record({
-      at: now,
-      actor: requester.aadObjectId,
-      action: 'approval.requested',
-      objectType: 'approval',
-      objectId: result.approval.id,
-      details: { type: input.type },
-    });
+    await auditApproval(
+      deps,
+      now,
+      requester.aadObjectId,
+      'approval.requested',
+      result.approval.id,
+      { type: input.type },
+    );
   }
   await deps.notifier.stepStarted(result.approval);
   return result;
@@ -189,16 +201,7 @@ async function applyChange(
   return current ? { kind: 'already-decided', approval: current } : { kind: 'not-found' };
 }
 
-export function decideStep(
-  deps: ApprovalDeps,
-  actor: Actor,
-  approvalId: string,
-  stepIndex: number,
-  decision: Decision,
-  comment: string | undefined,
-): Promise<ApprovalActionResult> {
-  return inUnitOfWork(deps, (tx) => decide(tx, actor, approvalId, stepIndex, decision, comment));
-}
+export const decideStep = transactional(decide);
 
 async function decide(
   deps: ApprovalDeps,
@@ -224,14 +227,14 @@ async function decide(
   });
   if ('kind' in result) return result;
   const now = deps.clock.now();
-  await deps.audit.record({
-    at: now,
-    actor: actor.aadObjectId,
-    action: decision === 'approved' ? 'approval.approved-step' : 'approval.rejected',
-    objectType: 'approval',
-    objectId: approvalId,
-    details: { step: stepIndex, comment: text !== '' },
-  });
+  await auditApproval(
+    deps,
+    now,
+    actor.aadObjectId,
+    decision === 'approved' ? 'approval.approved-step' : 'approval.rejected',
+    approvalId,
+    { step: stepIndex, comment: text !== '' },
+  );
   if (result.status === 'pending') await deps.notifier.stepStarted(result);
   else {
     if (result.status === 'approved') await takeEffect(deps, result, now);
@@ -240,15 +243,7 @@ async function decide(
   return { kind: 'ok', approval: result };
 }
 
-export function delegateStep(
-  deps: ApprovalDeps,
-  actor: Actor,
-  approvalId: string,
-  stepIndex: number,
-  toPersonId: string,
-): Promise<ApprovalActionResult> {
-  return inUnitOfWork(deps, (tx) => delegate(tx, actor, approvalId, stepIndex, toPersonId));
-}
+export const delegateStep = transactional(delegate);
 
 async function delegate(
   deps: ApprovalDeps,
@@ -272,25 +267,15 @@ async function delegate(
     },
   });
   if ('kind' in result) return result;
-  await deps.audit.record({
-    at: deps.clock.now(),
-    actor: actor.aadObjectId,
-    action: 'approval.delegated',
-    objectType: 'approval',
-    objectId: approvalId,
-    details: { step: stepIndex, to: to.id },
+  await auditApproval(deps, deps.clock.now(), actor.aadObjectId, 'approval.delegated', approvalId, {
+    step: stepIndex,
+    to: to.id,
   });
   await deps.notifier.delegated(result);
   return { kind: 'ok', approval: result };
 }
 
-export function withdrawApproval(
-  deps: ApprovalDeps,
-  actor: Actor,
-  approvalId: string,
-): Promise<ApprovalActionResult> {
-  return inUnitOfWork(deps, (tx) => withdraw(tx, actor, approvalId));
-}
+export const withdrawApproval = transactional(withdraw);
 
 async function withdraw(
   deps: ApprovalDeps,
@@ -303,13 +288,7 @@ async function withdraw(
   if (approval.status !== 'pending') return { kind: 'already-decided', approval };
   const result = await applyChange(deps, approval, { kind: 'withdraw' });
   if ('kind' in result) return result;
-  await deps.audit.record({
-    at: deps.clock.now(),
-    actor: actor.aadObjectId,
-    action: 'approval.withdrawn',
-    objectType: 'approval',
-    objectId: approvalId,
-  });
+  await auditApproval(deps, deps.clock.now(), actor.aadObjectId, 'approval.withdrawn', approvalId);
   await deps.notifier.concluded(result);
   return { kind: 'ok', approval: result };
 }
@@ -362,13 +341,8 @@ async function takeEffect(deps: ApprovalDeps, approval: Approval, now: Date): Pr
   const change = effectOf(approval, deps.org, date);
   if (!change) return;
   await deps.register.apply(change, now);
-  await deps.audit.record({
-    at: now,
-    actor: 'system',
-    action: 'register.changed',
-    objectType: 'approval',
-    objectId: approval.id,
-    details: { change: change.kind },
+  await auditApproval(deps, now, 'system', 'register.changed', approval.id, {
+    change: change.kind,
   });
 }
 
@@ -391,14 +365,14 @@ export async function remindPendingApprovals(deps: ApprovalDeps): Promise<number
     // The reminder and its audit event commit together: the log never claims an unsent one.
     const sent = await inUnitOfWork(deps, async (tx) => {
       if (!(await tx.notifier.reminder(approval, kind))) return false;
-      await tx.audit.record({
-        at: now,
-        actor: 'system',
-        action: kind === 'reminder' ? 'approval.reminded' : 'approval.escalated',
-        objectType: 'approval',
-        objectId: approval.id,
-        details: { step: step.index, workingDays: waited },
-      });
+      await auditApproval(
+        tx,
+        now,
+        'system',
+        kind === 'reminder' ? 'approval.reminded' : 'approval.escalated',
+        approval.id,
+        { step: step.index, workingDays: waited },
+      );
       return true;
     });
     if (sent) queued++;

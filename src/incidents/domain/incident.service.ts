@@ -3,7 +3,7 @@ import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import { localYear } from '../../platform/calendar.js';
-import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -96,14 +96,7 @@ export interface Reporter {
   tenantId: string;
 }
 
-export function reportIncident(
-  deps: IncidentDeps,
-  reporter: Reporter,
-  submissionId: string,
-  input: IncidentReportInput,
-): Promise<{ incident: Incident; created: boolean }> {
-  return inUnitOfWork(deps, (tx) => report(tx, reporter, submissionId, input));
-}
+export const reportIncident = transactional(report);
 
 async function report(
   deps: IncidentDeps,
@@ -175,15 +168,7 @@ export interface Actor {
 }
 
 /** One action from a card, checked against the stored incident and the clicker's identity. */
-export function actOnIncident(
-  deps: IncidentDeps,
-  actor: Actor,
-  incidentId: string,
-  expectedVersion: number,
-  action: IncidentAction,
-): Promise<IncidentActionResult> {
-  return inUnitOfWork(deps, (tx) => act(tx, actor, incidentId, expectedVersion, action));
-}
+export const actOnIncident = transactional(act);
 
 async function act(
   deps: IncidentDeps,

@@ -50,12 +50,8 @@ export interface AuthorityReport {
   decidedAt: Date | null;
 }
 
-export interface Incident {
-  id: string;
-  /** INC-<year>-<4 digits>, unique and gap-free per year. */
-  number: string;
-  reporterAadObjectId: string;
-  reporterName: string;
+/** What the form delivers once validated: the part of an incident its reporter tells. */
+export interface IncidentReportInput {
   title: string;
   category: Category;
   /** A system id from the register, or null when unknown. */
@@ -64,6 +60,14 @@ export interface Incident {
   description: string;
   personalData: PersonalData;
   severity: Severity;
+}
+
+export interface Incident extends IncidentReportInput {
+  id: string;
+  /** INC-<year>-<4 digits>, unique and gap-free per year. */
+  number: string;
+  reporterAadObjectId: string;
+  reporterName: string;
   status: Status;
   assigneeAadObjectId: string | null;
   assigneeName: string | null;
@@ -79,17 +83,6 @@ export interface IncidentNote {
   authorName: string;
   text: string;
   createdAt: Date;
-}
-
-/** What the form delivers once validated. */
-export interface IncidentReportInput {
-  title: string;
-  category: Category;
-  systemId: string | null;
-  discoveredAt: Date;
-  description: string;
-  personalData: PersonalData;
-  severity: Severity;
 }
 
 export const LIMITS = { title: 120, description: 4000, note: 2000 } as const;

@@ -1,7 +1,7 @@
 import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { GoalRepository } from './reminder.service.js';
 import type { AnnualGoal, GoalFollowUp, GoalStatus } from './goal.js';
@@ -42,13 +42,7 @@ export function checkpointsOf(goal: AnnualGoal): string[] {
  * decided from the register (the goal's responsible person), never from the card.
  * Answering again (or a double click) replaces the answer for that checkpoint.
  */
-export function answerFollowUp(
-  deps: GoalDeps,
-  actor: Answerer,
-  input: { goalId: string; checkpoint: string; status: GoalStatus; comment: string },
-): Promise<FollowUpResult> {
-  return inUnitOfWork(deps, (tx) => saveAnswer(tx, actor, input));
-}
+export const answerFollowUp = transactional(saveAnswer);
 
 async function saveAnswer(
   deps: GoalDeps,

@@ -1,7 +1,7 @@
 import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { ItSystem } from '../../org/index.js';
 import { recipientOf } from './reminder.schedule.js';
@@ -73,13 +73,7 @@ export type ThreatReviewResult =
   | { kind: 'invalid'; reason: 'comment-too-long' };
 
 /** Only the system's current owner confirms, and only a reminder that was sent. */
-export function confirmThreatReview(
-  deps: AnswerDeps,
-  actor: Responder,
-  input: { systemId: string; checkpoint: string; comment: string },
-): Promise<ThreatReviewResult> {
-  return inUnitOfWork(deps, (tx) => confirm(tx, actor, input));
-}
+export const confirmThreatReview = transactional(confirm);
 
 async function confirm(
   deps: AnswerDeps,
@@ -121,13 +115,7 @@ export type AcknowledgeResult =
   { kind: 'acknowledged' | 'already-acknowledged'; at: Date } | { kind: 'not-found' };
 
 /** The clicker acknowledges for themselves, for a message they were sent. */
-export function acknowledgeAwareness(
-  deps: AnswerDeps,
-  aadObjectId: AadObjectId,
-  campaign: string,
-): Promise<AcknowledgeResult> {
-  return inUnitOfWork(deps, (tx) => acknowledge(tx, aadObjectId, campaign));
-}
+export const acknowledgeAwareness = transactional(acknowledge);
 
 async function acknowledge(
   deps: AnswerDeps,

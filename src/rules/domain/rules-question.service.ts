@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../org/index.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { Person } from '../../org/index.js';
-import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { KnowledgeBase } from './rule.js';
 import type { RulesQuestion, RulesFeedback, RulesQuestionStore } from './rules-question.js';
 import type { RuleSearch, RulesAnswer } from './rules.search.js';
@@ -133,13 +133,7 @@ export type ForwardOutcome =
  * mark and its audit event. Each coordinator's message has a dedupe key, so a
  * double click sends each coordinator one card.
  */
-export function forwardQuestion(
-  deps: RulesDeps,
-  input: { questionId: string; aadObjectId: string | undefined },
-  at: Date,
-): Promise<ForwardOutcome> {
-  return inUnitOfWork(deps, (tx) => forward(tx, input, at));
-}
+export const forwardQuestion = transactional(forward);
 
 async function forward(
   deps: RulesDeps,
@@ -192,13 +186,7 @@ export type ReplyOutcome =
   | { kind: 'already-answered'; question: RulesQuestion };
 
 /** The first coordinator's reply is the answer; any later one is refused as already answered. */
-export function replyToQuestion(
-  deps: RulesDeps,
-  input: { questionId: string; aadObjectId: string | undefined; reply: string | undefined },
-  at: Date,
-): Promise<ReplyOutcome> {
-  return inUnitOfWork(deps, (tx) => reply(tx, input, at));
-}
+export const replyToQuestion = transactional(reply);
 
 async function reply(
   deps: RulesDeps,
