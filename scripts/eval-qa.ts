@@ -2,14 +2,20 @@ import { loadKnowledgeBase } from '../src/rules/index.js';
 import { createRuleSearch, DEFAULT_CONFIDENCE, type Confidence } from '../src/rules/index.js';
 import type { KnowledgeBase } from '../src/rules/index.js';
 import { fromRoot } from '../src/platform/paths.js';
-import { EVAL_SET_FILE, loadEvalSet, type EvalSet } from './qa-eval-set.js';
+import { EVAL_SETS, loadEvalSet, type EvalSet, type EvalSetName } from './qa-eval-set.js';
 
 /**
- * `npm run eval:qa`: how well the rules answer the evaluation set as a whole.
- * `-- --sweep` prints the two shares for a grid of thresholds (how the default was chosen).
+ * `npm run eval:qa`: how well the rules answer each evaluation set as a whole
+ * (`-- --set old|dev|test` for one; `-- --misses` lists the misses of the old
+ * set and the development half). `-- --sweep` prints the two shares for a grid
+ * of thresholds, on the old set and the development half only.
  */
-const IN_SCOPE_TARGET = 0.9;
-const OUTSIDE_TARGET = 0.8;
+/** The old set keeps its original targets; the held-out halves have the issue's (90 % and 85 %). */
+const TARGETS: Record<EvalSetName, { inScope: number; outside: number }> = {
+  old: { inScope: 0.9, outside: 0.8 },
+  dev: { inScope: 0.9, outside: 0.85 },
+  test: { inScope: 0.9, outside: 0.85 },
+};
 
 interface Outcome {
   inScopeHits: number;
@@ -42,45 +48,71 @@ function evaluate(kb: KnowledgeBase, set: EvalSet, confidence: Confidence): Outc
 
 const percent = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)} %`;
 
+function parseArgs(argv: string[]): { sets: EvalSetName[]; sweep: boolean; misses: boolean } {
+  const named = argv.flatMap((arg, i) => (arg === '--set' ? [argv[i + 1]] : []));
+  for (const name of named)
+    if (!(name && name in EVAL_SETS))
+      throw new Error(`--set takes ${Object.keys(EVAL_SETS).join(', ')}`);
+  return {
+    sets: named.length > 0 ? (named as EvalSetName[]) : ['old', 'dev', 'test'],
+    sweep: argv.includes('--sweep'),
+    misses: argv.includes('--misses'),
+  };
+}
+
 function main(): void {
   const kb = loadKnowledgeBase(fromRoot('content', 'anvandare'));
-  const set = loadEvalSet();
-  const inScope = set.inScope.length;
-  const outside = set.outside.length;
-
-  if (process.argv.includes('--sweep')) {
-    console.log('minScore minCoverage  in scope  outside');
-    for (const minScore of [0, 4, 8, 10, 12, 14, 16, 18, 20, 25, 30, 40]) {
-      for (const minCoverage of [0, 0.25, 0.34, 0.5, 0.67]) {
-        const o = evaluate(kb, set, { minScore, minCoverage });
-        console.log(
-          `${String(minScore).padStart(8)} ${minCoverage.toFixed(2).padStart(11)}  ${percent(o.inScopeHits, inScope).padStart(8)}  ${percent(o.outsideRefused, outside).padStart(7)}`,
-        );
-      }
-    }
+  const args = parseArgs(process.argv.slice(2));
+  if (args.sweep) {
+    // Tuning looks at the old set and the development half, never at the test half.
+    for (const name of args.sets.filter((n) => n !== 'test')) sweep(kb, name);
     return;
   }
+  console.log(
+    `Rules Q&A evaluation; confident when score >= ${DEFAULT_CONFIDENCE.minScore} and coverage >= ${DEFAULT_CONFIDENCE.minCoverage}`,
+  );
+  let met = true;
+  for (const name of args.sets) {
+    const set = loadEvalSet(name);
+    const inScope = set.inScope.length;
+    const outside = set.outside.length;
+    const o = evaluate(kb, set, DEFAULT_CONFIDENCE);
+    const target = TARGETS[name];
+    console.log(`\n${name}: ${EVAL_SETS[name]}, ${inScope} questions in scope, ${outside} outside`);
+    console.log(
+      `  in scope answered in an accepted area: ${o.inScopeHits}/${inScope} = ${percent(o.inScopeHits, inScope)} (target >= ${target.inScope * 100} %)`,
+    );
+    console.log(
+      `  outside questions correctly refused:   ${o.outsideRefused}/${outside} = ${percent(o.outsideRefused, outside)} (target >= ${target.outside * 100} %)`,
+    );
+    met &&=
+      o.inScopeHits / inScope >= target.inScope && o.outsideRefused / outside >= target.outside;
+    // The test half's misses are not printed: reading them would be tuning on it.
+    if (args.misses && name !== 'test') printMisses(o);
+  }
+  if (!met) process.exitCode = 1;
+}
 
-  const o = evaluate(kb, set, DEFAULT_CONFIDENCE);
-  console.log(
-    `Rules Q&A evaluation: ${EVAL_SET_FILE}, ${inScope} questions in scope, ${outside} outside; ` +
-      `confident when score >= ${DEFAULT_CONFIDENCE.minScore} and coverage >= ${DEFAULT_CONFIDENCE.minCoverage}`,
-  );
-  console.log(
-    `In scope answered in an accepted area: ${o.inScopeHits}/${inScope} = ${percent(o.inScopeHits, inScope)} (target >= 90 %)`,
-  );
-  console.log(
-    `Outside questions correctly refused:   ${o.outsideRefused}/${outside} = ${percent(o.outsideRefused, outside)} (target >= 80 %)`,
-  );
+function sweep(kb: KnowledgeBase, name: EvalSetName): void {
+  const set = loadEvalSet(name);
+  console.log(`${name}: minScore minCoverage  in scope  outside`);
+  for (const minScore of [0, 4, 8, 10, 12, 14, 16, 18, 20, 25, 30, 40]) {
+    for (const minCoverage of [0, 0.25, 0.34, 0.5, 0.67]) {
+      const o = evaluate(kb, set, { minScore, minCoverage });
+      console.log(
+        `${String(minScore).padStart(8)} ${minCoverage.toFixed(2).padStart(11)}  ${percent(o.inScopeHits, set.inScope.length).padStart(8)}  ${percent(o.outsideRefused, set.outside.length).padStart(7)}`,
+      );
+    }
+  }
+}
+
+function printMisses(o: Outcome): void {
   if (o.misses.length > 0)
-    console.log(`\nMisses in scope (${o.misses.length}):\n  ${o.misses.join('\n  ')}`);
+    console.log(`  misses in scope (${o.misses.length}):\n    ${o.misses.join('\n    ')}`);
   if (o.wronglyAnswered.length > 0)
     console.log(
-      `\nOutside questions answered (${o.wronglyAnswered.length}):\n  ${o.wronglyAnswered.join('\n  ')}`,
+      `  outside questions answered (${o.wronglyAnswered.length}):\n    ${o.wronglyAnswered.join('\n    ')}`,
     );
-  const met =
-    o.inScopeHits / inScope >= IN_SCOPE_TARGET && o.outsideRefused / outside >= OUTSIDE_TARGET;
-  if (!met) process.exitCode = 1;
 }
 
 main();
