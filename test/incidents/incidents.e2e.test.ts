@@ -282,7 +282,7 @@ for (const engine of engines) {
         [olof, 'incident.update', { incidentId: id, version: 1, status: 'avslutad' }],
         [anna, 'incident.take', { incidentId: id, version: 1 }],
         [dina, 'incident.note', { incidentId: id, version: 1, note: 'inte mitt' }],
-        [karin, 'incident.report', { incidentId: id, version: 1, kind: 'imy', status: 'made' }],
+        [karin, 'incident.report', { incidentId: id, version: 1, kind: 'imy', outcome: 'made' }],
       ];
       for (const [who, verb, data] of attempts) {
         const answer = await forge(who, verb, data);
@@ -384,6 +384,44 @@ for (const engine of engines) {
       await app.running.remindIncidentDeadlines();
       got = await received();
       expect(about([...got.values()].flat())).toEqual([]);
+    });
+
+    it('lets a coordinator mark an authority report Gjord and Krävs inte on the triage card', async () => {
+      const { id } = await numberOf(
+        await submit(anna, { ...phishing, system: 'vard', personalData: 'ja', severity: 'hog' }),
+      );
+      const larsCard = await latestCardWith(lars, 'Spara ändringar');
+      // The triage card has a status input; the report buttons' own status must still reach the bot.
+      const made = await app.as(lars).click(larsCard, {
+        title: 'Gjord',
+        near: 'Tidig varning till CSIRT',
+      });
+      expect(made.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(made.value)).toEqual([]);
+      const notRequired = await app.as(lars).click(made, {
+        title: 'Krävs inte',
+        near: 'Anmälan till IMY',
+      });
+      expect(notRequired.type).toBe('application/vnd.microsoft.card.adaptive');
+
+      const after = await app.query.incident(id);
+      expect(after!.status).toBe('ny');
+      expect(Object.fromEntries(after!.reports.map((r) => [r.kind, r.status]))).toEqual({
+        imy: 'not-required',
+        'csirt-early-warning': 'made',
+        'csirt-notification': 'pending',
+        'csirt-final': 'pending',
+      });
+
+      // A card sent before the fix names the outcome `status`; without the triage inputs it still works.
+      await app.invoke(lars, 'incident.report', {
+        incidentId: id,
+        version: after!.version,
+        kind: 'csirt-notification',
+        status: 'made',
+      });
+      const reports = (await app.query.incident(id))!.reports;
+      expect(reports.find((r) => r.kind === 'csirt-notification')?.status).toBe('made');
     });
 
     it('tells the kommunchef when a coordinator raises the severity, and starts the CSIRT clocks', async () => {
