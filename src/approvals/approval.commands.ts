@@ -37,7 +37,7 @@ export const approvalsCommand: Command<ApprovalFeatureDeps> = {
     const { approvals, org } = ctx.deps.approvals;
     const waiting = (await approvals.listPending()).filter((a) => {
       const step = currentStep(a);
-      return step !== undefined && mayDecide(step, aad, org);
+      return step !== undefined && mayDecide(a, step, aad, org);
     });
     const mine = aad ? await approvals.listByRequester(aad, 20) : [];
     const card = approvalListCard(strings, org, waiting, mine);

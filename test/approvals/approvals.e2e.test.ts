@@ -211,7 +211,7 @@ for (const engine of engines) {
       });
       await decide(karin, owner.approvalId, 'approved');
       expect((await app.query.register()).systemById('lon')?.owner).toBe('maria');
-      const plan = await request(per, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
+      const plan = await request(lars, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
       await decide(per, plan.approvalId, 'approved');
       expect((await app.query.register()).documentById('ssp-va-styr')?.approvedAt).toBe(
         '2026-11-30',
@@ -278,6 +278,69 @@ for (const engine of engines) {
       expect((await forgeDecision(maria, approvalId, 'first', 'approved')).value).toContain(
         'Knappen kunde inte hanteras',
       );
+    });
+
+    it('never lets the requester decide: a systemägare’s own request goes to the kommunchef', async () => {
+      const { answer, approvalId } = await request(per, {
+        type: 'systemsakerhetsplan',
+        subject: 'system:va-styr',
+      });
+      expect(text(answer)).not.toContain('"title":"Godkänn"');
+      const got = await inbox();
+      expect(got.get(per)).toEqual([]);
+      expect(textOf(got.get(karin)![0]!)).toContain('Ditt beslut behövs');
+      expect((await forgeDecision(per, approvalId, 0, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      await decide(karin, approvalId, 'approved');
+      expect((await app.query.register()).documentById('ssp-va-styr')?.approvedAt).toBe(
+        '2026-11-30',
+      );
+    });
+
+    it('leaves the requester out of the coordinators who decide an exception', async () => {
+      const { approvalId } = await request(lars, { type: 'undantag', subject: 'system:ekonomi' });
+      await decide(olof, approvalId, 'approved');
+      const got = await inbox();
+      expect(got.get(sara)!.map(textOf).join()).toContain('Ditt beslut behövs');
+      expect(got.get(lars)!.map(textOf).join()).not.toContain('"title":"Godkänn"');
+      expect((await forgeDecision(lars, approvalId, 1, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+    });
+
+    it('does not offer the requester as a delegate, and refuses a delegation to them', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      const olofsCard = cardOf(await cardOfRequest(olof, approvalId))!;
+      const choices = JSON.stringify(olofsCard).match(/"id":"delegateTo".*?\]/)?.[0] ?? '';
+      expect(choices).toContain('"value":"anna"');
+      expect(choices).not.toContain('"value":"lars"');
+      const refused = await forge(olof, 'approval.delegate', {
+        approvalId,
+        step: 0,
+        delegateTo: 'lars',
+      });
+      expect(refused.value).toBe('Du kan inte delegera beslutet till den som har begärt det.');
+      expect(await audit(approvalId)).toEqual(['approval.requested']);
+    });
+
+    it('refuses a request that only the requester could decide, and creates nothing', async () => {
+      const [form] = await app.as(karin).say('begär godkännande');
+      app.connector.reset();
+      const answer = await app.as(karin).click(form!, 'Skicka begäran', {
+        type: 'arliga-mal',
+        subject: 'year:2027',
+        title: 'Årliga mål 2027',
+        justification: 'Förslag från ledningsgruppen.',
+      });
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(text(answer)).toContain('Bara du själv skulle kunna besluta om den här begäran');
+      expect(text(answer)).toContain('"id":"type"');
+      expect(await app.query.approvalsOf(karin)).toEqual([]);
+      expect([...(await inbox()).values()].flat()).toEqual([]);
     });
 
     it('answers a replayed card of a decided step with "redan beslutat" and the current state', async () => {
