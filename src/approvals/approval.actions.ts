@@ -68,6 +68,7 @@ async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: Approval
         'comment-too-long': s.commentTooLong,
         'unknown-person': s.unknownPerson,
         'self-delegation': s.selfDelegation,
+        'requester-delegation': s.requesterDelegation,
       }[result.reason];
       return messageResponse(text);
     }
@@ -95,12 +96,19 @@ const submit = cardAction({
       const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
       return cardResponse(approvalFormCard(s, org, year, data.submissionId, data, result.errors));
     }
-    const { approval } = await requestApproval(
+    const requested = await requestApproval(
       ctx.deps.approvals,
       { aadObjectId, tenantId, name },
       data.submissionId,
       result.value,
     );
+    if (requested.kind === 'only-requester') {
+      const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+      return cardResponse(
+        approvalFormCard(s, org, year, data.submissionId, data, { type: 'onlyRequester' }),
+      );
+    }
+    const { approval } = requested;
     // The form becomes the requester's view of the request, which refreshes as it is decided.
     return cardResponse(await cardFor(ctx, approval, s.card.receipt));
   },

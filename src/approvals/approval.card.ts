@@ -61,7 +61,8 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
   const tz = org.organisation.timezone;
   const viewer = view.viewerAadObjectId.toLowerCase();
   const step = currentStep(approval);
-  const canDecide = step !== undefined && mayDecide(step, viewer, org);
+  const canDecide = step !== undefined && mayDecide(approval, step, viewer, org);
+  const requester = approval.requesterAadObjectId.toLowerCase();
   const nameOfPerson = (id: string) => org.personById(id)?.name ?? id;
   const facts = [
     { title: strings.card.subject, value: plainText(subjectName(approval, org, strings)) },
@@ -128,8 +129,9 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     reject: strings.card.reject,
     delegateLabel: strings.card.delegateLabel,
     delegate: strings.card.delegate,
+    // Neither oneself nor the requester: nobody decides their own request.
     delegates: org.organisation.people
-      .filter((p) => p.aadObjectId.toLowerCase() !== viewer)
+      .filter((p) => ![viewer, requester].includes(p.aadObjectId.toLowerCase()))
       .map((p) => ({ title: p.title ? `${p.name} (${p.title})` : p.name, value: p.id })),
     canWithdraw: approval.status === 'pending' && approval.requesterAadObjectId === viewer,
     withdraw: strings.card.withdraw,

@@ -6,8 +6,7 @@ import { mayDecide } from './domain/approval.service.js';
 import { localParts } from '../platform/calendar.js';
 import { approvalStringsFor } from './approval.strings.js';
 import { approvalFormCard } from './approval-form.card.js';
-import { subjectName } from './approval.card.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { approvalListCard } from './approval-list.card.js';
 import type { Command } from '../platform/teams/command.js';
 
 /** `begär godkännande`: the request form. */
@@ -38,24 +37,10 @@ export const approvalsCommand: Command<ApprovalFeatureDeps> = {
     const { approvals, org } = ctx.deps.approvals;
     const waiting = (await approvals.listPending()).filter((a) => {
       const step = currentStep(a);
-      return step !== undefined && mayDecide(step, aad, org);
+      return step !== undefined && mayDecide(a, step, aad, org);
     });
     const mine = aad ? await approvals.listByRequester(aad, 20) : [];
-    const item = (a: (typeof mine)[number]) => ({
-      data: { approvalId: a.id },
-      title: plainText(a.title),
-      subtitle: `${strings.types[a.type]} · ${plainText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
-    });
-    const card = renderCardJson('platform/teams/list', {
-      heading: strings.list.title,
-      none: strings.list.none,
-      openTitle: strings.list.open,
-      openVerb: 'approval.open',
-      sections: [
-        { heading: strings.list.waiting, items: waiting.map(item) },
-        { heading: strings.list.mine, items: mine.map(item) },
-      ],
-    });
+    const card = approvalListCard(strings, org, waiting, mine);
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   },
 };

@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { currentStep, type Approval } from './domain/approval.js';
-import type { ApprovalNotifier } from './domain/approval.service.js';
+import { decidersOf, type ApprovalNotifier } from './domain/approval.service.js';
 import { workingDaysBetween } from './domain/working-days.js';
 import type { OrgDirectory } from '../org/index.js';
 import { approvalStringsFor } from './approval.strings.js';
@@ -58,11 +58,12 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
   }
 
   /** Who must decide the current step now: the approvers, or the delegate when there is one. */
-  const decidersOf = (approval: Approval): string[] => {
+  const decidersNow = (approval: Approval): string[] => {
     const step = currentStep(approval);
     if (!step) return [];
-    if (step.delegate) return [step.delegate.aadObjectId];
-    return step.approverIds.flatMap((id) => {
+    const { personIds, delegateAadObjectId } = decidersOf(approval, step, deps.org);
+    if (delegateAadObjectId) return [delegateAadObjectId];
+    return personIds.flatMap((id) => {
       const person = deps.org.personById(id);
       return person ? [person.aadObjectId] : [];
     });
@@ -70,7 +71,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
 
   return {
     async stepStarted(approval) {
-      for (const aad of decidersOf(approval)) {
+      for (const aad of decidersNow(approval)) {
         await sendCard(
           `approval:${approval.id}:step:${approval.currentStep}:${aad}`,
           approval,
@@ -104,7 +105,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
       if (!step) return false;
       if (kind === 'reminder') {
         let queued = false;
-        for (const aad of decidersOf(approval)) {
+        for (const aad of decidersNow(approval)) {
           const added = await sendCard(
             `approval:${approval.id}:step:${step.index}:reminder:${aad}`,
             approval,

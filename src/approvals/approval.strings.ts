@@ -62,6 +62,7 @@ export interface ApprovalStrings {
   commentTooLong: string;
   unknownPerson: string;
   selfDelegation: string;
+  requesterDelegation: string;
 }
 
 const sv: ApprovalStrings = {
@@ -126,6 +127,8 @@ const sv: ApprovalStrings = {
       noSecurityPlan: 'Systemet har ingen systemsäkerhetsplan i registret.',
       invalidLink: 'Länken måste vara en fullständig https-adress.',
       alreadyOwner: 'Personen är redan systemägare för systemet.',
+      onlyRequester:
+        'Bara du själv skulle kunna besluta om den här begäran, och ingen beslutar om sin egen begäran. Låt någon annan, till exempel en IT-säkerhetssamordnare, skicka den.',
     },
   },
   card: {
@@ -180,6 +183,7 @@ const sv: ApprovalStrings = {
   commentTooLong: 'Kommentaren är för lång (högst 2000 tecken).',
   unknownPerson: 'Välj en person i listan.',
   selfDelegation: 'Du kan inte delegera till dig själv.',
+  requesterDelegation: 'Du kan inte delegera beslutet till den som har begärt det.',
 };
 
 const en: ApprovalStrings = {
@@ -245,6 +249,8 @@ const en: ApprovalStrings = {
       noSecurityPlan: 'The system has no system security plan in the register.',
       invalidLink: 'The link must be a complete https address.',
       alreadyOwner: 'This person already owns the system.',
+      onlyRequester:
+        'Only you could decide this request, and nobody decides their own request. Let someone else, for example an IT security coordinator, send it.',
     },
   },
   card: {
@@ -300,6 +306,7 @@ const en: ApprovalStrings = {
   commentTooLong: 'The comment is too long (at most 2000 characters).',
   unknownPerson: 'Choose a person from the list.',
   selfDelegation: 'You cannot delegate to yourself.',
+  requesterDelegation: 'You cannot delegate the decision to the person who made the request.',
 };
 
 export function approvalStringsFor(locale: Locale): ApprovalStrings {

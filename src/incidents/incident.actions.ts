@@ -161,10 +161,24 @@ const update = act(
   }),
 );
 
+const REPORT_OUTCOMES = ['made', 'not-required'] as const;
+
+/**
+ * The report buttons send no inputs and name their outcome `outcome`: the triage
+ * card's `status` input (the incident's status) would win over a data field of the
+ * same name. Cards sent before that carry the outcome in `status`, still read here.
+ */
 const report = act(
   'incident.report',
-  versioned.extend({ kind: z.enum(REPORT_KINDS), status: z.enum(['made', 'not-required']) }),
-  (d) => ({ type: 'report', kind: d.kind, status: d.status }),
+  z.preprocess(
+    (raw) => {
+      const data = raw as Record<string, unknown> | null;
+      if (!data || typeof data !== 'object' || 'outcome' in data) return raw;
+      return { ...data, outcome: data.status };
+    },
+    versioned.extend({ kind: z.enum(REPORT_KINDS), outcome: z.enum(REPORT_OUTCOMES) }),
+  ),
+  (d) => ({ type: 'report', kind: d.kind, status: d.outcome }),
 );
 
 const note = act(

@@ -66,3 +66,58 @@ describe('who decides an approval, in order', () => {
     expect(planChain(type, subject, exampleOrg)).toEqual(steps);
   });
 });
+
+describe('nobody decides their own request', () => {
+  it.each<[string, ApprovalType, ApprovalSubject, string, StepPlan[]]>([
+    [
+      'a systemägare’s own driftgodkännande: the kommunchef instead',
+      'driftgodkannande',
+      system('ekonomi'),
+      'olof',
+      [{ role: 'kommunchef', approverIds: ['karin'] }],
+    ],
+    [
+      'a systemägare’s own driftgodkännande of a samhällsviktigt system: the kommunchef, once',
+      'driftgodkannande',
+      system('vard'),
+      'maria',
+      [{ role: 'kommunchef', approverIds: ['karin'] }],
+    ],
+    [
+      'a document owner’s own revision: the kommunchef instead',
+      'styrande-dokument',
+      document('instruktion-drift'),
+      'sara',
+      [{ role: 'kommunchef', approverIds: ['karin'] }],
+    ],
+    [
+      'a coordinator’s own exception: the other coordinators',
+      'undantag',
+      system('lon'),
+      'lars',
+      [
+        { role: 'systemOwner', approverIds: ['olof'] },
+        { role: 'sakerhetssamordnare', approverIds: ['sara'] },
+      ],
+    ],
+    [
+      'the kommunchef’s own annual goals: nobody, so the request cannot be made',
+      'arliga-mal',
+      { kind: 'year', year: 2027 },
+      'karin',
+      [{ role: 'kommunchef', approverIds: [] }],
+    ],
+    [
+      'the kommunchef’s own driftgodkännande of a samhällsviktigt system: nobody for the second step',
+      'driftgodkannande',
+      system('vard'),
+      'karin',
+      [
+        { role: 'systemOwner', approverIds: ['maria'] },
+        { role: 'kommunchef', approverIds: [] },
+      ],
+    ],
+  ])('%s', (_, type, subject, requester, steps) => {
+    expect(planChain(type, subject, exampleOrg, requester)).toEqual(steps);
+  });
+});

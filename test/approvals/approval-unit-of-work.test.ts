@@ -18,19 +18,16 @@ for (const engine of engines) {
       const { db } = app().running;
       const services = await domainDepsOf(app().running);
       const deps = services.approvals;
-      const { approval } = await requestApproval(
-        deps,
-        { ...anna, tenantId: TENANT },
-        randomUUID(),
-        {
-          type: 'driftgodkannande',
-          subject: { kind: 'system', systemId: 'vard' },
-          proposedOwnerId: null,
-          title: 'Driftgodkännande av vårdsystemet',
-          justification: 'Ny version efter upphandling.',
-          link: null,
-        },
-      );
+      const requested = await requestApproval(deps, { ...anna, tenantId: TENANT }, randomUUID(), {
+        type: 'driftgodkannande',
+        subject: { kind: 'system', systemId: 'vard' },
+        proposedOwnerId: null,
+        title: 'Driftgodkännande av vårdsystemet',
+        justification: 'Ny version efter upphandling.',
+        link: null,
+      });
+      if (requested.kind !== 'requested') throw new Error('the request was refused');
+      const { approval } = requested;
       expect((await decideStep(deps, maria, approval.id, 0, 'approved', undefined)).kind).toBe(
         'ok',
       );

@@ -29,12 +29,17 @@ for (const engine of engines) {
       await app?.stop();
     });
 
-    const invoke = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
+    /** Hand-made click data: for forged and malformed requests only, which no Teams client sends. */
+    const forge = (sender: Sender, verb: string, data: unknown) => app.invoke(sender, verb, data);
     const text = (answer: InvokeAnswer) => JSON.stringify(answer.value);
 
+    /** The person writes "begär godkännande", fills in the form and presses "Skicka begäran". */
     async function request(requester: Sender, values: Record<string, string>) {
-      const answer = await invoke(requester, 'approval.submit', {
-        submissionId: randomUUID(),
+      const [form] = await app.as(requester).say('begär godkännande');
+      expect(form).toBeDefined();
+      // What follows from the request is what the test looks at, not the form.
+      app.connector.reset();
+      const answer = await app.as(requester).click(form!, 'Skicka begäran', {
         title: 'Begäran',
         justification: 'Underlaget är granskat.',
         ...values,
@@ -52,19 +57,41 @@ for (const engine of engines) {
       );
     }
 
-    const decide = (
+    /** The latest card of this request the person got, once the outbox is idle. */
+    async function cardOfRequest(who: Sender, approvalId: string): Promise<ConnectorCall> {
+      await app.inboxOf(who);
+      const card = app.connector.history
+        .filter(
+          (c) =>
+            c.conversationId === personalConversationId(who) &&
+            c.method === 'POST' &&
+            textOf(c).includes(approvalId),
+        )
+        .at(-1);
+      expect(card, `${who.name} has a card of ${approvalId}`).toBeDefined();
+      return card!;
+    }
+
+    /** The approver presses Godkänn or Avslå on the card they got, with a comment typed in. */
+    async function decide(
       who: Sender,
       approvalId: string,
-      step: number,
       decision: 'approved' | 'rejected',
       comment?: string,
-    ) =>
-      invoke(who, 'approval.decide', {
-        approvalId,
-        step,
-        decision,
-        ...(comment === undefined ? {} : { comment }),
-      });
+    ) {
+      const card = await cardOfRequest(who, approvalId);
+      return app
+        .as(who)
+        .click(card, decision === 'approved' ? 'Godkänn' : 'Avslå', comment ? { comment } : {});
+    }
+
+    /** A decision no card offers this person: hand-made data, as a forger sends it. */
+    const forgeDecision = (
+      who: Sender,
+      approvalId: string,
+      step: number | string,
+      decision: 'approved' | 'rejected',
+    ) => forge(who, 'approval.decide', { approvalId, step, decision });
 
     const audit = async (id: string) =>
       (await app.running.audit.forObject('approval', id)).map((e) => e.action);
@@ -86,22 +113,22 @@ for (const engine of engines) {
     });
 
     it('opens the form with type and subject chosen from a reminder button, ignoring unknown subjects', async () => {
-      const answer = await invoke(sara, 'approval.start', {
-        type: 'styrande-dokument',
-        subject: 'document:instruktion-drift',
-      });
+      // The IT-säkerhetsinstruktion Drift was due for revision in March: Sara, its owner, is reminded.
+      await app.running.runDueReminders();
+      const reminder = (await app.inboxOf(sara)).find((c) =>
+        textOf(c).includes('Begär godkännande av reviderat dokument'),
+      );
+      expect(reminder).toBeDefined();
+      const answer = await app.as(sara).click(reminder!, 'Begär godkännande av reviderat dokument');
       expect(answer.value).toBe('Svaret kommer i ett nytt meddelande.');
       const form = JSON.stringify(
         cardOf(
-          app.connector
-            .deliveredTo(personalConversationId(sara))
-            .filter((c) => textOf(c).includes('approval.submit'))
-            .at(-1)!,
+          (await app.inboxOf(sara)).filter((c) => textOf(c).includes('approval.submit')).at(-1)!,
         ),
       );
       expect(form).toMatch(/"id":"type"[^{]*"value":"styrande-dokument"/);
       expect(form).toMatch(/"id":"subject"[^{]*"value":"document:instruktion-drift"/);
-      await invoke(sara, 'approval.start', { type: 'arliga-mal', subject: 'document:finns-inte' });
+      await forge(sara, 'approval.start', { type: 'arliga-mal', subject: 'document:finns-inte' });
       const second = JSON.stringify(
         cardOf(
           app.connector
@@ -111,7 +138,7 @@ for (const engine of engines) {
         ),
       );
       expect(second).toMatch(/"id":"subject"[^{]*"value":""/);
-      expect((await invoke(sara, 'approval.start', { type: 'semester' })).value).toContain(
+      expect((await forge(sara, 'approval.start', { type: 'semester' })).value).toContain(
         'Knappen kunde inte hanteras',
       );
     });
@@ -135,14 +162,14 @@ for (const engine of engines) {
       expect(got.get(karin)).toEqual([]);
 
       app.connector.reset();
-      const first = await decide(maria, approvalId, 0, 'approved', 'Testat i förproduktion.');
+      const first = await decide(maria, approvalId, 'approved', 'Testat i förproduktion.');
       expect(text(first)).toContain('Godkänt av Maria Holm');
       expect(text(first)).not.toContain('"verb":"approval.decide"');
       got = await inbox();
       expect(textOf(got.get(karin)![0]!)).toContain('Ditt beslut behövs');
 
       app.connector.reset();
-      await decide(karin, approvalId, 1, 'approved');
+      await decide(karin, approvalId, 'approved');
       got = await inbox();
       expect(got.get(lars)!.map(textOf).join()).toContain('är godkänd');
       expect((await app.query.register()).systemById('vard')?.approvedAt).toBe('2026-11-30');
@@ -182,10 +209,10 @@ for (const engine of engines) {
         subject: 'system:lon',
         proposedOwner: 'maria',
       });
-      await decide(karin, owner.approvalId, 0, 'approved');
+      await decide(karin, owner.approvalId, 'approved');
       expect((await app.query.register()).systemById('lon')?.owner).toBe('maria');
-      const plan = await request(per, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
-      await decide(per, plan.approvalId, 0, 'approved');
+      const plan = await request(lars, { type: 'systemsakerhetsplan', subject: 'system:va-styr' });
+      await decide(per, plan.approvalId, 'approved');
       expect((await app.query.register()).documentById('ssp-va-styr')?.approvedAt).toBe(
         '2026-11-30',
       );
@@ -205,7 +232,7 @@ for (const engine of engines) {
         subject: 'year:2026',
         title: 'Årliga mål 2026',
       });
-      await decide(karin, approvalId, 0, 'approved');
+      await decide(karin, approvalId, 'approved');
       expect(await goalsCard()).toContain('Fastställda av kommunchefen 2026-11-30.');
     });
 
@@ -214,11 +241,11 @@ for (const engine of engines) {
         type: 'driftgodkannande',
         subject: 'system:ekonomi',
       });
-      const bare = await decide(olof, approvalId, 0, 'rejected');
+      const bare = await decide(olof, approvalId, 'rejected');
       expect(bare.value).toBe('Skriv en kommentar som förklarar avslaget.');
       expect(await audit(approvalId)).toEqual(['approval.requested']);
       app.connector.reset();
-      const rejected = await decide(olof, approvalId, 0, 'rejected', 'Säkerhetsloggningen saknas.');
+      const rejected = await decide(olof, approvalId, 'rejected', 'Säkerhetsloggningen saknas.');
       expect(text(rejected)).toContain('Avslagen');
       expect(text(rejected)).toContain('Säkerhetsloggningen saknas');
       const got = await inbox();
@@ -226,41 +253,94 @@ for (const engine of engines) {
     });
 
     it('refuses a decision by the requester, a bystander and the next approver too early', async () => {
-      const { approvalId } = await request(lars, {
+      const { answer, approvalId } = await request(lars, {
         type: 'driftgodkannande',
         subject: 'system:vard',
       });
-      expect((await decide(lars, approvalId, 0, 'approved')).value).toBe(
+      // The requester's own card has no decision buttons; nobody else got a card yet.
+      expect(text(answer)).not.toContain('"title":"Godkänn"');
+      expect((await forgeDecision(lars, approvalId, 0, 'approved')).value).toBe(
         'Du har inte behörighet att besluta om den här begäran.',
       );
-      expect((await decide(erik, approvalId, 0, 'approved')).value).toBe(
+      expect((await forgeDecision(erik, approvalId, 0, 'approved')).value).toBe(
         'Du har inte behörighet att besluta om den här begäran.',
       );
-      expect((await decide(erik, approvalId, 1, 'approved')).value).toBe(
+      expect((await forgeDecision(erik, approvalId, 1, 'approved')).value).toBe(
         'Du har inte behörighet att besluta om den här begäran.',
       );
-      expect(text(await decide(karin, approvalId, 1, 'approved'))).toContain(
+      expect(text(await forgeDecision(karin, approvalId, 1, 'approved'))).toContain(
         'Det är inte din tur att besluta ännu.',
       );
       expect(await audit(approvalId)).toEqual(['approval.requested']);
-      expect(
-        (
-          await invoke(maria, 'approval.decide', {
-            approvalId: randomUUID(),
-            step: 0,
-            decision: 'approved',
-          })
-        ).value,
-      ).toBe('Begäran finns inte.');
-      expect(
-        (
-          await invoke(maria, 'approval.decide', {
-            approvalId,
-            step: 'first',
-            decision: 'approved',
-          })
-        ).value,
-      ).toContain('Knappen kunde inte hanteras');
+      expect((await forgeDecision(maria, randomUUID(), 0, 'approved')).value).toBe(
+        'Begäran finns inte.',
+      );
+      expect((await forgeDecision(maria, approvalId, 'first', 'approved')).value).toContain(
+        'Knappen kunde inte hanteras',
+      );
+    });
+
+    it('never lets the requester decide: a systemägare’s own request goes to the kommunchef', async () => {
+      const { answer, approvalId } = await request(per, {
+        type: 'systemsakerhetsplan',
+        subject: 'system:va-styr',
+      });
+      expect(text(answer)).not.toContain('"title":"Godkänn"');
+      const got = await inbox();
+      expect(got.get(per)).toEqual([]);
+      expect(textOf(got.get(karin)![0]!)).toContain('Ditt beslut behövs');
+      expect((await forgeDecision(per, approvalId, 0, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+      await decide(karin, approvalId, 'approved');
+      expect((await app.query.register()).documentById('ssp-va-styr')?.approvedAt).toBe(
+        '2026-11-30',
+      );
+    });
+
+    it('leaves the requester out of the coordinators who decide an exception', async () => {
+      const { approvalId } = await request(lars, { type: 'undantag', subject: 'system:ekonomi' });
+      await decide(olof, approvalId, 'approved');
+      const got = await inbox();
+      expect(got.get(sara)!.map(textOf).join()).toContain('Ditt beslut behövs');
+      expect(got.get(lars)!.map(textOf).join()).not.toContain('"title":"Godkänn"');
+      expect((await forgeDecision(lars, approvalId, 1, 'approved')).value).toBe(
+        'Du har inte behörighet att besluta om den här begäran.',
+      );
+    });
+
+    it('does not offer the requester as a delegate, and refuses a delegation to them', async () => {
+      const { approvalId } = await request(lars, {
+        type: 'driftgodkannande',
+        subject: 'system:ekonomi',
+      });
+      const olofsCard = cardOf(await cardOfRequest(olof, approvalId))!;
+      const choices = JSON.stringify(olofsCard).match(/"id":"delegateTo".*?\]/)?.[0] ?? '';
+      expect(choices).toContain('"value":"anna"');
+      expect(choices).not.toContain('"value":"lars"');
+      const refused = await forge(olof, 'approval.delegate', {
+        approvalId,
+        step: 0,
+        delegateTo: 'lars',
+      });
+      expect(refused.value).toBe('Du kan inte delegera beslutet till den som har begärt det.');
+      expect(await audit(approvalId)).toEqual(['approval.requested']);
+    });
+
+    it('refuses a request that only the requester could decide, and creates nothing', async () => {
+      const [form] = await app.as(karin).say('begär godkännande');
+      app.connector.reset();
+      const answer = await app.as(karin).click(form!, 'Skicka begäran', {
+        type: 'arliga-mal',
+        subject: 'year:2027',
+        title: 'Årliga mål 2027',
+        justification: 'Förslag från ledningsgruppen.',
+      });
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(text(answer)).toContain('Bara du själv skulle kunna besluta om den här begäran');
+      expect(text(answer)).toContain('"id":"type"');
+      expect(await app.query.approvalsOf(karin)).toEqual([]);
+      expect([...(await inbox()).values()].flat()).toEqual([]);
     });
 
     it('answers a replayed card of a decided step with "redan beslutat" and the current state', async () => {
@@ -268,8 +348,9 @@ for (const engine of engines) {
         type: 'driftgodkannande',
         subject: 'system:vard',
       });
-      await decide(maria, approvalId, 0, 'approved');
-      const replay = await decide(maria, approvalId, 0, 'rejected', 'Ångrar mig');
+      const mariasCard = await cardOfRequest(maria, approvalId);
+      await app.as(maria).click(mariasCard, 'Godkänn');
+      const replay = await app.as(maria).click(mariasCard, 'Avslå', { comment: 'Ångrar mig' });
       expect(text(replay)).toContain('Redan beslutat');
       expect(await audit(approvalId)).toEqual(['approval.requested', 'approval.approved-step']);
     });
@@ -279,9 +360,10 @@ for (const engine of engines) {
         type: 'driftgodkannande',
         subject: 'system:ekonomi',
       });
+      const olofsCard = await cardOfRequest(olof, approvalId);
       const answers = await Promise.all([
-        decide(olof, approvalId, 0, 'approved'),
-        decide(olof, approvalId, 0, 'approved'),
+        app.as(olof).click(olofsCard, 'Godkänn'),
+        app.as(olof).click(olofsCard, 'Godkänn'),
       ]);
       expect(answers.filter((a) => text(a).includes('Redan beslutat'))).toHaveLength(1);
       expect((await audit(approvalId)).filter((a) => a === 'approval.approved-step')).toHaveLength(
@@ -301,20 +383,18 @@ for (const engine of engines) {
         type: 'driftgodkannande',
         subject: 'system:ekonomi',
       });
+      const olofsCard = await cardOfRequest(olof, approvalId);
       app.connector.reset();
-      const delegated = await invoke(olof, 'approval.delegate', {
-        approvalId,
-        step: 0,
-        delegateTo: 'anna',
-      });
+      const delegated = await app.as(olof).click(olofsCard, 'Delegera', { delegateTo: 'anna' });
       expect(text(delegated)).toContain('delegerat till Anna Andersson');
+      // The list offers only the people of the register: anything else is forged.
       expect(
-        (await invoke(olof, 'approval.delegate', { approvalId, step: 0, delegateTo: 'nobody' }))
+        (await forge(olof, 'approval.delegate', { approvalId, step: 0, delegateTo: 'nobody' }))
           .value,
       ).toBe('Välj en person i listan.');
       const got = await inbox();
       expect(textOf(got.get(anna)![0]!)).toContain('Olof Strand har delegerat beslutet till dig');
-      await decide(anna, approvalId, 0, 'approved', 'OK enligt delegation.');
+      await decide(anna, approvalId, 'approved', 'OK enligt delegation.');
       expect(await audit(approvalId)).toEqual([
         'approval.requested',
         'approval.delegated',
@@ -324,16 +404,16 @@ for (const engine of engines) {
     });
 
     it('lets the requester withdraw a pending request; later clicks change nothing', async () => {
-      const { approvalId } = await request(lars, {
+      const { answer, approvalId } = await request(lars, {
         type: 'driftgodkannande',
         subject: 'system:ekonomi',
       });
-      expect((await invoke(erik, 'approval.withdraw', { approvalId })).value).toBe(
+      expect((await forge(erik, 'approval.withdraw', { approvalId })).value).toBe(
         'Du har inte behörighet att besluta om den här begäran.',
       );
-      const withdrawn = await invoke(lars, 'approval.withdraw', { approvalId });
+      const withdrawn = await app.as(lars).click(answer, 'Återkalla begäran');
       expect(text(withdrawn)).toContain('Återkallad');
-      expect(text(await decide(olof, approvalId, 0, 'approved'))).toContain('Redan beslutat');
+      expect(text(await decide(olof, approvalId, 'approved'))).toContain('Redan beslutat');
       expect(await audit(approvalId)).toEqual(['approval.requested', 'approval.withdrawn']);
     });
 
@@ -390,11 +470,12 @@ for (const engine of engines) {
     });
 
     it('sends an invalid request back with the values and errors, creating nothing', async () => {
-      const answer = await invoke(anna, 'approval.submit', {
-        submissionId: randomUUID(),
+      const [form] = await app.as(anna).say('begär godkännande');
+      app.connector.reset();
+      const answer = await app.as(anna).click(form!, 'Skicka begäran', {
         type: 'styrande-dokument',
         subject: 'system:ekonomi',
-        title: '',
+        title: '   ',
         justification: 'x',
         link: 'http://intranat/dok',
       });

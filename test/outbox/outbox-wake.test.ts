@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { people, personalConversationId } from '../support/activities.js';
 import { engines } from '../support/engines.js';
@@ -28,8 +27,8 @@ for (const engine of engines) {
         env: { OUTBOX_POLL_INTERVAL_MS: '60000' },
       });
       await app.introduce(lars, anna);
-      const answer = await app.invoke(anna, 'incident.submit', {
-        submissionId: randomUUID(),
+      const [form] = await app.as(anna).say('incident');
+      const answer = await app.as(anna).click(form!, 'Skicka rapporten', {
         title: 'Okänd minnessticka i mötesrummet',
         category: 'ovrigt',
         system: 'vet-ej',

@@ -119,15 +119,16 @@ for (const engine of engines) {
     });
 
     it('runs the command behind a help-card button and leaves the help card as it was', async () => {
-      const response = await send(
-        cardAction(people.anna, 'command.run', { command: 'mina incidenter' }, as()),
-      );
-      expect(JSON.parse(response.body)).toEqual({
+      const [help] = await app.as(people.anna).say('hjälp');
+      app.connector.reset();
+      const answer = await app.as(people.anna).click(help!, 'Mina incidenter');
+      expect(answer).toEqual({
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
         value: 'Svaret kommer i ett nytt meddelande.',
       });
       expect(textOf(repliesTo(people.anna)[0]!)).toContain('Dina rapporter');
+      expect(app.connector.updated).toEqual([]);
     });
 
     it('answers forged or malformed card data with a clear message and does nothing', async () => {

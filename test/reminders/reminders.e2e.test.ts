@@ -42,7 +42,8 @@ for (const engine of engines) {
     const cardsTo = (app: TestApp, p: Sender, text: string) =>
       received(app, p).filter((c) => textOf(c).includes(text));
 
-    const invoke = (app: TestApp, p: Sender, verb: string, data: unknown) =>
+    /** Hand-made click data: for forged requests only, which no Teams client sends. */
+    const forge = (app: TestApp, p: Sender, verb: string, data: unknown) =>
       app.invoke(p, verb, data);
 
     async function say(app: TestApp, p: Sender, text: string, locale = 'sv-SE') {
@@ -204,15 +205,20 @@ for (const engine of engines) {
       await runAt(app, '2026-08-17T06:00:00Z');
       expect(cardsTo(app, maria, 'Revidering om 30 dagar')).toHaveLength(1);
       now = new Date('2026-08-20T08:00:00Z');
-      const requested = await invoke(app, maria, 'approval.submit', {
-        submissionId: '3f7a3a52-5a1e-4b8e-9a53-0d6f1f0c1a11',
-        type: 'systemsakerhetsplan',
-        subject: 'system:vard',
+      const [reminder] = cardsTo(app, maria, 'Revidering om 30 dagar');
+      await app.as(maria).click(reminder!, 'Begär godkännande av reviderat dokument');
+      const form = (await app.inboxOf(maria)).filter((c) => textOf(c).includes('approval.submit'));
+      expect(JSON.stringify(cardOf(form.at(-1)!))).toContain('"value":"system:vard"');
+      const requested = await app.as(maria).click(form.at(-1)!, 'Skicka begäran', {
         title: 'Reviderad plan 2026',
         justification: 'Hotbild och åtgärder uppdaterade.',
       });
-      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(JSON.stringify(requested.value))![1];
-      await invoke(app, maria, 'approval.decide', { approvalId, step: 0, decision: 'approved' });
+      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(
+        JSON.stringify(requested.value),
+      )![1]!;
+      // Maria owns the plan and the system: nobody decides their own request, so the kommunchef does.
+      const toDecide = (await app.inboxOf(karin)).filter((c) => textOf(c).includes(approvalId));
+      await app.as(karin).click(toDecide.at(-1)!, 'Godkänn');
       expect((await app.query.register()).documentById('ssp-vard')?.approvedAt).toBe('2026-08-20');
       app.connector.reset();
       await runAt(app, '2026-09-15T06:00:00Z');
@@ -231,22 +237,24 @@ for (const engine of engines) {
       expect(JSON.stringify(card)).toContain('Alla medarbetare har gått grundutbildningen');
       const data = { goalId: 'mal-2026-utbildning', checkpoint: '2026-04-15' };
 
-      const refused = await invoke(app, anna, 'goal.followUp', { ...data, status: 'genomford' });
+      // Anna got no such card: her click can only be forged.
+      const refused = await forge(app, anna, 'goal.followUp', { ...data, status: 'genomford' });
       expect(refused.value).toContain('Du har inte behörighet');
 
-      const answer = { ...data, status: 'pagar', comment: 'Hälften av förvaltningarna klara' };
+      const answer = { status: 'pagar', comment: 'Hälften av förvaltningarna klara' };
       now = new Date('2026-04-09T10:00:00Z');
-      const saved = await invoke(app, lars, 'goal.followUp', answer);
+      const saved = await app.as(lars).click(call!, 'Skicka uppföljning', answer);
       expect(saved.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(JSON.stringify(saved.value)).toContain('Uppföljningen är sparad med status Pågår');
       expect(cardProblems(saved.value)).toEqual([]);
-      await invoke(app, lars, 'goal.followUp', answer);
+      await app.as(lars).click(call!, 'Skicka uppföljning', answer);
       const stored = await app.running.db.kysely.selectFrom('goal_follow_up').selectAll().execute();
       expect(stored.map((r) => [r.goal_id, r.checkpoint, r.status, r.comment])).toEqual([
         ['mal-2026-utbildning', '2026-04-15', 'pagar', 'Hälften av förvaltningarna klara'],
       ]);
 
-      const forged = await invoke(app, lars, 'goal.followUp', {
+      const forged = await forge(app, lars, 'goal.followUp', {
+        ...data,
         ...answer,
         checkpoint: '2026-05-01',
       });
@@ -266,17 +274,19 @@ for (const engine of engines) {
       await runAt(app, '2027-02-01T08:00:00Z'); // Monday 09:00
       for (const p of everyone)
         expect(cardsTo(app, p, 'Jag har läst och förstått')).toHaveLength(1);
-      const card = cardOf(cardsTo(app, anna, 'Jag har läst och förstått')[0]!)!;
+      const [annasCard] = cardsTo(app, anna, 'Jag har läst och förstått');
+      const card = cardOf(annasCard!)!;
       expect(cardProblems(card)).toEqual([]);
       for (const area of ['Informationsklassning', 'Distansarbete', 'Säkerhetskopiering'])
         expect(JSON.stringify(card)).toContain(area);
 
-      const first = await invoke(app, anna, 'awareness.acknowledge', { campaign: '2027-02-01' });
+      const first = await app.as(anna).click(annasCard!, 'Jag har läst och förstått');
       expect(JSON.stringify(first.value)).toContain('Din bekräftelse är sparad');
-      const again = await invoke(app, anna, 'awareness.acknowledge', { campaign: '2027-02-01' });
+      const again = await app.as(anna).click(annasCard!, 'Jag har läst och förstått');
       expect(JSON.stringify(again.value)).toContain('Du bekräftade redan');
-      await invoke(app, stranger, 'awareness.acknowledge', { campaign: '2027-02-01' });
-      const wrong = await invoke(app, erik, 'awareness.acknowledge', { campaign: '2026-02-02' });
+      const [strangersCard] = cardsTo(app, stranger, 'Jag har läst och förstått');
+      await app.as(stranger).click(strangersCard!, 'Jag har läst och förstått');
+      const wrong = await forge(app, erik, 'awareness.acknowledge', { campaign: '2026-02-02' });
       expect(wrong.value).toContain('inte adresserat till dig');
 
       const acks = await app.running.db.kysely.selectFrom('awareness_ack').selectAll().execute();
@@ -293,13 +303,16 @@ for (const engine of engines) {
     it('lets the owner of a samhällsviktigt system confirm the threat review once', async () => {
       const app = await start();
       await runAt(app, '2026-09-01T06:00:00Z');
-      expect(cardsTo(app, maria, 'Hotbilden är genomgången')).toHaveLength(1);
+      const [mariasCard] = cardsTo(app, maria, 'Hotbilden är genomgången');
+      expect(mariasCard).toBeDefined();
+      // Per owns another system: a click of his on the card of vård can only be forged.
       const data = { systemId: 'vard', checkpoint: '2026-09-01', comment: 'Ny leverantör' };
-      expect((await invoke(app, per, 'threat.confirm', data)).value).toContain('bara systemägaren');
+      expect((await forge(app, per, 'threat.confirm', data)).value).toContain('bara systemägaren');
       now = new Date('2026-09-02T07:30:00Z');
-      const confirmed = await invoke(app, maria, 'threat.confirm', data);
+      const typed = { comment: 'Ny leverantör' };
+      const confirmed = await app.as(maria).click(mariasCard!, 'Hotbilden är genomgången', typed);
       expect(JSON.stringify(confirmed.value)).toContain('Bekräftat 2026-09-02 09:30 av Maria Holm');
-      const again = await invoke(app, maria, 'threat.confirm', data);
+      const again = await app.as(maria).click(mariasCard!, 'Hotbilden är genomgången', typed);
       expect(JSON.stringify(again.value)).toContain('Redan bekräftat');
       const rows = await app.running.db.kysely.selectFrom('threat_review').selectAll().execute();
       expect(rows.map((r) => [r.system_id, r.checkpoint, r.comment])).toEqual([

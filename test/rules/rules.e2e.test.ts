@@ -3,7 +3,8 @@ import { message, people, personalConversationId, type Sender } from '../support
 import { cardProblems, missingTexts } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
 import { cardOf } from '../support/fake-connector.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { declaredButtons } from '../support/teams-client.js';
+import { startTestApp, type CardSource, type TestApp } from '../support/test-app.js';
 
 const { karin, lars, sara, anna, erik } = people;
 
@@ -62,16 +63,22 @@ for (const engine of engines) {
       return card!;
     }
 
-    async function click(
+    /** The person presses the button on the card as in Teams; a card that comes back is valid. */
+    async function press(
       p: Sender,
-      action: Pick<Action, 'verb' | 'data'>,
-      inputs: Record<string, unknown> = {},
+      card: CardSource,
+      title: string,
+      inputs: Record<string, string> = {},
     ) {
-      const answer = await app.invoke(p, action.verb, { ...action.data, ...inputs });
+      const answer = await app.as(p).click(card, title, inputs);
       if (answer.type === 'application/vnd.microsoft.card.adaptive')
         expect(cardProblems(answer.value)).toEqual([]);
       return answer;
     }
+
+    /** Hand-made click data: for forged and malformed requests only, which no Teams client sends. */
+    const forge = (p: Sender, verb: string, data: Record<string, unknown>) =>
+      app.invoke(p, verb, data);
 
     async function feedbackRows(questionId: string) {
       return app.running.db.kysely
@@ -106,7 +113,7 @@ for (const engine of engines) {
       const card = await ask(anna, 'får jag använda usb-minne?');
       const related = actionsOf(card).find((a) => a.verb === 'rules.show')!;
       app.connector.reset();
-      const answer = await click(anna, related);
+      const answer = await press(anna, card, related.title);
       expect(answer.value).toBe('Regeln visas i ett nytt meddelande.');
       const ruleCard = cardOf(chat(anna)[0]!)!;
       expect(cardProblems(ruleCard)).toEqual([]);
@@ -117,8 +124,8 @@ for (const engine of engines) {
     it('stores "Ja" once however often it is clicked, and thanks on the updated card', async () => {
       const card = await ask(anna, 'får jag jobba hemifrån med min privata dator?');
       const yes = button(card, 'Ja');
-      const first = await click(anna, yes);
-      await click(anna, yes);
+      const first = await press(anna, card, 'Ja');
+      await press(anna, card, 'Ja');
       expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(JSON.stringify(first.value)).toContain('Tack! Bra att svaret hjälpte.');
       expect(JSON.stringify(first.value)).toContain('"Distansarbete"');
@@ -130,10 +137,9 @@ for (const engine of engines) {
     it('asks for a comment after "Nej", stores it, and then offers to ask the coordinator', async () => {
       const card = await ask(anna, 'vem bestämmer hur informationen ska klassas?');
       const no = button(card, 'Nej');
-      const commentCard = await click(anna, no);
-      const send = button(commentCard.value, 'Skicka kommentar');
+      const commentCard = await press(anna, card, 'Nej');
       expect(JSON.stringify(commentCard.value)).toContain('"id":"comment"');
-      const thanks = await click(anna, send, {
+      const thanks = await press(anna, commentCard, 'Skicka kommentar', {
         comment: 'Jag ville veta vem som är informationsägare i min förvaltning',
       });
       expect(JSON.stringify(thanks.value)).toContain(
@@ -179,8 +185,8 @@ for (const engine of engines) {
       const questionId = String(forward.data.questionId);
 
       app.connector.reset();
-      const first = await click(anna, forward);
-      await click(anna, forward);
+      const first = await press(anna, card, 'Fråga IT-säkerhetssamordnaren');
+      await press(anna, card, 'Fråga IT-säkerhetssamordnaren');
       expect(JSON.stringify(first.value)).toContain(
         'Frågan är skickad till IT-säkerhetssamordnaren',
       );
@@ -204,16 +210,18 @@ for (const engine of engines) {
     it('delivers the first coordinator reply to the asker, refuses a second as already answered, and a forged one', async () => {
       const card = await ask(anna, 'vad blir det för lunch i [dag](https://evil.example)?');
       expect(JSON.stringify(card)).toContain('Jag hittade ingen regel som säkert svarar på det');
-      const forward = button(card, 'Fråga IT-säkerhetssamordnaren');
-      await click(anna, forward);
+      await press(anna, card, 'Fråga IT-säkerhetssamordnaren');
       await app.running.sender.drain();
-      const larsCard = cardOf(chat(lars)[0]!)!;
-      const saraCard = cardOf(chat(sara)[0]!)!;
+      const larsMessage = chat(lars)[0]!;
+      const saraMessage = chat(sara)[0]!;
+      const larsCard = cardOf(larsMessage)!;
       expect(JSON.stringify(larsCard)).not.toContain('[dag](https://evil.example)');
       const reply = button(larsCard, 'Skicka svar');
 
       app.connector.reset();
-      const answered = await click(lars, reply, { reply: 'Matsedeln finns på **intranätet**.' });
+      const answered = await press(lars, larsMessage, 'Skicka svar', {
+        reply: 'Matsedeln finns på **intranätet**.',
+      });
       const answeredText = JSON.stringify(answered.value);
       expect(answeredText).toContain('Besvarad av Lars Berg');
       expect(answeredText).toContain('Ditt svar är skickat till Anna Andersson.');
@@ -228,12 +236,16 @@ for (const engine of engines) {
         'Matsedeln finns på \\\\*\\\\*intranätet\\\\*\\\\*\\\\.',
       );
 
-      const second = await click(sara, button(saraCard, 'Skicka svar'), { reply: 'Fråga köket.' });
+      const second = await press(sara, saraMessage, 'Skicka svar', { reply: 'Fråga köket.' });
       expect(JSON.stringify(second.value)).toContain('redan besvarad av Lars Berg');
       expect(JSON.stringify(second.value)).toContain('Matsedeln finns på');
 
+      // Only the coordinators got the card: anyone else's click is forged.
       for (const forger of [anna, erik, karin]) {
-        const refused = await click(forger, reply, { reply: 'Förfalskat svar' });
+        const refused = await forge(forger, reply.verb, {
+          ...reply.data,
+          reply: 'Förfalskat svar',
+        });
         expect(refused.value).toBe(
           'Bara IT-säkerhetssamordnaren kan svara på frågor som skickats till samordnaren.',
         );
@@ -255,38 +267,29 @@ for (const engine of engines) {
       ]);
 
       // Sara's card refreshes to show the question is answered.
-      const refreshed = await click(sara, {
-        verb: 'rules.question.view',
-        data: { questionId: reply.data.questionId },
-      });
+      const refreshed = await app.as(sara).refresh(saraMessage);
       expect(JSON.stringify(refreshed.value)).toContain('Besvarad av Lars Berg');
     });
 
     it('refuses forged and unknown question ids with a clear message', async () => {
       const unknown = '6f1c1e9a-1111-4222-8333-444455556666';
       for (const verb of ['rules.feedback', 'rules.forward']) {
-        const refused = await click(anna, { verb, data: { questionId: unknown, helpful: true } });
+        const refused = await forge(anna, verb, { questionId: unknown, helpful: true });
         expect(refused.value, verb).toBe('Frågan finns inte längre hos mig. Skriv den gärna igen.');
       }
-      const refused = await click(lars, {
-        verb: 'rules.reply',
-        data: { questionId: unknown, reply: 'x' },
-      });
+      const refused = await forge(lars, 'rules.reply', { questionId: unknown, reply: 'x' });
       expect(refused.value).toBe('Frågan finns inte längre hos mig. Skriv den gärna igen.');
 
       // Someone else's question: its id proves nothing.
       const card = await ask(anna, 'får jag använda dropbox?');
       const yes = button(card, 'Ja');
-      const notYours = await click(erik, yes);
+      const notYours = await forge(erik, yes.verb, yes.data);
       expect(notYours.value).toBe(
         'Knappen hör till någon annans fråga, så den kan du inte använda.',
       );
       expect(await feedbackRows(String(yes.data.questionId))).toHaveLength(0);
 
-      const malformed = await click(anna, {
-        verb: 'rules.forward',
-        data: { questionId: "1' or 1=1" },
-      });
+      const malformed = await forge(anna, 'rules.forward', { questionId: "1' or 1=1" });
       expect(malformed.value).toContain('Knappen kunde inte hanteras');
     });
 
@@ -304,16 +307,19 @@ for (const engine of engines) {
       ).toEqual([]);
       expect(areasText).toContain('Utkast');
 
-      const area = await click(anna, button(areas, 'Distansarbete'));
+      const area = await press(anna, areas, 'Distansarbete');
       expect(area.type).toBe('application/vnd.microsoft.card.adaptive');
-      const ruleLinks = actionsOf(area.value).filter((a) => a.verb === 'rules.show');
+      // Each rule of the area is a container to press.
+      const ruleLinks = declaredButtons(area.value as Record<string, unknown>).filter(
+        (b) => b.verb === 'rules.show',
+      );
       expect(ruleLinks.length).toBeGreaterThanOrEqual(8);
 
-      const rule = await click(anna, ruleLinks[0]!);
+      const rule = await press(anna, area, ruleLinks[0]!.title);
       expect(JSON.stringify(rule.value)).toContain('DA-01 Arbeta bara på kommunens utrustning');
-      const back = button(rule.value, 'Tillbaka till Distansarbete');
-      expect((await click(anna, back)).type).toBe('application/vnd.microsoft.card.adaptive');
-      expect((await click(anna, button(area.value, 'Alla områden'))).type).toBe(
+      const back = await press(anna, rule, 'Tillbaka till Distansarbete');
+      expect(back.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect((await press(anna, area, 'Alla områden')).type).toBe(
         'application/vnd.microsoft.card.adaptive',
       );
 

@@ -34,7 +34,21 @@ export interface ActivityOptions {
   tenantId?: string;
   locale?: string;
   conversationType?: 'personal' | 'groupChat' | 'channel';
+  /** Default: the person's personal chat with the bot. */
+  conversationId?: string;
+  /** For a card click: the id of the message that holds the card, as Teams sends it. */
+  replyToId?: string;
 }
+
+/** A group chat and a team channel the bot has been added to. */
+export const GROUP_CHAT = {
+  id: '19:group-itsak@thread.v2',
+  conversationType: 'groupChat',
+} as const;
+export const CHANNEL = {
+  id: '19:channel-itsak@thread.tacv2;messageid=1',
+  conversationType: 'channel',
+} as const;
 
 /** The personal conversation id Teams would use between the bot and this person. */
 export function personalConversationId(sender: Sender): string {
@@ -51,8 +65,9 @@ function base(sender: Sender, options: ActivityOptions) {
     locale: options.locale ?? 'sv-SE',
     from: { id: `29:${sender.aadObjectId}`, name: sender.name, aadObjectId: sender.aadObjectId },
     recipient: BOT,
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
     conversation: {
-      id: personalConversationId(sender),
+      id: options.conversationId ?? personalConversationId(sender),
       conversationType: options.conversationType ?? 'personal',
       tenantId,
     },
@@ -61,7 +76,17 @@ function base(sender: Sender, options: ActivityOptions) {
 }
 
 export function message(sender: Sender, text: string, options: ActivityOptions) {
-  return { ...base(sender, options), type: 'message', text, textFormat: 'plain' };
+  const shared = options.conversationType === 'groupChat' || options.conversationType === 'channel';
+  if (!shared) return { ...base(sender, options), type: 'message', text, textFormat: 'plain' };
+  // In a shared chat the bot hears only messages that @mention it, as Teams sends them.
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    ...base(sender, options),
+    type: 'message',
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: mention, mentioned: BOT }],
+  };
 }
 
 export function installation(sender: Sender, action: 'add' | 'remove', options: ActivityOptions) {

@@ -11,6 +11,11 @@ export interface ConnectorCall {
   at: number;
   /** Status the fake answered; 0 while the request hangs unanswered. */
   status: number;
+  /**
+   * The id of the activity: the one the fake gave a posted activity (Teams puts it in
+   * `replyToId` when a card in it is clicked), or the one an update names in its path.
+   */
+  activityId: string | undefined;
 }
 
 interface PlannedFailure {
@@ -26,7 +31,10 @@ interface PlannedFailure {
  * like Teams does, or with a planned failure (429 with Retry-After, 403, 5xx).
  */
 export class FakeConnector {
+  /** Requests since the last `reset()`. */
   readonly calls: ConnectorCall[] = [];
+  /** Every request since the start, kept over `reset()`: where a card shown earlier came from. */
+  readonly history: ConnectorCall[] = [];
   private readonly failures: PlannedFailure[] = [];
   private readonly hanging = new Set<http.ServerResponse>();
   private server: http.Server | undefined;
@@ -95,6 +103,13 @@ export class FakeConnector {
     );
   }
 
+  /** Activities the bot replaced in place (`updateActivity`), in order. */
+  get updated(): ConnectorCall[] {
+    return this.calls.filter(
+      (c) => c.method === 'PUT' && c.status === 200 && /\/activities\/[^/]+$/.test(c.path),
+    );
+  }
+
   /** Texts and card titles of delivered activities, in order, for readable assertions. */
   deliveredTo(conversationId: string): ConnectorCall[] {
     return this.delivered.filter((c) => c.conversationId === conversationId);
@@ -124,8 +139,18 @@ export class FakeConnector {
     const failure = this.failures.find(
       (f) => f.remaining > 0 && f.matches({ method, path, conversationId }),
     );
-    const call: ConnectorCall = { method, path, conversationId, body, at: Date.now(), status: 200 };
+    const updatedId = method === 'PUT' ? /\/activities\/([^/]+)$/.exec(path)?.[1] : undefined;
+    const call: ConnectorCall = {
+      method,
+      path,
+      conversationId,
+      body,
+      at: Date.now(),
+      status: 200,
+      activityId: updatedId ? decodeURIComponent(updatedId) : undefined,
+    };
     this.calls.push(call);
+    this.history.push(call);
     if (failure?.status === 'hang') {
       failure.remaining -= 1;
       call.status = 0;
@@ -145,7 +170,8 @@ export class FakeConnector {
       res.end(JSON.stringify({ id: `a:created-${this.nextId++}` }));
       return;
     }
-    res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    call.activityId ??= `activity-${this.nextId++}`;
+    res.end(JSON.stringify({ id: call.activityId }));
   }
 }
 

@@ -140,6 +140,16 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
       };
     },
 
+    /** The ids of the approvals this person requested. */
+    async approvalsOf(requester: Sender): Promise<string[]> {
+      const rows = await db
+        .selectFrom('approval')
+        .select('id')
+        .where('requester_aad_object_id', '=', requester.aadObjectId.toLowerCase())
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     /** The register as the organisation file plus the changes stored by concluded approvals. */
     async register(): Promise<OrgDirectory> {
       const changes = await createRegisterRepository(db).all();

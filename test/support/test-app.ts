@@ -11,7 +11,7 @@ import {
   type ActivityOptions,
   type Sender,
 } from './activities.js';
-import { pressButton } from './card-press.js';
+import { pressButton, refreshOf, type ButtonRef } from './teams-client.js';
 import { cardOf, FakeConnector, type ConnectorCall } from './fake-connector.js';
 import { queriesOn, type Queries } from './queries.js';
 import { Writable } from 'node:stream';
@@ -30,12 +30,19 @@ export type CardSource = Record<string, unknown> | ConnectorCall | InvokeAnswer;
 export interface Actor {
   /** Writes `text` to the bot; what the bot replied in that conversation during the turn. */
   say(text: string, options?: Omit<ActivityOptions, 'serviceUrl'>): Promise<ConnectorCall[]>;
-  /** Presses the button titled `buttonTitle` on `card` as Teams does (inputs merged over its data). */
+  /**
+   * Presses the button titled `buttonTitle` on `card` as Teams does, with the
+   * adaptivecards SDK (test/support/teams-client.ts): `inputs` are typed into the
+   * card first, and the invoke comes from the conversation the card is in, with the
+   * id of its message as `replyToId`.
+   */
   click(
     card: CardSource,
-    buttonTitle: string,
+    button: ButtonRef,
     inputs?: Record<string, string>,
   ): Promise<InvokeAnswer>;
+  /** Teams asks for the current card as the person looks at it (the card's `refresh`). */
+  refresh(card: CardSource): Promise<InvokeAnswer>;
 }
 
 export interface TestApp {
@@ -47,8 +54,16 @@ export interface TestApp {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Each person writes to the bot once, so it knows their chats; what it answered is forgotten. */
   introduce(...senders: Sender[]): Promise<void>;
-  /** A card click by `sender`; the invoke answer. */
-  invoke(sender: Sender, verb: string, data: unknown): Promise<InvokeAnswer>;
+  /**
+   * A card click by `sender` with hand-made data: for forged and malformed requests,
+   * which no Teams client sends. A real click is `as(sender).click(...)`.
+   */
+  invoke(
+    sender: Sender,
+    verb: string,
+    data: unknown,
+    options?: Omit<ActivityOptions, 'serviceUrl'>,
+  ): Promise<InvokeAnswer>;
   as(person: Sender): Actor;
   /** What reached the person's personal chat so far, once the outbox has nothing due. */
   inboxOf(person: Sender): Promise<ConnectorCall[]>;
@@ -93,6 +108,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const make = () => createApp(config, { logger: createLogger('info', sink), ...options });
+  /** Where a card shown by an invoke answer lives: in the message whose card was clicked. */
+  const origins = new WeakMap<object, CardOrigin>();
+  const originOf = (source: CardSource, card: Record<string, unknown>): CardOrigin | undefined => {
+    if ('method' in source && 'path' in source) return originOfCall(source as ConnectorCall);
+    const known = origins.get(source) ?? origins.get(card);
+    if (known) return known;
+    const call = connector.history.find((c) => cardOf(c) === card);
+    return call ? originOfCall(call) : undefined;
+  };
   let app = make();
   let running = await app.start();
 
@@ -121,9 +145,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await running.sender.drain();
       connector.reset();
     },
-    async invoke(sender, verb, data) {
+    async invoke(sender, verb, data, activityOptions = {}) {
       const response = await testApp.post(
-        cardAction(sender, verb, data, { serviceUrl: connector.url }),
+        cardAction(sender, verb, data, { serviceUrl: connector.url, ...activityOptions }),
       );
       if (response.status !== 200)
         throw new Error(`${verb} by ${sender.name}: HTTP ${response.status}`);
@@ -143,9 +167,29 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
                 c.conversationId === activity.conversation.id && connector.delivered.includes(c),
             );
         },
-        async click(source, buttonTitle, inputs) {
-          const { verb, data } = pressButton(cardFrom(source), buttonTitle, inputs);
-          return testApp.invoke(person, verb, data);
+        async click(source, button, inputs) {
+          const card = cardFrom(source);
+          const press = pressButton(card, button, inputs);
+          const buttonTitle = typeof button === 'string' ? button : button.title;
+          if (press.type !== 'Action.Execute' || !press.verb)
+            throw new Error(
+              `"${buttonTitle}" is an ${press.type}; the bot's buttons are Action.Execute`,
+            );
+          return answerIn(
+            card,
+            source,
+            await testApp.invoke(person, press.verb, press.data, where(source, card)),
+          );
+        },
+        async refresh(source) {
+          const card = cardFrom(source);
+          const press = refreshOf(card);
+          if (!press?.verb) throw new Error('the card has no refresh action');
+          return answerIn(
+            card,
+            source,
+            await testApp.invoke(person, press.verb, press.data, where(source, card)),
+          );
         },
       };
     },
@@ -174,7 +218,46 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!options.database) await database.drop();
     },
   };
+  /** The conversation and message a click on this card comes from. */
+  function where(source: CardSource, card: Record<string, unknown>) {
+    const origin = originOf(source, card);
+    if (!origin) return {};
+    return {
+      conversationId: origin.conversationId,
+      conversationType: origin.conversationType,
+      replyToId: origin.activityId,
+    };
+  }
+
+  /** A card in the invoke answer replaces the clicked one in the same message. */
+  function answerIn(card: Record<string, unknown>, source: CardSource, answer: InvokeAnswer) {
+    const origin = originOf(source, card);
+    if (origin) {
+      origins.set(answer, origin);
+      if (typeof answer.value === 'object') origins.set(answer.value, origin);
+    }
+    return answer;
+  }
+
   return testApp;
+}
+
+interface CardOrigin {
+  conversationId: string;
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  activityId: string | undefined;
+}
+
+/** A message the bot posted: its conversation, and the id the connector gave it. */
+function originOfCall(call: ConnectorCall): CardOrigin | undefined {
+  if (!call.conversationId) return undefined;
+  const type = (call.body.conversation as { conversationType?: string } | undefined)
+    ?.conversationType;
+  return {
+    conversationId: call.conversationId,
+    conversationType: type === 'groupChat' || type === 'channel' ? type : 'personal',
+    activityId: call.activityId,
+  };
 }
 
 function cardFrom(source: CardSource): Record<string, unknown> {

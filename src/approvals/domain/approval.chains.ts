@@ -34,11 +34,20 @@ export interface StepPlan {
   approverIds: string[];
 }
 
-/** The steps for a request; consecutive steps with the same approvers are one step. */
+/**
+ * The steps for a request; consecutive steps with the same approvers are one step.
+ *
+ * Nobody decides their own request: the requester is left out of every step. A step
+ * that leaves nobody (a systemägare's own driftgodkännande, a document owner's own
+ * revision) goes to the kommunchef, who carries the overall responsibility (policy 3.1)
+ * and to whom waiting steps are escalated anyway. When the kommunchef is the requester
+ * and such a step leaves nobody, the step has no approvers: the request cannot be made.
+ */
 export function planChain(
   type: ApprovalType,
   subject: ApprovalSubject,
   org: OrgDirectory,
+  requesterPersonId?: string,
 ): StepPlan[] {
   const system = subject.kind === 'system' ? org.systemById(subject.systemId) : undefined;
   const document = subject.kind === 'document' ? org.documentById(subject.documentId) : undefined;
@@ -58,12 +67,20 @@ export function planChain(
         return org.sakerhetssamordnare().map((p) => p.id);
     }
   };
+  const notRequester = (ids: string[]) => ids.filter((id) => id !== requesterPersonId);
   const plan: StepPlan[] = [];
   for (const rule of CHAINS[type].steps.filter(applies)) {
-    const approverIds = approversFor(rule.role);
+    let step: StepPlan = { role: rule.role, approverIds: notRequester(approversFor(rule.role)) };
+    if (step.approverIds.length === 0)
+      step = { role: 'kommunchef', approverIds: notRequester(approversFor('kommunchef')) };
     const previous = plan.at(-1);
-    if (previous && previous.approverIds.join() === approverIds.join()) continue;
-    plan.push({ role: rule.role, approverIds });
+    if (previous && previous.approverIds.join() === step.approverIds.join()) continue;
+    plan.push(step);
   }
   return plan;
+}
+
+/** Whether the chain has a step nobody but the requester could decide. */
+export function onlyRequesterCouldDecide(plan: StepPlan[]): boolean {
+  return plan.some((step) => step.approverIds.length === 0);
 }

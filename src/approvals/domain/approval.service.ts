@@ -5,7 +5,7 @@ import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
 import { localParts } from '../../platform/calendar.js';
 import { inUnitOfWork, transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
-import { planChain } from './approval.chains.js';
+import { onlyRequesterCouldDecide, planChain } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,
   currentStep,
@@ -102,6 +102,11 @@ function auditApproval(
   });
 }
 
+export type RequestResult =
+  | { kind: 'requested'; approval: Approval; created: boolean }
+  /** Nobody but the requester could decide a step (the kommunchef's own annual goals). */
+  | { kind: 'only-requester' };
+
 export const requestApproval = transactional(request);
 
 async function request(
@@ -109,9 +114,11 @@ async function request(
   requester: Actor & { tenantId: string },
   submissionId: string,
   input: ApprovalRequestInput,
-): Promise<{ approval: Approval; created: boolean }> {
+): Promise<RequestResult> {
   const now = deps.clock.now();
-  const steps = planChain(input.type, input.subject, deps.org);
+  const requesterId = deps.org.personByAadObjectId(requester.aadObjectId)?.id;
+  const steps = planChain(input.type, input.subject, deps.org, requesterId);
+  if (onlyRequesterCouldDecide(steps)) return { kind: 'only-requester' };
   const result = await deps.approvals.create(
     {
       ...input,
@@ -134,21 +141,42 @@ async function request(
     );
   }
   await deps.notifier.stepStarted(result.approval);
-  return result;
+  return { kind: 'requested', ...result };
 }
 
-/** The person ids and delegate who may decide a step. */
+/**
+ * Who may decide a step now: its approvers and its delegate, never the requester.
+ * A step stored before the requester was left out of the chain, with the requester
+ * as its only approver, goes to the kommunchef as a new request's would.
+ */
+export function decidersOf(
+  approval: Pick<Approval, 'requesterAadObjectId'>,
+  step: ApprovalStep,
+  org: OrgDirectory,
+): { personIds: string[]; delegateAadObjectId: string | undefined } {
+  const requester = approval.requesterAadObjectId.toLowerCase();
+  const requesterId = org.personByAadObjectId(requester)?.id;
+  let personIds = step.approverIds.filter((id) => id !== requesterId);
+  if (personIds.length === 0) personIds = [org.kommunchef().id].filter((id) => id !== requesterId);
+  const delegate = step.delegate?.aadObjectId;
+  return {
+    personIds,
+    delegateAadObjectId: delegate && delegate !== requester ? delegate : undefined,
+  };
+}
+
+/** Whether this person may decide the step: an approver or the delegate, and not the requester. */
 export function mayDecide(
+  approval: Pick<Approval, 'requesterAadObjectId'>,
   step: ApprovalStep,
   actorAadObjectId: string,
   org: OrgDirectory,
 ): boolean {
   const aad = actorAadObjectId.toLowerCase();
+  if (aad === approval.requesterAadObjectId.toLowerCase()) return false;
   const person = org.personByAadObjectId(aad);
-  return (
-    (person !== undefined && step.approverIds.includes(person.id)) ||
-    step.delegate?.aadObjectId === aad
-  );
+  const { personIds, delegateAadObjectId } = decidersOf(approval, step, org);
+  return (person !== undefined && personIds.includes(person.id)) || delegateAadObjectId === aad;
 }
 
 export type ApprovalActionResult =
@@ -159,7 +187,12 @@ export type ApprovalActionResult =
   | { kind: 'not-found' }
   | {
       kind: 'invalid';
-      reason: 'comment-required' | 'comment-too-long' | 'unknown-person' | 'self-delegation';
+      reason:
+        | 'comment-required'
+        | 'comment-too-long'
+        | 'unknown-person'
+        | 'self-delegation'
+        | 'requester-delegation';
     };
 
 /** Reads the approval and checks that the clicker may act on the given step now. */
@@ -173,7 +206,7 @@ async function currentFor(
   if (!approval) return { kind: 'not-found' };
   const step = approval.steps[stepIndex];
   if (!step) return { kind: 'not-found' };
-  const allowed = mayDecide(step, actor.aadObjectId, deps.org);
+  const allowed = mayDecide(approval, step, actor.aadObjectId, deps.org);
   if (approval.status !== 'pending' || stepIndex < approval.currentStep) {
     return allowed || approval.requesterAadObjectId === actor.aadObjectId
       ? { kind: 'already-decided', approval }
@@ -258,6 +291,8 @@ async function delegate(
   if (!to) return { kind: 'invalid', reason: 'unknown-person' };
   if (to.aadObjectId.toLowerCase() === actor.aadObjectId)
     return { kind: 'invalid', reason: 'self-delegation' };
+  if (to.aadObjectId.toLowerCase() === found.approval.requesterAadObjectId.toLowerCase())
+    return { kind: 'invalid', reason: 'requester-delegation' };
   const result = await applyChange(deps, found.approval, {
     kind: 'delegate',
     delegate: {

@@ -26,7 +26,9 @@ export type ApprovalFieldError =
   | 'subjectMismatch'
   | 'noSecurityPlan'
   | 'invalidLink'
-  | 'alreadyOwner';
+  | 'alreadyOwner'
+  /** Nobody but the requester could decide it, and nobody decides their own request. */
+  | 'onlyRequester';
 
 export interface ApprovalRequestInput {
   type: ApprovalType;

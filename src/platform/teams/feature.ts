@@ -33,10 +33,12 @@ export interface FeatureDefinition<C, D> {
   periodic?(deps: D, core: C): PeriodicTask[];
 }
 
-/** A feature the composition root can list: its command names are known before it is built. */
+/** A feature the composition root can list: its command names and card verbs are known before it is built. */
 export interface Feature<C> {
   name: string;
   commands: { id: string; names: string[] }[];
+  /** The card verbs its card actions handle. */
+  verbs: string[];
   build(core: C): Promise<FeatureModule>;
 }
 
@@ -44,6 +46,7 @@ export function defineFeature<C, D>(definition: FeatureDefinition<C, D>): Featur
   return {
     name: definition.name,
     commands: (definition.commands ?? []).map(({ id, names }) => ({ id, names })),
+    verbs: (definition.cardActions ?? []).map((a) => a.verb),
     async build(core) {
       const deps = await definition.deps(core);
       return {

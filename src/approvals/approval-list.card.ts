@@ -1,0 +1,29 @@
+import type { Approval } from './domain/approval.js';
+import type { OrgDirectory } from '../org/index.js';
+import type { ApprovalStrings } from './approval.strings.js';
+import { subjectName } from './approval.card.js';
+import { plainText, renderCardJson } from '../platform/teams/render.js';
+
+/** `godkännanden`: what waits for the person's decision, and what they requested. */
+export function approvalListCard(
+  strings: ApprovalStrings,
+  org: OrgDirectory,
+  waiting: Approval[],
+  mine: Approval[],
+) {
+  const item = (a: Approval) => ({
+    data: { approvalId: a.id },
+    title: plainText(a.title),
+    subtitle: `${strings.types[a.type]} · ${plainText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
+  });
+  return renderCardJson('platform/teams/list', {
+    heading: strings.list.title,
+    none: strings.list.none,
+    openTitle: strings.list.open,
+    openVerb: 'approval.open',
+    sections: [
+      { heading: strings.list.waiting, items: waiting.map(item) },
+      { heading: strings.list.mine, items: mine.map(item) },
+    ],
+  });
+}
