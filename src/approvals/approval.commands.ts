@@ -7,7 +7,7 @@ import { localParts } from '../platform/calendar.js';
 import { approvalStringsFor } from './approval.strings.js';
 import { approvalFormCard } from './approval-form.card.js';
 import { subjectName } from './approval.card.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson } from '../platform/teams/render.js';
 import type { Command } from '../platform/teams/command.js';
 
 /** `begär godkännande`: the request form. */
@@ -43,8 +43,8 @@ export const approvalsCommand: Command<ApprovalFeatureDeps> = {
     const mine = aad ? await approvals.listByRequester(aad, 20) : [];
     const item = (a: (typeof mine)[number]) => ({
       data: { approvalId: a.id },
-      title: plainText(a.title),
-      subtitle: `${strings.types[a.type]} · ${plainText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
+      title: userText(a.title),
+      subtitle: `${strings.types[a.type]} · ${userText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
     });
     const card = renderCardJson('platform/teams/list', {
       heading: strings.list.title,
