@@ -2,7 +2,7 @@ import type { Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { ApprovalStrings } from './approval.strings.js';
 import { subjectName } from './approval.card.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { renderCardJson, userText } from '../platform/teams/render.js';
 
 /** `godkännanden`: what waits for the person's decision, and what they requested. */
 export function approvalListCard(
@@ -13,8 +13,8 @@ export function approvalListCard(
 ) {
   const item = (a: Approval) => ({
     data: { approvalId: a.id },
-    title: plainText(a.title),
-    subtitle: `${strings.types[a.type]} · ${plainText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
+    title: userText(a.title),
+    subtitle: `${strings.types[a.type]} · ${userText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
   });
   return renderCardJson('platform/teams/list', {
     heading: strings.list.title,

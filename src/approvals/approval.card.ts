@@ -4,7 +4,7 @@ import { currentStep, type Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { ApprovalStrings } from './approval.strings.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson } from '../platform/teams/render.js';
 
 export interface ApprovalView {
   approval: Approval;
@@ -51,7 +51,7 @@ function describeHistory(
   };
   return events.map(
     (e) =>
-      `${formatLocal(e.at, tz)} ${plainText(nameOf(e.actor))}: ${labels[e.action] ?? e.action}`,
+      `${formatLocal(e.at, tz)} ${userText(nameOf(e.actor))}: ${labels[e.action] ?? e.action}`,
   );
 }
 
@@ -65,22 +65,22 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
   const requester = approval.requesterAadObjectId.toLowerCase();
   const nameOfPerson = (id: string) => org.personById(id)?.name ?? id;
   const facts = [
-    { title: strings.card.subject, value: plainText(subjectName(approval, org, strings)) },
-    { title: strings.card.requestedBy, value: plainText(approval.requesterName) },
+    { title: strings.card.subject, value: userText(subjectName(approval, org, strings)) },
+    { title: strings.card.requestedBy, value: userText(approval.requesterName) },
     { title: strings.card.status, value: strings.statuses[approval.status] },
     ...(approval.proposedOwnerId
       ? [
           {
             title: strings.card.proposedOwner,
-            value: plainText(nameOfPerson(approval.proposedOwnerId)),
+            value: userText(nameOfPerson(approval.proposedOwnerId)),
           },
         ]
       : []),
   ];
   const steps = approval.steps.map((s) => {
-    const who = `${strings.roles[s.role]}: ${plainText(s.approverIds.map(nameOfPerson).join(', '))}`;
+    const who = `${strings.roles[s.role]}: ${userText(s.approverIds.map(nameOfPerson).join(', '))}`;
     const delegated = s.delegate
-      ? ` (${strings.card.delegatedTo(plainText(s.delegate.name))})`
+      ? ` (${strings.card.delegatedTo(userText(s.delegate.name))})`
       : '';
     let state = strings.card.notStarted;
     let marker = '○';
@@ -90,13 +90,13 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
         s.decision === 'approved' ? strings.card.approvedWord : strings.card.rejectedWord;
       state = strings.card.decided(
         word,
-        plainText(s.decidedByName ?? ''),
+        userText(s.decidedByName ?? ''),
         s.decidedAt ? formatLocal(s.decidedAt, tz) : '',
       );
       marker = s.decision === 'approved' ? '✓' : '✗';
       color = s.decision === 'approved' ? 'Good' : 'Attention';
     } else if (step?.index === s.index) {
-      state = strings.card.waitingFor(plainText(s.approverIds.map(nameOfPerson).join(', ')));
+      state = strings.card.waitingFor(userText(s.approverIds.map(nameOfPerson).join(', ')));
       marker = '●';
       color = 'Accent';
     }
@@ -105,7 +105,7 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
       state,
       marker,
       color,
-      comment: s.comment ? plainText(s.comment) : '',
+      comment: s.comment ? userText(s.comment) : '',
     };
   });
   return renderCardJson('approvals/approval', {
@@ -114,10 +114,10 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     refreshUserIds: view.refreshUserIds,
     notice: view.notice ?? '',
     typeName: strings.types[approval.type],
-    title: plainText(approval.title),
+    title: userText(approval.title),
     facts,
     justificationHeading: strings.card.justification,
-    justification: plainText(approval.justification),
+    justification: userText(approval.justification),
     link: approval.link ?? '',
     openLink: strings.card.openLink,
     stepsHeading: strings.card.steps,

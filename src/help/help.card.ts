@@ -1,5 +1,5 @@
 import type { Strings } from '../platform/strings.js';
-import { plainText, renderCard } from '../platform/teams/render.js';
+import { userText, renderCard } from '../platform/teams/render.js';
 
 export interface HelpCardData {
   title: string;
@@ -18,9 +18,9 @@ export function helpCardData(
   roles: string[],
 ): HelpCardData {
   return {
-    title: strings.help.title(plainText(organisation)),
-    greeting: strings.help.greeting(plainText(name)),
-    roleLine: roles.length > 0 ? strings.help.yourRoles(plainText(roles.join(', '))) : '',
+    title: strings.help.title(userText(organisation)),
+    greeting: strings.help.greeting(userText(name)),
+    roleLine: roles.length > 0 ? strings.help.yourRoles(userText(roles.join(', '))) : '',
     intro: strings.help.intro,
     sections: strings.help.sections,
     buttons: strings.help.buttons,

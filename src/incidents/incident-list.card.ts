@@ -1,7 +1,7 @@
 import type { Incident } from './domain/incident.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson } from '../platform/teams/render.js';
 
 export interface IncidentListSection {
   heading: string;
@@ -23,7 +23,7 @@ export function incidentListCard(
       heading: s.heading,
       items: s.incidents.map((i) => ({
         data: { incidentId: i.id },
-        title: `${i.number} · ${plainText(i.title)}`,
+        title: `${i.number} · ${userText(i.title)}`,
         subtitle: `${strings.statuses[i.status]} · ${strings.severities[i.severity]} · ${formatLocal(i.createdAt, timeZone)}`,
       })),
     })),

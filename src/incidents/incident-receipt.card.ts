@@ -2,7 +2,7 @@ import { concernsKommunchef, involvesPersonalData } from './domain/incident.acce
 import type { Incident } from './domain/incident.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { IncidentStrings } from './incident.strings.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson } from '../platform/teams/render.js';
 
 /** What the reporter sees after sending: the number, what happens next and what to do now. */
 export function incidentReceiptCard(
@@ -26,7 +26,7 @@ export function incidentReceiptCard(
     facts: [
       { title: f.category, value: strings.categories[incident.category] },
       { title: f.severity, value: strings.severities[incident.severity] },
-      { title: f.system, value: plainText(system ?? strings.card.unknownSystem) },
+      { title: f.system, value: userText(system ?? strings.card.unknownSystem) },
       { title: f.status, value: strings.statuses[incident.status] },
     ],
     nextSteps: strings.receipt.nextSteps,

@@ -10,7 +10,7 @@ import {
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
-import { plainText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson } from '../platform/teams/render.js';
 
 export interface IncidentView {
   incident: Incident;
@@ -31,13 +31,13 @@ function facts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) 
     { title: f.status, value: strings.statuses[incident.status] },
     { title: f.severity, value: strings.severities[incident.severity] },
     { title: f.category, value: strings.categories[incident.category] },
-    { title: f.system, value: plainText(system ?? strings.card.unknownSystem) },
+    { title: f.system, value: userText(system ?? strings.card.unknownSystem) },
     { title: f.discovered, value: formatLocal(incident.discoveredAt, tz) },
     { title: f.personalData, value: strings.personalData[incident.personalData] },
-    { title: f.reporter, value: plainText(incident.reporterName) },
+    { title: f.reporter, value: userText(incident.reporterName) },
     {
       title: f.assignee,
-      value: incident.assigneeName ? plainText(incident.assigneeName) : strings.card.nobody,
+      value: incident.assigneeName ? userText(incident.assigneeName) : strings.card.nobody,
     },
   ];
 }
@@ -79,7 +79,7 @@ export function describeHistory(
           return e.action;
       }
     })();
-    return `${formatLocal(e.at, tz)} ${plainText(nameOf(e.actor))}: ${label}`;
+    return `${formatLocal(e.at, tz)} ${userText(nameOf(e.actor))}: ${label}`;
   });
 }
 
@@ -102,11 +102,11 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     refreshUserIds: view.refreshUserIds,
     notice: view.notice ?? '',
     number: incident.number,
-    title: plainText(incident.title),
+    title: userText(incident.title),
     why: mainRole ? strings.card.why[mainRole] : '',
     facts: facts(strings, org, incident),
     descriptionHeading: strings.card.description,
-    description: plainText(incident.description),
+    description: userText(incident.description),
     clocksHeading: strings.card.clocks,
     significantQuestion: showSignificance ? strings.card.significantQuestion : '',
     markMade: strings.card.markMade,
@@ -122,8 +122,8 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     })),
     notesHeading: strings.card.notes,
     notes: view.notes.map((n) => ({
-      heading: `${formatLocal(n.createdAt, tz)} ${plainText(n.authorName)}`,
-      text: plainText(n.text),
+      heading: `${formatLocal(n.createdAt, tz)} ${userText(n.authorName)}`,
+      text: userText(n.text),
     })),
     triage: can.triage,
     noteOnly: can.addNote && !can.triage,

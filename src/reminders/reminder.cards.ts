@@ -9,9 +9,9 @@ import type { RevisionStage } from './domain/reminder.js';
 import type { KnowledgeBase } from '../rules/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { ReminderStrings } from './reminder.strings.js';
-import { plainText, renderCardJson, type CardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson, type CardJson } from '../platform/teams/render.js';
 
-/** Cards of the reminders feature. Text from people and the register is escaped with plainText. */
+/** Cards of the reminders feature. Text from people and the register goes into TextRuns (userText). */
 
 export type NoticeColor = 'Warning' | 'Good' | 'Attention' | 'Default';
 
@@ -52,10 +52,10 @@ export function revisionCard(
   return renderCardJson('reminders/reminder', {
     notice,
     heading: s.revision.heading[stage],
-    text: s.revision.text[stage](plainText(doc.title), dueDate),
+    text: s.revision.text[stage](userText(doc.title), dueDate),
     facts: [
-      { title: f.document, value: plainText(doc.title) },
-      { title: f.owner, value: plainText(owner) },
+      { title: f.document, value: userText(doc.title) },
+      { title: f.owner, value: userText(owner) },
       { title: f.approvedAt, value: doc.approvedAt },
       { title: f.dueDate, value: dueDate },
     ],
@@ -88,23 +88,23 @@ export function goalFollowUpCard(
   const { goal, latest } = view;
   const f = s.goal.facts;
   const facts = [
-    { title: f.what, value: plainText(goal.what) },
+    { title: f.what, value: userText(goal.what) },
     { title: f.deadline, value: goal.deadline },
     {
       title: f.responsible,
-      value: plainText(org.personById(goal.responsible)?.name ?? goal.responsible),
+      value: userText(org.personById(goal.responsible)?.name ?? goal.responsible),
     },
-    { title: f.resources, value: plainText(goal.resources) },
+    { title: f.resources, value: userText(goal.resources) },
     { title: f.followUp, value: goal.followUp.join(', ') || '–' },
-    ...(goal.reporting ? [{ title: f.reporting, value: plainText(goal.reporting) }] : []),
-    { title: f.staffInformation, value: plainText(goal.staffInformation) },
+    ...(goal.reporting ? [{ title: f.reporting, value: userText(goal.reporting) }] : []),
+    { title: f.staffInformation, value: userText(goal.staffInformation) },
     {
       title: f.latest,
       value: latest
         ? s.goal.latest(
             s.goalStatuses[latest.status],
             formatLocal(latest.answeredAt, timeZone),
-            plainText(latest.answeredByName),
+            userText(latest.answeredByName),
           )
         : s.noStatus,
     },
@@ -114,7 +114,7 @@ export function goalFollowUpCard(
     notice: notice.text,
     noticeColor: notice.color,
     heading: s.goal.heading,
-    title: plainText(goal.title),
+    title: userText(goal.title),
     intro:
       view.checkpointKind === 'deadline'
         ? s.goal.deadlineIntro(view.checkpoint)
@@ -145,13 +145,13 @@ export function threatAnalysisCard(
     notice: notice.text,
     noticeColor: notice.color,
     heading: s.threat.heading,
-    text: s.threat.text(plainText(system.name)),
+    text: s.threat.text(userText(system.name)),
     facts: [
-      { title: s.threat.facts.system, value: plainText(system.name) },
+      { title: s.threat.facts.system, value: userText(system.name) },
       {
         title: s.threat.facts.lastReview,
         value: lastReview
-          ? `${formatLocal(lastReview.confirmedAt, timeZone)} (${plainText(lastReview.confirmedByName)})`
+          ? `${formatLocal(lastReview.confirmedAt, timeZone)} (${userText(lastReview.confirmedByName)})`
           : s.threat.never,
       },
     ],
@@ -179,11 +179,11 @@ export function awarenessCard(
     heading: s.awareness.heading,
     intro: s.awareness.intro,
     areas: knowledgeBase.areas.map((area) => ({
-      title: plainText(area.title),
-      description: plainText(area.description),
+      title: userText(area.title),
+      description: userText(area.description),
       rules: knowledgeBase
         .rulesOf(area.id)
-        .map((rule) => `- ${plainText(rule.title)}`)
+        .map((rule) => `- ${userText(rule.title)}`)
         .join('\n'),
     })),
     outro: s.awareness.outro,
@@ -237,17 +237,17 @@ export function goalListCard(
         heading: '',
         none: s.goalList.none(year),
         items: goals.map(({ goal, latest }) => ({
-          title: plainText(goal.title),
+          title: userText(goal.title),
           subtitle: [
             s.goalList.line(
               goal.deadline,
-              plainText(org.personById(goal.responsible)?.name ?? goal.responsible),
+              userText(org.personById(goal.responsible)?.name ?? goal.responsible),
               latest ? s.goalStatuses[latest.status] : s.noStatus,
             ),
             ...(showComments && latest?.comment
-              ? [s.goalList.comment(plainText(latest.comment))]
+              ? [s.goalList.comment(userText(latest.comment))]
               : []),
-          ].join('\n\n'),
+          ].join('\n'),
         })),
       },
     ],
@@ -264,28 +264,28 @@ export function followUpReportCard(
   const section = (heading: string, none: string, items: ListItem[]) => ({ heading, none, items });
   return renderCardJson('reminders/follow-up-report', {
     heading: r.heading(report.year),
-    intro: plainText(r.subtitle(report.organisation, report.date)),
+    intro: userText(r.subtitle(report.organisation, report.date)),
     sections: [
       section(
         r.goals,
         r.noGoals,
         report.goals.map((g) => ({
-          title: plainText(g.title),
+          title: userText(g.title),
           subtitle: [
             s.goalList.line(
               g.deadline,
-              plainText(g.responsible),
+              userText(g.responsible),
               g.status ? s.goalStatuses[g.status] : s.noStatus,
             ),
-            ...(g.comment ? [s.goalList.comment(plainText(g.comment))] : []),
-          ].join('\n\n'),
+            ...(g.comment ? [s.goalList.comment(userText(g.comment))] : []),
+          ].join('\n'),
         })),
       ),
       section(
         r.revisionsDone,
         r.noRevisionsDone,
         report.revisions.done.map((d) => ({
-          title: plainText(d.title),
+          title: userText(d.title),
           subtitle: r.approvedOn(d.approvedAt),
         })),
       ),
@@ -293,15 +293,15 @@ export function followUpReportCard(
         r.revisionsOverdue,
         r.noRevisionsOverdue,
         report.revisions.overdue.map((d) => ({
-          title: plainText(d.title),
-          subtitle: r.dueOn(d.dueDate, plainText(d.owner)),
+          title: userText(d.title),
+          subtitle: r.dueOn(d.dueDate, userText(d.owner)),
         })),
       ),
       section(
         r.threatReviews,
         r.noThreatSystems,
         report.threatReviews.map((t) => ({
-          title: plainText(t.system),
+          title: userText(t.system),
           subtitle: t.confirmedAt
             ? r.lastReviewed(formatLocal(t.confirmedAt, timeZone))
             : r.notReviewed,

@@ -2,9 +2,9 @@ import type { Attachment } from 'botbuilder';
 import type { RulesStrings } from './rules.strings.js';
 import type { AreaId, KnowledgeBase, Rule } from './domain/rule.js';
 import type { RulesFeedback, RulesQuestion } from './domain/rules-question.js';
-import { plainText, renderCard } from '../platform/teams/render.js';
+import { userText, renderCard } from '../platform/teams/render.js';
 
-/** Typed data for the rules templates in cards/rules-*.json. Text from people goes through plainText. */
+/** Typed data for the rules templates in cards/rules-*.json. Text from people goes into TextRuns (userText). */
 
 export interface RuleLink {
   ruleId: string;
@@ -176,7 +176,7 @@ export function rulesAnswerCardData(
         : 'comment';
   const area = kb.area(rule.area);
   return {
-    question: question ? s.yourQuestion(plainText(question.text)) : '',
+    question: question ? s.yourQuestion(userText(question.text)) : '',
     areaTitle: area.title,
     ruleTitle: `${rule.id} ${rule.title}`,
     text: rule.text,
@@ -211,7 +211,7 @@ export function rulesNoMatchCardData(
   suggestions: Rule[],
 ): RulesNoMatchCardData {
   return {
-    question: s.yourQuestion(plainText(question.text)),
+    question: s.yourQuestion(userText(question.text)),
     title: s.noMatchTitle,
     suggestionsIntro: suggestions.length > 0 ? s.suggestionsIntro : s.noSuggestions,
     suggestions: suggestions.map((r) => ({ ...link(r), areaTitle: kb.area(r.area).title })),
@@ -231,40 +231,40 @@ export function rulesCoordinatorCardData(
   },
 ): RulesCoordinatorCardData {
   const asker = context.askerTitle
-    ? `${plainText(question.askerName)} (${plainText(context.askerTitle)})`
-    : plainText(question.askerName);
+    ? `${userText(question.askerName)} (${userText(context.askerTitle)})`
+    : userText(question.askerName);
   const { matchedRule, feedback } = context;
   return {
     questionId: question.id,
     title: s.coordinatorTitle,
     asker: s.coordinatorAsker(asker),
-    question: plainText(question.text),
+    question: userText(question.text),
     askedAt: s.coordinatorAskedAt(context.formatTime(question.createdAt)),
     botNote: matchedRule
       ? s.coordinatorNotHelpful(
           `${matchedRule.id} ${matchedRule.title}`,
-          feedback?.comment ? plainText(feedback.comment) : null,
+          feedback?.comment ? userText(feedback.comment) : null,
         )
       : s.coordinatorNoMatch,
     notice: context.notice,
     state: question.answer ? 'answered' : 'open',
-    replyLabel: s.replyLabel(plainText(question.askerName)),
+    replyLabel: s.replyLabel(userText(question.askerName)),
     replyPlaceholder: s.replyPlaceholder,
     replyRequired: s.replyRequired,
     sendReply: s.sendReply,
     answeredBy: question.answer
-      ? s.answeredBy(plainText(question.answer.byName), context.formatTime(question.answer.at))
+      ? s.answeredBy(userText(question.answer.byName), context.formatTime(question.answer.at))
       : '',
-    answer: question.answer ? plainText(question.answer.text) : '',
+    answer: question.answer ? userText(question.answer.text) : '',
   };
 }
 
 export function rulesReplyCardData(s: RulesStrings, question: RulesQuestion): RulesReplyCardData {
   return {
     title: s.replyTitle,
-    question: s.yourQuestion(plainText(question.text)),
-    answer: plainText(question.answer?.text ?? ''),
-    from: s.replyFrom(plainText(question.answer?.byName ?? '')),
+    question: s.yourQuestion(userText(question.text)),
+    answer: userText(question.answer?.text ?? ''),
+    from: s.replyFrom(userText(question.answer?.byName ?? '')),
     footer: s.replyFooter,
   };
 }

@@ -10,6 +10,7 @@ import { cardProblems, missingTexts } from '../support/card-validator.js';
 import { cardOf, textOf } from '../support/fake-connector.js';
 import { engines } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { shownAsText } from '../support/card-text.js';
 
 for (const engine of engines) {
   describe(`the bot in local mode, end to end (${engine.name})`, () => {
@@ -152,11 +153,8 @@ for (const engine of engines) {
         name: '[Klicka här](https://evil.example) **fet**',
       };
       await send(message(trickster, 'hjälp', as()));
-      const text = JSON.stringify(cardOf(repliesTo(trickster)[0]!));
-      expect(text).not.toContain('[Klicka här](https://evil.example)');
-      expect(text).toContain(
-        '\\\\[Klicka här\\\\]\\\\(https://evil\\\\.example\\\\) \\\\*\\\\*fet\\\\*\\\\*',
-      );
+      const card = cardOf(repliesTo(trickster)[0]!);
+      expect(shownAsText(card, '[Klicka här](https://evil.example) **fet**')).toBe(true);
     });
 
     it('refuses malformed bodies with 400 and keeps running', async () => {

@@ -5,6 +5,7 @@ import { engines } from '../support/engines.js';
 import { cardOf } from '../support/fake-connector.js';
 import { declaredButtons } from '../support/teams-client.js';
 import { startTestApp, type CardSource, type TestApp } from '../support/test-app.js';
+import { shownAsText } from '../support/card-text.js';
 
 const { karin, lars, sara, anna, erik } = people;
 
@@ -94,7 +95,7 @@ for (const engine of engines) {
       expect(text).toContain('"Säkerhetskopiering och lagring"');
       expect(text).toContain('SK-04 USB-minnen och externa hårddiskar');
       expect(text).toContain('IT-säkerhetsinstruktion Användare, avsnitt 4.4');
-      expect(text).toContain('Din fråga: får jag använda usb\\\\-minne?');
+      expect(shownAsText(card, 'Din fråga: får jag använda usb-minne?')).toBe(true);
       expect(text).toContain('Hjälpte svaret?');
       const related = actionsOf(card).filter((a) => a.verb === 'rules.show');
       expect(related.length).toBeGreaterThan(0);
@@ -215,7 +216,9 @@ for (const engine of engines) {
       const larsMessage = chat(lars)[0]!;
       const saraMessage = chat(sara)[0]!;
       const larsCard = cardOf(larsMessage)!;
-      expect(JSON.stringify(larsCard)).not.toContain('[dag](https://evil.example)');
+      expect(shownAsText(larsCard, 'vad blir det för lunch i [dag](https://evil.example)?')).toBe(
+        true,
+      );
       const reply = button(larsCard, 'Skicka svar');
 
       app.connector.reset();
@@ -232,9 +235,7 @@ for (const engine of engines) {
       const replyCard = cardOf(delivered[0]!)!;
       expect(cardProblems(replyCard)).toEqual([]);
       expect(JSON.stringify(replyCard)).toContain('Svar från IT-säkerhetssamordnaren');
-      expect(JSON.stringify(replyCard)).toContain(
-        'Matsedeln finns på \\\\*\\\\*intranätet\\\\*\\\\*\\\\.',
-      );
+      expect(shownAsText(replyCard, 'Matsedeln finns på **intranätet**.')).toBe(true);
 
       const second = await press(sara, saraMessage, 'Skicka svar', { reply: 'Fråga köket.' });
       expect(JSON.stringify(second.value)).toContain('redan besvarad av Lars Berg');

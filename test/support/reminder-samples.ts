@@ -20,7 +20,7 @@ import { knowledgeBase } from './rules-samples.js';
 const sv = reminderStringsFor('sv');
 const tz = 'Europe/Stockholm';
 
-/** A goal with markdown in its text, to show that it is escaped on every card. */
+/** A goal with markdown in its text, to show that it is shown as text on every card. */
 export const sampleGoal: AnnualGoal = {
   id: 'mal-2026-utbildning',
   year: 2026,

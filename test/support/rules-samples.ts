@@ -22,7 +22,7 @@ import type { CardJson } from '../../src/platform/teams/render.js';
 export const knowledgeBase = loadKnowledgeBase(fromRoot('content', 'anvandare'));
 export const ruleSearch = createRuleSearch(knowledgeBase);
 
-/** A question with markdown in it, to show that it is escaped on every card. */
+/** A question with markdown in it, to show that it is shown as text on every card. */
 export function sampleQuestion(overrides: Partial<RulesQuestion> = {}): RulesQuestion {
   return {
     id: '6f1c1e9a-1111-4222-8333-444455556666',

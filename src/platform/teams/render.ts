@@ -38,18 +38,18 @@ export function renderCard<T extends object>(name: CardName, data: T): Attachmen
   return CardFactory.adaptiveCard(renderCardJson(name, data));
 }
 
-const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
-
 /**
- * Text from people (names, titles, descriptions) shown in a TextBlock: markdown
- * characters are escaped so the text cannot turn into a link, an image or
- * formatting, and control characters are dropped.
+ * Text from people and the register (names, titles, descriptions, notes), cleaned for a
+ * card: control characters are dropped, line breaks kept. It is not escaped: templates
+ * show it in a `TextRun`, an input or a choice, which Teams never reads as markdown (a
+ * backslash escape would stay visible on Teams mobile). It must never go into a
+ * `TextBlock` or a fact, where it would turn into links and formatting.
  */
-export function plainText(text: string): string {
+export function userText(text: string): string {
   return (
     text
+      .replace(/\r\n?/g, '\n')
       // eslint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
   );
 }

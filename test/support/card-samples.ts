@@ -1,0 +1,69 @@
+import { helpCard, helpCardData } from '../../src/help/help.card.js';
+import { incidentFormCard } from '../../src/incidents/incident-form.card.js';
+import { incidentListCard } from '../../src/incidents/incident-list.card.js';
+import { incidentReceiptCard } from '../../src/incidents/incident-receipt.card.js';
+import { incidentCard } from '../../src/incidents/incident.card.js';
+import { incidentStringsFor } from '../../src/incidents/incident.strings.js';
+import { stringsFor } from '../../src/platform/strings.js';
+import type { CardJson } from '../../src/platform/teams/render.js';
+import { approvalCardSamples } from './approval-samples.js';
+import { exampleOrg, sampleIncident } from './incident-samples.js';
+import { reminderCardSamples } from './reminder-samples.js';
+import { rulesCardSamples } from './rules-samples.js';
+
+const sv = incidentStringsFor('sv');
+
+export const helpData = helpCardData(stringsFor('sv'), 'Sjövik kommun', 'Anna Andersson', [
+  'kommunchef',
+]);
+
+/** A rendered sample of every template in src/<feature>/cards/, by template name. */
+export const cardSamples: Record<string, () => CardJson> = {
+  help: () => helpCard(helpData).content as CardJson,
+  'incident-form': () =>
+    incidentFormCard(
+      sv,
+      exampleOrg,
+      '6f1c1e9a-1111-4222-8333-444455556666',
+      { title: 'x'.repeat(130) },
+      {
+        title: 'tooLong',
+        discoveredDate: 'inFuture',
+      },
+    ),
+  'incident-receipt': () =>
+    incidentReceiptCard(sv, exampleOrg, sampleIncident(), 'Redan rapporterad'),
+  incident: () =>
+    incidentCard(sv, exampleOrg, {
+      incident: sampleIncident(),
+      notes: [
+        {
+          authorAadObjectId: 'x',
+          authorName: 'Lars Berg',
+          text: 'Kontaktat <b>IT</b>',
+          createdAt: new Date('2026-11-29T09:00:00Z'),
+        },
+      ],
+      history: [
+        {
+          at: new Date('2026-11-29T08:05:00Z'),
+          actor: 'system',
+          action: 'incident.reported',
+          objectType: 'incident',
+          objectId: 'x',
+        },
+      ],
+      viewerAadObjectId: '00000000-0000-0000-0000-0000000000a1',
+      roles: ['kommunchef', 'sakerhetssamordnare'],
+      refreshUserIds: ['29:karin'],
+      notice: 'Påminnelse',
+    }),
+  list: () =>
+    incidentListCard(sv, 'Europe/Stockholm', [
+      { heading: 'Dina rapporter', incidents: [sampleIncident()] },
+      { heading: 'Att hantera', incidents: [] },
+    ]),
+  ...rulesCardSamples,
+  ...reminderCardSamples,
+  ...approvalCardSamples,
+};
