@@ -15,6 +15,7 @@ import {
   createBotFrameworkTransport,
   createOutboxRepository,
   createOutboxSender,
+  outboxFeature,
   type OutboxMessage,
   type OutboxRepository,
   type OutboxSender,
@@ -42,6 +43,8 @@ export interface Core {
   config: Config;
   /** The features' clock: what is due, deadlines, timestamps of decisions. */
   clock: Clock;
+  /** The outbox's clock: when a message is queued, retried and leased. */
+  outboxClock: Clock;
   log: Logger;
   baseOrg: Organisation;
   knowledgeBase: KnowledgeBase;
@@ -61,7 +64,14 @@ export interface Core {
 }
 
 /** Every feature of the bot, listed once; a new feature is one folder and one line here. */
-export const features: Feature<Core>[] = [help, incidents, approvals, reminders, rules];
+export const features: Feature<Core>[] = [
+  help,
+  incidents,
+  approvals,
+  reminders,
+  rules,
+  outboxFeature,
+];
 
 export function buildFeatures(core: Core): Promise<FeatureModule[]> {
   return Promise.all(features.map((feature) => feature.build(core)));
@@ -126,6 +136,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   return {
     config,
     clock: options.clock ?? systemClock,
+    outboxClock,
     log: options.log,
     baseOrg,
     knowledgeBase,

@@ -37,6 +37,12 @@ export async function approvalCardFor(
   });
 }
 
+/**
+ * How long an approval message is retried through a Teams outage: a week, within the
+ * working days before a waiting step is escalated to the kommunchef.
+ */
+const DELIVERY_DAYS = 7;
+
 /** Approval events as outbox messages, one per dedupe key. */
 export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNotifier {
   const localeOf = async (aad: string) => (await deps.people.find(aad))?.locale ?? null;
@@ -54,6 +60,11 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
       recipientAadObjectId: aad,
       tenantId: deps.org.organisation.tenantId,
       activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      deadline: {
+        at: new Date(deps.clock.now().getTime() + DELIVERY_DAYS * 86_400_000),
+        purpose: 'approval',
+        subject: approval.title,
+      },
     });
   }
 

@@ -2,6 +2,7 @@ import type { AuditRepository } from '../org/index.js';
 import { rolesOnIncident } from './domain/incident.access.js';
 import type { Incident } from './domain/incident.js';
 import type { IncidentNotifier, IncidentRepository } from './domain/incident.service.js';
+import type { DeadlineReminder } from './domain/incident.clocks.js';
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import { incidentStringsFor } from './incident.strings.js';
@@ -40,6 +41,28 @@ export async function incidentCardFor(
   });
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * How long a routing card is retried through a Teams outage: until the first legal
+ * deadline of the incident, or a day when no legal clock runs (the coordinators are
+ * to know of every incident within the working day).
+ */
+export function routingDeadline(incident: Incident): Date {
+  const pending = incident.reports
+    .filter((r) => r.status === 'pending')
+    .map((r) => r.dueAt.getTime());
+  return new Date(
+    pending.length > 0 ? Math.min(...pending) : incident.createdAt.getTime() + 24 * HOUR,
+  );
+}
+
+/** A deadline reminder is retried until the deadline it is about; an overdue one for a day more. */
+function reminderDeadline(reminder: DeadlineReminder): Date {
+  const due = reminder.report.dueAt.getTime();
+  return new Date(reminder.stage === 'overdue' ? due + 24 * HOUR : due);
+}
+
 /** Incident events as outbox messages; each dedupe key makes one message, however often the event is seen. */
 export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNotifier {
   const tenantId = deps.org.organisation.tenantId;
@@ -49,6 +72,7 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     dedupeKey: string,
     incident: Incident,
     aad: string,
+    deadline: OutboxMessage['deadline'],
     text?: (locale: string | null) => string,
   ) {
     const locale = await localeOf(aad);
@@ -58,13 +82,18 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
       recipientAadObjectId: aad,
       tenantId,
       activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      deadline,
     });
   }
 
   return {
     async routed(incident, recipient) {
       const aad = recipient.person.aadObjectId;
-      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad);
+      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad, {
+        at: routingDeadline(incident),
+        purpose: 'incident-routing',
+        subject: incident.number,
+      });
     },
 
     async statusChanged(incident) {
@@ -89,6 +118,11 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
           `incident:${incident.id}:deadline:${reminder.report.kind}:${reminder.stage}:${aad}`,
           incident,
           aad,
+          {
+            at: reminderDeadline(reminder),
+            purpose: 'incident-deadline',
+            subject: incident.number,
+          },
           (locale) => {
             const strings = incidentStringsFor(localeFrom(locale));
             return strings.reminder[reminder.stage](

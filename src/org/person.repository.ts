@@ -120,6 +120,15 @@ export function createPersonRepository(db: Executor) {
         .execute();
     },
 
+    /** Someone vouches the person has the app again: messages to them are tried again. */
+    async markReachable(aadObjectId: string, at: Date): Promise<void> {
+      await db
+        .updateTable('person')
+        .set({ unreachable_at: null, unreachable_reason: null, updated_at: at.toISOString() })
+        .where('aad_object_id', '=', aadObjectId.toLowerCase())
+        .execute();
+    },
+
     /** After the bot created a personal chat on its own initiative. */
     async saveConversation(
       aadObjectId: string,

@@ -3,7 +3,9 @@ export {
   createOutboxRepository,
   type OutboxMessage,
   type OutboxRepository,
+  type UndeliveredMessage,
 } from './outbox.repository.js';
+export { outboxFeature } from './outbox.feature.js';
 export {
   createOutboxSender,
   type OutboxSender,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../platform/db/executor.js';
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, OutboxRow, OutboxStatus } from '../platform/db/database.js';
+import type { Database, OutboxPurpose, OutboxRow, OutboxStatus } from '../platform/db/database.js';
 
 function isDue(eb: ExpressionBuilder<Database, 'outbox'>, nowIso: string) {
   return eb.or([
@@ -21,6 +21,39 @@ export interface OutboxMessage {
   activity: Record<string, unknown>;
   /** Earliest time to send; default now. */
   notBefore?: Date;
+  /**
+   * A message that must arrive by a deadline (incident routing, deadline reminders,
+   * approvals) is retried until `at`, however long Teams is down; if it still could not
+   * be delivered, the coordinators are told what it was (`purpose`, `subject`).
+   */
+  deadline?: { at: Date; purpose: OutboxPurpose; subject: string };
+}
+
+/** A message that could not be delivered, as the coordinators see it. */
+export interface UndeliveredMessage {
+  id: string;
+  recipientAadObjectId: string;
+  status: 'failed' | 'unreachable';
+  reason: string | null;
+  purpose: OutboxPurpose | null;
+  subject: string | null;
+  deadlineAt: Date | null;
+  createdAt: Date;
+  failedAt: Date;
+}
+
+function toUndelivered(row: OutboxRow): UndeliveredMessage {
+  return {
+    id: row.id,
+    recipientAadObjectId: row.recipient_aad_object_id,
+    status: row.status === 'unreachable' ? 'unreachable' : 'failed',
+    reason: row.last_error,
+    purpose: row.purpose,
+    subject: row.subject,
+    deadlineAt: row.deadline_at ? new Date(row.deadline_at) : null,
+    createdAt: new Date(row.created_at),
+    failedAt: new Date(row.updated_at),
+  };
 }
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
@@ -46,6 +79,12 @@ export function createOutboxRepository(db: Executor) {
           created_at: nowIso,
           updated_at: nowIso,
           sent_at: null,
+          deadline_at: message.deadline?.at.toISOString() ?? null,
+          purpose: message.deadline?.purpose ?? null,
+          subject: message.deadline?.subject.slice(0, 200) ?? null,
+          transient_failure: null,
+          requeues: 0,
+          reported_at: null,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst();
@@ -134,8 +173,116 @@ export function createOutboxRepository(db: Executor) {
         .execute();
     },
 
-    async markFailed(id: string, reason: string, now: Date): Promise<void> {
-      await finish(id, 'failed', reason, now);
+    /** `transient`: the cause may clear (5xx, timeout), so the periodic check may queue it again. */
+    async markFailed(id: string, reason: string, now: Date, transient = false): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set({
+          status: 'failed',
+          last_error: reason,
+          lease_until: null,
+          transient_failure: transient ? 1 : 0,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** When the connector last took a message: proof that it answers again. */
+    async lastSentAt(): Promise<Date | undefined> {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.max('sent_at').as('last'))
+        .where('status', '=', 'sent')
+        .executeTakeFirst();
+      return row?.last ? new Date(row.last) : undefined;
+    },
+
+    /**
+     * Failed messages whose cause may have cleared: a transient failure before `before`,
+     * not yet past their own deadline, and put back fewer than `maxRequeues` times.
+     */
+    async failedTransiently(
+      before: Date,
+      now: Date,
+      maxRequeues: number,
+      limit: number,
+    ): Promise<OutboxRow[]> {
+      return db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'failed')
+        .where('transient_failure', '=', 1)
+        .where('updated_at', '<', before.toISOString())
+        .where((eb) => eb.or([eb('requeues', 'is', null), eb('requeues', '<', maxRequeues)]))
+        .where((eb) =>
+          eb.or([eb('deadline_at', 'is', null), eb('deadline_at', '>', now.toISOString())]),
+        )
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+    },
+
+    /**
+     * Puts a failed (or unreachable) message back in the queue with fresh attempts.
+     * Returns false when it is in another state by now (sent, or queued already).
+     */
+    async requeue(id: string, now: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('outbox')
+        .set((eb) => ({
+          status: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: now.toISOString(),
+          lease_until: null,
+          transient_failure: null,
+          reported_at: null,
+          requeues: eb(eb.fn.coalesce('requeues', eb.lit(0)), '+', 1),
+          updated_at: now.toISOString(),
+        }))
+        .where('id', '=', id)
+        .where('status', 'in', ['failed', 'unreachable'])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Messages with a deadline that could not be delivered and that nobody was told about yet. */
+    async undeliveredUnreported(limit: number): Promise<UndeliveredMessage[]> {
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', 'in', ['failed', 'unreachable'])
+        .where('deadline_at', 'is not', null)
+        .where('reported_at', 'is', null)
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toUndelivered);
+    },
+
+    async markReported(ids: string[], now: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('outbox')
+        .set({ reported_at: now.toISOString() })
+        .where('id', 'in', ids)
+        .execute();
+    },
+
+    /** What could not be delivered, the latest first (the coordinators' `utkorg`). */
+    async undelivered(limit: number): Promise<UndeliveredMessage[]> {
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', 'in', ['failed', 'unreachable'])
+        .orderBy('updated_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toUndelivered);
+    },
+
+    async findById(id: string): Promise<OutboxRow | undefined> {
+      return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
     async markUnreachable(id: string, reason: string, now: Date): Promise<void> {

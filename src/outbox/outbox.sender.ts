@@ -233,7 +233,14 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       error instanceof DeliveryError ? parseRetryAfter(error.retryAfter, now) : undefined;
     const timedOut = error instanceof DeliveryError && error.timedOut;
     const decision = decideAfterFailure(
-      { status, retryAfterMs, attempts: row.attempts, timedOut },
+      {
+        status,
+        retryAfterMs,
+        attempts: row.attempts,
+        timedOut,
+        deadlineAt: row.deadline_at ? new Date(row.deadline_at) : undefined,
+        now,
+      },
       policy,
     );
     log.warn(
@@ -255,7 +262,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await outbox.markUnreachable(row.id, decision.reason, now);
         return;
       case 'give-up':
-        await outbox.markFailed(row.id, decision.reason, now);
+        await outbox.markFailed(row.id, decision.reason, now, decision.transient);
         return;
     }
   }

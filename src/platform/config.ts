@@ -37,6 +37,8 @@ export interface Config {
     readonly pollIntervalMs: number;
     readonly callTimeoutMs: number;
     readonly concurrency: number;
+    /** How often failed messages are looked at again, and undelivered ones reported. */
+    readonly recoveryCheckSeconds: number;
   };
   /** How often running authority-report clocks are checked for reminders. */
   readonly incidentDeadlineCheckSeconds: number;
@@ -132,6 +134,7 @@ const envSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: intInRange(10, 60_000, 500),
   OUTBOX_CALL_TIMEOUT_MS: intInRange(100, 300_000, 15_000),
   OUTBOX_CONCURRENCY: intInRange(1, 100, 8),
+  OUTBOX_RECOVERY_CHECK_SECONDS: intInRange(5, 86_400, 60),
   INCIDENT_DEADLINE_CHECK_SECONDS: intInRange(1, 86_400, 60),
   APPROVAL_REMINDER_WORKING_DAYS: intInRange(1, 60, 3),
   APPROVAL_ESCALATION_WORKING_DAYS: intInRange(1, 120, 10),
@@ -234,6 +237,7 @@ export function loadConfig(env: Environment): Config {
       pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
       callTimeoutMs: e.OUTBOX_CALL_TIMEOUT_MS,
       concurrency: e.OUTBOX_CONCURRENCY,
+      recoveryCheckSeconds: e.OUTBOX_RECOVERY_CHECK_SECONDS,
     },
     incidentDeadlineCheckSeconds: e.INCIDENT_DEADLINE_CHECK_SECONDS,
     approvals: {

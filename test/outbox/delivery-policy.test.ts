@@ -21,8 +21,16 @@ describe('what the outbox does after a failed delivery', () => {
   it.each<[string, DeliveryFailure, DeliveryDecision]>([
     ['403: the person removed the app', failure(403), { kind: 'unreachable', reason: 'HTTP 403' }],
     ['404: the chat is gone', failure(404, 4), { kind: 'unreachable', reason: 'HTTP 404' }],
-    ['400 is not retried', failure(400), { kind: 'give-up', reason: 'HTTP 400, not retryable' }],
-    ['401 is not retried', failure(401), { kind: 'give-up', reason: 'HTTP 401, not retryable' }],
+    [
+      '400 is not retried',
+      failure(400),
+      { kind: 'give-up', reason: 'HTTP 400, not retryable', transient: false },
+    ],
+    [
+      '401 is not retried',
+      failure(401),
+      { kind: 'give-up', reason: 'HTTP 401, not retryable', transient: false },
+    ],
     [
       '429 waits as long as Retry-After says',
       failure(429, 1, 3000),
@@ -57,12 +65,12 @@ describe('what the outbox does after a failed delivery', () => {
     [
       '500 gives up after the last attempt',
       failure(500, 5),
-      { kind: 'give-up', reason: 'HTTP 500 after 5 attempts' },
+      { kind: 'give-up', reason: 'HTTP 500 after 5 attempts', transient: true },
     ],
     [
       'a network error gives up after the last attempt',
       failure(undefined, 6),
-      { kind: 'give-up', reason: 'network error after 6 attempts' },
+      { kind: 'give-up', reason: 'network error after 6 attempts', transient: true },
     ],
   ])('%s', (_, given, expected) => {
     expect(decideAfterFailure(given, policy)).toEqual(expected);
@@ -82,6 +90,46 @@ describe('what the outbox does after a failed delivery', () => {
   it('never waits longer than the longest delay, however many attempts', () => {
     expect(decideAfterFailure(failure(503, 30), { ...policy, maxAttempts: 50 })).toMatchObject({
       delayMs: 45_000,
+    });
+  });
+});
+
+describe('a message with a deadline of its own', () => {
+  const now = new Date('2026-11-30T09:00:00Z');
+  const withDeadline = (attempts: number, minutesLeft: number): DeliveryFailure => ({
+    ...failure(503, attempts),
+    now,
+    deadlineAt: new Date(now.getTime() + minutesLeft * 60_000),
+  });
+
+  it('is retried past the usual number of attempts while its deadline is ahead', () => {
+    expect(decideAfterFailure(withDeadline(40, 120), policy)).toEqual({
+      kind: 'retry',
+      delayMs: 45_000,
+      reason: 'HTTP 503',
+    });
+  });
+
+  it('is tried a last time at its deadline, not after it', () => {
+    expect(decideAfterFailure(withDeadline(12, 0.5), policy)).toMatchObject({
+      kind: 'retry',
+      delayMs: 30_000,
+    });
+  });
+
+  it('is given up once its deadline has passed, as a failure that may clear', () => {
+    expect(decideAfterFailure(withDeadline(12, 0), policy)).toEqual({
+      kind: 'give-up',
+      reason: 'HTTP 503, deadline passed after 12 attempts',
+      transient: true,
+    });
+  });
+
+  it('is not retried when Teams refuses it, deadline or not', () => {
+    expect(decideAfterFailure({ ...withDeadline(1, 60), status: 400 }, policy)).toEqual({
+      kind: 'give-up',
+      reason: 'HTTP 400, not retryable',
+      transient: false,
     });
   });
 });

@@ -130,6 +130,11 @@ export class FakeConnector {
     this.failures.length = 0;
   }
 
+  /** The planned failures end: from now on every request is answered as Teams does when well. */
+  recover(): void {
+    this.failures.length = 0;
+  }
+
   private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const path = req.url ?? '';
     const method = req.method ?? '';

@@ -89,7 +89,14 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
     async outboxRow(dedupeKey: string) {
       return db
         .selectFrom('outbox')
-        .select(['status', 'attempts', 'last_error', 'recipient_aad_object_id', 'next_attempt_at'])
+        .select([
+          'id',
+          'status',
+          'attempts',
+          'last_error',
+          'recipient_aad_object_id',
+          'next_attempt_at',
+        ])
         .where('dedupe_key', '=', dedupeKey)
         .executeTakeFirst();
     },

@@ -6,7 +6,8 @@
 export type DeliveryDecision =
   | { kind: 'retry'; delayMs: number; reason: string }
   | { kind: 'unreachable'; reason: string }
-  | { kind: 'give-up'; reason: string };
+  /** `transient`: the cause may clear (5xx, timeout): a later check may queue it again. */
+  | { kind: 'give-up'; reason: string; transient: boolean };
 
 export interface DeliveryFailure {
   /** HTTP status from the Bot Connector, or undefined for a network error. */
@@ -17,6 +18,13 @@ export interface DeliveryFailure {
   attempts: number;
   /** The connector gave no answer within the call timeout (retried like a network error). */
   timedOut?: boolean;
+  /**
+   * The message's own deadline, when it has one: it is retried until then however many
+   * attempts that takes, with the backoff growing to `maxDelayMs`.
+   */
+  deadlineAt?: Date;
+  /** When the attempt failed; needed with `deadlineAt`. */
+  now?: Date;
 }
 
 export interface DeliveryPolicyOptions {
@@ -45,24 +53,36 @@ export function decideAfterFailure(
     return { kind: 'unreachable', reason: label };
   }
   const retryable = status === undefined || RETRYABLE.has(status);
-  if (!retryable) return { kind: 'give-up', reason: `${label}, not retryable` };
-  if (failure.attempts >= options.maxAttempts) {
-    return { kind: 'give-up', reason: `${label} after ${failure.attempts} attempts` };
-  }
-  if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= 0) {
+  if (!retryable) return { kind: 'give-up', reason: `${label}, not retryable`, transient: false };
+  const { deadlineAt, now } = failure;
+  const untilDeadline =
+    deadlineAt && now ? deadlineAt.getTime() - now.getTime() : Number.POSITIVE_INFINITY;
+  if (deadlineAt) {
+    if (untilDeadline <= 0) {
+      return {
+        kind: 'give-up',
+        reason: `${label}, deadline passed after ${failure.attempts} attempts`,
+        transient: true,
+      };
+    }
+  } else if (failure.attempts >= options.maxAttempts) {
     return {
-      kind: 'retry',
-      delayMs: Math.min(failure.retryAfterMs, options.maxDelayMs),
-      reason: label,
+      kind: 'give-up',
+      reason: `${label} after ${failure.attempts} attempts`,
+      transient: true,
     };
   }
-  // Exponential backoff with full jitter.
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (failure.attempts - 1));
-  return {
-    kind: 'retry',
-    delayMs: Math.round(ceiling / 2 + (options.random() * ceiling) / 2),
-    reason: label,
-  };
+  let delayMs: number;
+  if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= 0) {
+    delayMs = Math.min(failure.retryAfterMs, options.maxDelayMs);
+  } else {
+    // Exponential backoff with full jitter.
+    const exponent = Math.min(failure.attempts - 1, 30);
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** exponent);
+    delayMs = Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
+  }
+  // The last try is at the deadline itself, not after it.
+  return { kind: 'retry', delayMs: Math.min(delayMs, untilDeadline), reason: label };
 }
 
 /** Retry-After is either seconds or an HTTP date. */

@@ -49,7 +49,22 @@ export interface OutboxTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** Retried until this instant (messages with a legal or working deadline); null: the ordinary schedule. */
+  deadline_at: string | null;
+  /** What the message is, for the coordinators' list of undelivered messages. */
+  purpose: OutboxPurpose | null;
+  /** What it is about: an incident number, an approval's title. */
+  subject: string | null;
+  /** 1 when the last failure may clear by itself (5xx, 429, timeout, network error). */
+  transient_failure: number | null;
+  /** Times the periodic check put the failed message back in the queue. */
+  requeues: number | null;
+  /** When the coordinators were told the message could not be delivered. */
+  reported_at: string | null;
 }
+
+/** Messages whose delivery has a deadline, by what they are. */
+export type OutboxPurpose = 'incident-routing' | 'incident-deadline' | 'approval';
 
 export interface AuditLogTable {
   id: string;

@@ -5,6 +5,7 @@ import * as incidents from './migrations/20261129T0200-incidents.js';
 import * as rulesQa from './migrations/20261129T0300-rules-qa.js';
 import * as approvals from './migrations/20261129T0400-approvals.js';
 import * as reminders from './migrations/20261129T0500-reminders.js';
+import * as outboxDeadlines from './migrations/20261201T0100-outbox-deadlines.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0300-rules-qa': rulesQa,
   '20261129T0400-approvals': approvals,
   '20261129T0500-reminders': reminders,
+  '20261201T0100-outbox-deadlines': outboxDeadlines,
 };
 
 /** Names in the order they run. */
