@@ -4,7 +4,7 @@ import { formatLocal } from '../platform/calendar.js';
 import { cardActionsOf, messageResponse, type CardAction } from '../platform/teams/card-action.js';
 import type { Command } from '../platform/teams/command.js';
 import type { Actor } from '../platform/teams/handler-context.js';
-import { renderCardJson, plainText } from '../platform/teams/render.js';
+import { renderCardJson, userText } from '../platform/teams/render.js';
 import type { OutboxFeatureDeps } from './outbox.feature.js';
 import { createOutboxRepository, type UndeliveredMessage } from './outbox.repository.js';
 import { describeMessage, recipientName } from './outbox.recovery.js';
@@ -33,13 +33,13 @@ export const outboxCommand: Command<OutboxFeatureDeps> = {
     const undelivered = await deps.outbox.undelivered(LIST_LIMIT);
     const item = async (m: UndeliveredMessage) => ({
       data: { id: m.id },
-      title: plainText(
+      title: userText(
         strings.list.item(
           describeMessage(strings, m),
           await recipientName(deps, m.recipientAadObjectId),
         ),
       ),
-      subtitle: plainText(
+      subtitle: userText(
         strings.list.details(
           formatLocal(m.failedAt, timeZone),
           m.status === 'unreachable' ? strings.statuses.unreachable : (m.reason ?? ''),
