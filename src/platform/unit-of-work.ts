@@ -28,5 +28,5 @@ export function inUnitOfWork<Store extends object, Deps extends Store & Transact
 export function transactional<Deps extends Transactional<object>, Args extends unknown[], R>(
   use: (tx: Deps, ...args: Args) => Promise<R>,
 ): (deps: Deps, ...args: Args) => Promise<R> {
-  return (deps, ...args) => deps.unitOfWork((store) => use({ ...deps, ...store }, ...args));
+  return (deps, ...args) => inUnitOfWork(deps, (tx) => use(tx, ...args));
 }
