@@ -186,12 +186,19 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await outbox.release(row.id, now, new Date(now.getTime() + paused));
       return;
     }
-    const wait = limiter.reserve(conversationKey, Date.now());
-    if (wait > 0) await sleep(wait, 'on-stop');
     const serviceUrl =
       person?.serviceUrl ??
       (await people.latestServiceUrl(row.tenant_id)) ??
       options.fallbackServiceUrl;
+    const wait = limiter.reserve(conversationKey, Date.now());
+    if (wait > 0) await sleep(wait, 'on-stop');
+    // Woken late on a busy machine, planned sends would go out together: each really
+    // starts an interval after the one before.
+    for (let late = limiter.admit(conversationKey, Date.now()); late > 0; ) {
+      await sleep(late, 'on-stop');
+      goOn();
+      late = limiter.admit(conversationKey, Date.now());
+    }
     goOn();
     const reference = person?.conversationReference
       ? (JSON.parse(person.conversationReference) as Partial<ConversationReference>)

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/outbox/domain/rate-limiter.js';
 
-type Step = ['reserve', string, number, number] | ['pause', string, number];
+type Step =
+  | ['reserve', string, number, number]
+  | ['admit', string, number, number]
+  | ['pause', string, number];
 
 /** Global 10/s (a slot every 100 ms), per conversation 2/s (every 500 ms). */
 const limits = { globalPerSecond: 10, perConversationPerSecond: 2 };
@@ -69,11 +72,44 @@ describe('the outbox rate limiter', () => {
         ['reserve', 'a', 0, 1000],
       ],
     ],
+    [
+      'spaces the real starts of planned sends that woke late together',
+      [
+        ['reserve', 'a', 0, 0],
+        ['reserve', 'b', 0, 100],
+        ['reserve', 'c', 0, 200],
+        // The process was busy until 700: all three wake at once.
+        ['admit', 'a', 700, 0],
+        ['admit', 'b', 700, 100],
+        ['admit', 'c', 700, 100],
+        ['admit', 'b', 800, 0],
+        ['admit', 'c', 800, 100],
+        ['admit', 'c', 900, 0],
+      ],
+    ],
+    [
+      'keeps a conversation’s own interval between real starts',
+      [
+        ['admit', 'a', 0, 0],
+        ['admit', 'a', 100, 400],
+        ['admit', 'b', 100, 0],
+        ['admit', 'a', 500, 0],
+      ],
+    ],
+    [
+      'admits nothing to a paused conversation before its pause ends',
+      [
+        ['pause', 'a', 3000],
+        ['admit', 'a', 1000, 2000],
+        ['admit', 'b', 1000, 0],
+        ['admit', 'a', 3000, 0],
+      ],
+    ],
   ])('%s', (_, steps) => {
     const limiter = createRateLimiter(limits);
     for (const step of steps) {
       if (step[0] === 'pause') limiter.pause(step[1], step[2]);
-      else expect(limiter.reserve(step[1], step[2]), `${step[1]} at ${step[2]}`).toBe(step[3]);
+      else expect(limiter[step[0]](step[1], step[2]), `${step.join(' ')}`).toBe(step[3]);
     }
   });
 });

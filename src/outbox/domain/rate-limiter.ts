@@ -14,6 +14,12 @@ export interface RateLimiter {
   pause(conversationKey: string, untilMs: number): void;
   /** Milliseconds this conversation stays paused by Teams (0 when it is not). */
   pausedFor(conversationKey: string, nowMs: number): number;
+  /**
+   * Just before the send: 0 when it may start now (and its start is recorded), or the
+   * milliseconds to wait. A reservation is a plan; when the process was busy and several
+   * planned sends wake late together, this keeps their real starts an interval apart.
+   */
+  admit(conversationKey: string, nowMs: number): number;
 }
 
 export function createRateLimiter(options: {
@@ -26,12 +32,20 @@ export function createRateLimiter(options: {
   const globalSlots: number[] = [];
   const conversationNext = new Map<string, number>();
   const pausedUntil = new Map<string, number>();
+  /** When the last send really started, globally and per conversation. */
+  let lastStart = -Infinity;
+  const conversationLastStart = new Map<string, number>();
 
   function prune(nowMs: number): void {
     while (globalSlots.length > 0 && globalSlots[0]! <= nowMs - globalInterval) globalSlots.shift();
     // Keeps memory flat when the bot writes to thousands of conversations once each.
     if (conversationNext.size >= 10_000) {
       for (const [key, next] of conversationNext) if (next < nowMs) conversationNext.delete(key);
+    }
+    if (conversationLastStart.size >= 10_000) {
+      for (const [key, at] of conversationLastStart) {
+        if (at < nowMs - conversationInterval) conversationLastStart.delete(key);
+      }
     }
     if (pausedUntil.size >= 10_000) {
       for (const [key, until] of pausedUntil) if (until < nowMs) pausedUntil.delete(key);
@@ -68,6 +82,17 @@ export function createRateLimiter(options: {
     },
     pausedFor(conversationKey, nowMs) {
       return Math.max(0, (pausedUntil.get(conversationKey) ?? 0) - nowMs);
+    },
+    admit(conversationKey, nowMs) {
+      const earliest = Math.max(
+        lastStart + globalInterval,
+        (conversationLastStart.get(conversationKey) ?? -Infinity) + conversationInterval,
+        pausedUntil.get(conversationKey) ?? -Infinity,
+      );
+      if (earliest > nowMs) return Math.ceil(earliest - nowMs);
+      lastStart = nowMs;
+      conversationLastStart.set(conversationKey, nowMs);
+      return 0;
     },
   };
 }
