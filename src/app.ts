@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { AuditRepository } from './org/index.js';
 import type {
@@ -105,9 +104,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const server = createHttpServer({
       adapter,
       handleTurn: (context) => bot.run(context),
-      checkHealth: async () => {
-        await sql`select 1`.execute(db.kysely);
-      },
+      checkHealth: () => db.checkHealth(),
       log,
       mode: config.mode,
       organisation: baseOrg.organisation,

@@ -84,6 +84,14 @@ export function createPersonRepository(db: Executor) {
             unreachable_reason: null,
           }
         : {};
+      const known = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('aad_object_id', '=', aad)
+        .executeTakeFirst();
+      // Most turns come from someone the bot already knows as they are: no write then,
+      // so a turn does not wait for the write lock (SQLite) or a row lock (PostgreSQL).
+      if (known && unchanged(known, { ...common, ...conversation })) return;
       await db
         .insertInto('person')
         .values({
@@ -180,4 +188,11 @@ export function createPersonRepository(db: Executor) {
       return row?.service_url ?? undefined;
     },
   };
+}
+
+/** Whether storing `update` would change nothing but `updated_at`. */
+function unchanged(row: PersonRow, update: Partial<PersonRow>): boolean {
+  return Object.entries(update).every(
+    ([column, value]) => column === 'updated_at' || row[column as keyof PersonRow] === value,
+  );
 }

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -177,6 +177,31 @@ class FakeBotFrameworkLogin {
   }
 }
 
+/**
+ * What src/platform/teams/adapter.ts would use for this configuration, with the
+ * channel's OpenID metadata moved to `metadataUrl`. Setting one endpoint makes
+ * botbuilder take every endpoint from these options, so the rest are the
+ * public-cloud values.
+ */
+function channelAuthentication(
+  metadataUrl: string,
+  credentials: ServiceClientCredentialsFactory,
+): ConfigurationBotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication(
+    {
+      ...authenticationOptions(loadConfig(productionEnv)),
+      ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: 'urn:botframework:azure',
+    },
+    credentials,
+  );
+}
+
 type ServiceClientCredentials = Awaited<
   ReturnType<ServiceClientCredentialsFactory['createCredentials']>
 >;
@@ -216,20 +241,7 @@ describe('the bot in production mode, over HTTP', () => {
     // What src/teams/adapter.ts would use for this configuration, with the channel's
     // OpenID metadata moved to loopback. Setting one endpoint makes botbuilder take
     // every endpoint from these options, so the rest are the public-cloud values.
-    const authentication = new ConfigurationBotFrameworkAuthentication(
-      {
-        ...authenticationOptions(loadConfig(productionEnv)),
-        ToBotFromChannelOpenIdMetadataUrl: login.metadataUrl,
-        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-        ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
-        ToBotFromEmulatorOpenIdMetadataUrl:
-          AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-        OAuthUrl: AuthenticationConstants.OAuthUrl,
-        CallerId: 'urn:botframework:azure',
-      },
-      credentials,
-    );
+    const authentication = channelAuthentication(login.metadataUrl, credentials);
     app = await startTestApp({ env: productionEnv, authentication });
   });
   afterAll(async () => {
@@ -412,5 +424,53 @@ describe('the bot in production mode, over HTTP', () => {
     );
     expect(response.status).toBe(200);
     expect((await app.query.person(people.karin))?.tenantId).toBe(TENANT);
+  });
+});
+
+describe('production mode while the channel’s key endpoint is unreachable', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // Nothing listens on port 9 of loopback: fetching the signing keys fails.
+    const authentication = channelAuthentication(
+      'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+      new OfflinePasswordCredentialsFactory(APP_ID, 'x', TENANT),
+    );
+    app = await startTestApp({ env: productionEnv, authentication });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('answers 401 to unsigned and HMAC-signed tokens, with a fixed body and no stack anywhere', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const claims = {
+        serviceurl: app.connector.url,
+        iss: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        aud: APP_ID,
+        nbf: Math.floor(Date.now() / 1000) - 60,
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      };
+      const header = (alg: string) => base64url(JSON.stringify({ alg, typ: 'JWT' }));
+      const body = base64url(JSON.stringify(claims));
+      const hmac = createHmac('sha256', 'guessed-secret')
+        .update(`${header('HS256')}.${body}`)
+        .digest('base64url');
+      for (const [what, token] of [
+        ['alg none', `${header('none')}.${body}.`],
+        ['HS256', `${header('HS256')}.${body}.${hmac}`],
+      ]) {
+        const response = await app.post(
+          message(people.anna, 'hjälp', { serviceUrl: app.connector.url, tenantId: TENANT }),
+          { authorization: `Bearer ${token}` },
+        );
+        expect(response, what).toMatchObject({ status: 401, body: '{"error":"Unauthorized."}' });
+      }
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(app.logLines.join('')).not.toMatch(/\n\s+at /);
+      expect(await app.query.person(people.anna)).toBeUndefined();
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 });

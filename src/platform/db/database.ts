@@ -78,10 +78,17 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** Written by /healthz: the database takes writes. */
+export interface HealthCheckTable {
+  id: string;
+  checked_at: string;
+}
+
 export interface Database extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  health_check: HealthCheckTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

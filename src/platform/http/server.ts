@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Mode } from '../config.js';
 import type { Logger } from '../log.js';
 import { incomingActivitySchema } from '../teams/activity.js';
+import type { TurnAdapter } from '../teams/adapter.js';
 import { defaultBodyLimits, readJsonBody, type BodyLimits } from './body.js';
 import { staticPages } from './pages.js';
 
 export interface HttpDeps {
-  adapter: CloudAdapter;
+  adapter: TurnAdapter;
   handleTurn: (context: TurnContext) => Promise<void>;
-  /** Resolves when the database answers; rejects otherwise. */
-  checkHealth: () => Promise<void>;
+  /** 'ok' when the database reads and writes, 'busy' when another writer holds it; rejects otherwise. */
+  checkHealth: () => Promise<'ok' | 'busy'>;
   log: Logger;
   mode: Mode;
   organisation: string;
@@ -78,9 +80,29 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       rejected(400, 'not an activity');
       return;
     }
+    if (deps.mode === 'production' && !signedAsBotFramework(req.headers.authorization ?? '')) {
+      // Bot Framework signs with RS256 only: an unsigned (alg none) or HMAC token is refused
+      // here, without asking the key endpoint, which may be unreachable.
+      rejected(401, 'token not signed with RS256');
+      return;
+    }
     try {
-      await deps.adapter.process(req, res, deps.handleTurn);
+      // What CloudAdapter.process does, without its console.error of every refused
+      // request and without echoing the error's text to an unauthenticated caller.
+      const activity = withDates(req.body as Partial<Activity>);
+      const answer = await deps.adapter.handle(
+        req.headers.authorization ?? '',
+        activity,
+        deps.handleTurn,
+      );
+      res.status(answer?.status ?? 200);
+      if (answer?.body !== undefined) res.send(answer.body);
+      res.end();
     } catch (error) {
+      if (error instanceof AuthenticationError || statusOf(error) === 401) {
+        rejected(401, `authentication failed: ${(error as Error).name}`);
+        return;
+      }
       const correlationId = randomUUID();
       deps.log.error({ err: error, correlationId }, 'request to /api/messages failed');
       if (!res.headersSent) res.send(500, { error: 'internal error', correlationId });
@@ -89,7 +111,11 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     try {
-      await deps.checkHealth();
+      if ((await deps.checkHealth()) === 'busy') {
+        deps.log.warn('health check: the database write lock stayed taken');
+        res.send(503, { status: 'busy' });
+        return;
+      }
       res.send(200, { status: 'ok', mode: deps.mode, organisation: deps.organisation });
     } catch (error) {
       deps.log.error({ err: error }, 'health check failed');
@@ -111,4 +137,38 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   });
 
   return server;
+}
+
+/** Whether a bearer token's header names RS256, the one algorithm Bot Framework signs with. */
+export function signedAsBotFramework(authorization: string): boolean {
+  const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+  const header = token?.split('.')[0];
+  if (!header || token.split('.').length !== 3) return false;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+    return (parsed as { alg?: unknown } | null)?.alg === 'RS256';
+  } catch {
+    return false;
+  }
+}
+
+function statusOf(error: unknown): unknown {
+  return (error as { statusCode?: unknown } | null)?.statusCode;
+}
+
+/** Timestamps as dates, as botbuilder's own request handling gives them to the bot. */
+function withDates(activity: Partial<Activity>): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      (fixed as Record<string, unknown>)[field] = new Date(value);
+    }
+  }
+  return fixed;
 }

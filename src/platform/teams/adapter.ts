@@ -10,7 +10,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
-import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+import { StatusCodes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { localeFrom, stringsFor } from '../strings.js';
@@ -164,12 +164,26 @@ export function answerTurnError(log: Logger) {
   };
 }
 
-/** The adapter that answers incoming activities. */
+/**
+ * The adapter that answers incoming activities. `handle` is CloudAdapter's own
+ * processing of one activity, for the HTTP server's route: it reads and checks the
+ * request itself, and answers failures without botbuilder's console output.
+ */
+export class TurnAdapter extends CloudAdapter {
+  handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 export function createTurnAdapter(
   authentication: BotFrameworkAuthentication,
   log: Logger,
-): CloudAdapter {
-  const adapter = new CloudAdapter(new RejectBadTokens(authentication));
+): TurnAdapter {
+  const adapter = new TurnAdapter(new RejectBadTokens(authentication));
   adapter.onTurnError = answerTurnError(log);
   return adapter;
 }

@@ -162,7 +162,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
         personalConversation: personal
           ? {
               id: activity.conversation.id,
-              reference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+              reference: JSON.stringify(personalReference(context)),
             }
           : undefined,
       },
@@ -187,4 +187,15 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     };
     return { turn: context, actor };
   }
+}
+
+/**
+ * How to reach the person later. The id of the message they just wrote is left out:
+ * a proactive message does not need it, and without it the reference stays the same
+ * from one message to the next, so nothing is written when nothing changed.
+ */
+function personalReference(context: TurnContext) {
+  const reference = TurnContext.getConversationReference(context.activity);
+  delete reference.activityId;
+  return reference;
 }
