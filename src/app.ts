@@ -100,6 +100,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       clock,
       log,
       features,
+      notify: core.notify,
     });
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config), log);
     const server = createHttpServer({
