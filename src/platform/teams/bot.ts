@@ -150,8 +150,40 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     if (!parsedInvoke.success || !action) return messageResponse(ctx.actor.strings.invalidAction);
     const { data } = parsedInvoke.data.action;
     // An error here reaches the adapter's one turn-error handler, which apologises.
-    if (action.shared || !isSharedConversation(context.activity)) return action.handle(ctx, data);
+    if (!isSharedConversation(context.activity)) {
+      const response = await action.handle(ctx, data);
+      await this.updateOnEveryDevice(context, action.verb, response);
+      return response;
+    }
+    if (action.shared) return action.handle(ctx, data);
     return this.invokePersonally(action, ctx, data, isRefresh(context.activity));
+  }
+
+  /**
+   * A card in the invoke response replaces the card only where it was clicked (Teams
+   * shows it to the one who interacted, on that device). Replacing the message itself
+   * too makes the person's other devices, and later views, show the same card. Not in a
+   * shared chat, where the message is everyone's and must not become one person's view;
+   * not for a `refresh`, which shows the card as it is and changes nothing. A failure
+   * here is logged: the click itself has been answered.
+   */
+  private async updateOnEveryDevice(
+    context: TurnContext,
+    verb: string,
+    response: AdaptiveCardInvokeResponse,
+  ): Promise<void> {
+    const messageId = context.activity.replyToId;
+    const isCard = response.type === 'application/vnd.microsoft.card.adaptive';
+    if (!messageId || !isCard || !response.value || isRefresh(context.activity)) return;
+    try {
+      await context.updateActivity({
+        type: 'message',
+        id: messageId,
+        attachments: [CardFactory.adaptiveCard(response.value)],
+      });
+    } catch (error) {
+      this.services.log.warn({ err: error, verb }, 'the clicked card could not be updated');
+    }
   }
 
   /**
