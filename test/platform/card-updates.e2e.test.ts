@@ -67,6 +67,20 @@ for (const engine of engines) {
       expectUpdatedTo(card!, acknowledged);
     });
 
+    it('When Teams fails or does not answer the update, then the click is answered all the same', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const [answer] = await app().as(anna).say('får jag använda dropbox?');
+      app().connector.fail(500, { path: new RegExp(`/activities/${answer!.activityId}$`) });
+      const thanked = await app().as(anna).click(answer!, 'Ja');
+      expect(thanked.type).toBe('application/vnd.microsoft.card.adaptive');
+
+      const [form] = await app().as(anna).say('incident');
+      app().connector.hang({ path: new RegExp(`/activities/${form!.activityId}$`) });
+      const receipt = await app().as(anna).click(form!, 'Skicka rapporten', phishing);
+      expect(JSON.stringify(receipt.value)).toMatch(/INC-2026-\d{4}/);
+      expect(app().connector.hung.map((c) => c.method)).toEqual(['PUT']);
+    });
+
     it('When Teams asks for a card as someone looks at it, then the message itself is left alone', async () => {
       now = new Date('2026-11-30T09:00:00Z');
       const [form] = await app().as(anna).say('incident');

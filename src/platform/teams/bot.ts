@@ -58,6 +58,9 @@ function isRefresh(activity: TurnContext['activity']): boolean {
   return invokeTriggerSchema.safeParse(activity.value).data?.trigger === 'automatic';
 }
 
+/** How long a click's answer waits for the update of the message on the other devices. */
+const UPDATE_WAIT_MS = 3000;
+
 /** Longer messages are not commands or questions; they get a clear answer instead. */
 export const MAX_MESSAGE_LENGTH = 2000;
 
@@ -165,7 +168,9 @@ export class ItSakerhetBot extends TeamsActivityHandler {
    * too makes the person's other devices, and later views, show the same card. Not in a
    * shared chat, where the message is everyone's and must not become one person's view;
    * not for a `refresh`, which shows the card as it is and changes nothing. A failure
-   * here is logged: the click itself has been answered.
+   * here is logged: the click itself is answered anyway. Teams waits for the invoke
+   * response only a few seconds, so a slow update is not waited for beyond
+   * `UPDATE_WAIT_MS`; it goes on, and its failure is still logged.
    */
   private async updateOnEveryDevice(
     context: TurnContext,
@@ -175,15 +180,24 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     const messageId = context.activity.replyToId;
     const isCard = response.type === 'application/vnd.microsoft.card.adaptive';
     if (!messageId || !isCard || !response.value || isRefresh(context.activity)) return;
-    try {
-      await context.updateActivity({
+    const update = context
+      .updateActivity({
         type: 'message',
         id: messageId,
         attachments: [CardFactory.adaptiveCard(response.value)],
-      });
-    } catch (error) {
-      this.services.log.warn({ err: error, verb }, 'the clicked card could not be updated');
-    }
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.services.log.warn({ err: error, verb }, 'the clicked card could not be updated');
+        },
+      );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      update,
+      new Promise((resolve) => (timer = setTimeout(resolve, UPDATE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /**
