@@ -14,6 +14,7 @@ import type { Db } from './platform/db/dialect.js';
 import { createHttpServer, type HttpLimits } from './platform/http/server.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { startReminderTicker } from './platform/scheduler/cron-ticker.js';
+import { listenStartupError } from './platform/startup-errors.js';
 import { runPeriodically } from './platform/scheduler/periodic.js';
 import { createAuthentication, createTurnAdapter } from './platform/teams/adapter.js';
 import { ItSakerhetBot } from './platform/teams/bot.js';
@@ -99,6 +100,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       clock,
       log,
       features,
+      notify: core.notify,
     });
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config), log);
     const server = createHttpServer({
@@ -110,10 +112,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       organisation: baseOrg.organisation,
       limits: options.http,
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve());
+      });
+    } catch (error) {
+      await db.close();
+      throw listenStartupError(error, config.host, config.port) ?? error;
+    }
     const port = (server.address() as AddressInfo).port;
     sender.start();
     const timers = features

@@ -27,6 +27,7 @@ import { ConfigError, type Config } from './platform/config.js';
 import { openDatabase, type Db } from './platform/db/dialect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { Logger } from './platform/log.js';
+import { databaseStartupError } from './platform/startup-errors.js';
 import { fromRoot } from './platform/paths.js';
 import { createOutboxAdapter } from './platform/teams/adapter.js';
 import type { Feature, FeatureModule } from './platform/teams/feature.js';
@@ -97,12 +98,17 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   const knowledgeBase = loadKnowledgeBase(
     options.rulesDirectory ?? fromRoot('content', 'anvandare'),
   );
-  const db = openDatabase(config.database);
+  let db: Db;
+  try {
+    db = openDatabase(config.database);
+  } catch (error) {
+    throw databaseStartupError(error, config.database) ?? error;
+  }
   try {
     await migrateToLatest(db);
   } catch (error) {
     await db.close();
-    throw error;
+    throw databaseStartupError(error, config.database) ?? error;
   }
   const outboxClock = options.outboxClock ?? systemClock;
   const register = await createLiveRegister(baseOrg, createRegisterRepository(db.kysely));

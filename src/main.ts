@@ -13,12 +13,38 @@ export function isStartupProblem(error: unknown): error is Error {
   );
 }
 
+/**
+ * What a failed start prints: the sentence of a problem a person can fix, or else one
+ * line with the error's message. Never a stack trace.
+ */
+export function startupFailureLine(error: unknown): string {
+  if (isStartupProblem(error)) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `The bot could not start: ${message.replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * restify loads spdy, whose http-deceiver reads a deprecated Node binding (DEP0111) and
+ * makes Node print two warning lines on every start. They say nothing an operator can
+ * act on and would bury the one line a failed start prints; other warnings are kept.
+ * The warning is emitted while the modules load and printed on the next tick, so this
+ * runs in time.
+ */
+function quietDependencyWarnings(): void {
+  for (const listener of process.listeners('warning')) {
+    process.removeListener('warning', listener);
+    process.on('warning', (warning) => {
+      if ((warning as { code?: string }).code !== 'DEP0111') listener(warning);
+    });
+  }
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfigFromEnvironment();
   } catch (error) {
-    console.error(isStartupProblem(error) ? error.message : error);
+    console.error(startupFailureLine(error));
     process.exit(1);
   }
   const app = createApp(config);
@@ -30,7 +56,7 @@ async function main(): Promise<void> {
       );
     }
   } catch (error) {
-    console.error(isStartupProblem(error) ? error.message : error);
+    console.error(startupFailureLine(error));
     process.exit(1);
   }
   const shutdown = async (): Promise<void> => {
@@ -43,5 +69,6 @@ async function main(): Promise<void> {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(entry).href) {
+  quietDependencyWarnings();
   void main();
 }

@@ -28,6 +28,20 @@ export function helpCardData(
   };
 }
 
+/** The help card for a team channel or group chat: rules questions, and where the rest is. */
+export function sharedHelpCardData(
+  strings: Strings,
+  organisation: string,
+  name: string,
+): HelpCardData {
+  return {
+    ...helpCardData(strings, organisation, name, []),
+    intro: strings.help.shared.intro,
+    sections: strings.help.shared.sections,
+    buttons: strings.help.shared.buttons,
+  };
+}
+
 export function helpCard(data: HelpCardData) {
   return renderCard('help/help', data);
 }

@@ -14,16 +14,15 @@ const LIST_LIMIT = 20;
 
 const isCoordinator = (actor: Actor) => actor.roles.includes('sakerhetssamordnare');
 
-/** `utkorg`: for the coordinators, in their personal chat, what could not be delivered. */
+/**
+ * `utkorg`: for the coordinators, what could not be delivered. Asked in a shared chat,
+ * the list comes to the personal chat, as every answer that names people.
+ */
 export const outboxCommand: Command<OutboxFeatureDeps> = {
   id: 'outbox',
   names: ['utkorg', 'outbox', 'utkorgen', 'ej levererade'],
   async handle(ctx) {
     const strings = outboxStringsFor(ctx.actor.locale);
-    if (ctx.turn.activity.conversation?.conversationType !== 'personal') {
-      await ctx.turn.sendActivity(strings.personalOnly);
-      return;
-    }
     if (!isCoordinator(ctx.actor)) {
       await ctx.turn.sendActivity(strings.forbidden);
       return;

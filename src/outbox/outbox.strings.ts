@@ -22,7 +22,6 @@ export interface OutboxStrings {
   alreadyHandled: string;
   notFound: string;
   forbidden: string;
-  personalOnly: string;
 }
 
 const sv: OutboxStrings = {
@@ -54,7 +53,6 @@ const sv: OutboxStrings = {
   alreadyHandled: 'Meddelandet är redan skickat eller köat igen.',
   notFound: 'Meddelandet finns inte längre.',
   forbidden: 'Utkorgen visas bara för IT-säkerhetssamordnare (säkerhetssamordnare).',
-  personalOnly: 'Utkorgen visas bara i din personliga chatt med mig.',
 };
 
 const en: OutboxStrings = {
@@ -86,7 +84,6 @@ const en: OutboxStrings = {
   alreadyHandled: 'The message has been sent or queued again already.',
   notFound: 'The message no longer exists.',
   forbidden: 'The outbox is shown to IT security coordinators (säkerhetssamordnare) only.',
-  personalOnly: 'The outbox is shown only in your personal chat with me.',
 };
 
 export function outboxStringsFor(locale: Locale): OutboxStrings {

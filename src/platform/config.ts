@@ -196,8 +196,14 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
       throw new ConfigError('DATABASE_URL', 'names no SQLite file (use sqlite:<path>)');
     return { kind: 'sqlite', file: file === ':memory:' ? ':memory:' : path.resolve(file) };
   }
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    if (!URL.canParse(url))
+      throw new ConfigError(
+        'DATABASE_URL',
+        'is not a valid URL; write postgres://<role>:<password>@<host>:<port>/<database>',
+      );
     return { kind: 'postgres', url };
+  }
   throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
 }
 

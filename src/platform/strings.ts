@@ -16,6 +16,21 @@ export interface Strings {
     sections: { heading: string; text: string; reference: string }[];
     buttons: { command: string; title: string }[];
     footer: string;
+    /** The help card in a team channel or group chat: only what can be done there. */
+    shared: {
+      intro: string;
+      sections: { heading: string; text: string; reference: string }[];
+      buttons: { command: string; title: string }[];
+    };
+  };
+  /** Team channels and group chats, where nothing personal is shown. */
+  sharedChat: {
+    /** The line in the shared chat when the answer went to the person's personal chat. */
+    answeredPersonally: string;
+    /** When the bot knows no personal chat with the person; `command` is what to type there. */
+    openPersonalChat: (command?: string) => string;
+    /** The card an old personal card in a shared chat turns into when it is looked at. */
+    personalOnlyCard: string;
   };
   roles: {
     kommunchef: string;
@@ -66,6 +81,31 @@ const sv: Strings = {
       { command: 'godkännanden', title: 'Godkännanden' },
     ],
     footer: 'Skriv "hjälp" när som helst för att se det här igen.',
+    shared: {
+      intro:
+        'I den här chatten svarar jag på frågor om IT-säkerhetsreglerna. Incidenter, godkännanden, mål och påminnelser tar vi i en personlig chatt.',
+      sections: [
+        {
+          heading: 'Frågor om reglerna',
+          text: 'Nämn mig och skriv en fråga, till exempel "får jag använda USB-minne?", så svarar jag med regeln som gäller.',
+          reference: 'Policy 2.1 och 4: IT-säkerhetsinstruktion Användare',
+        },
+        {
+          heading: 'I en personlig chatt med mig',
+          text: 'Rapportera och följ incidenter, begär och besluta om godkännanden, se årets mål och dina påminnelser.',
+          reference: 'Frågar du om något av det här här, svarar jag dig i den personliga chatten.',
+        },
+      ],
+      buttons: [{ command: 'regler', title: 'Regler' }],
+    },
+  },
+  sharedChat: {
+    answeredPersonally: 'Jag har svarat dig i en personlig chatt.',
+    openPersonalChat: (command) =>
+      command
+        ? `Det här visar jag bara i en personlig chatt. Öppna en chatt med mig och skriv "${command}" där.`
+        : 'Det här visar jag bara i en personlig chatt. Öppna en chatt med mig och fortsätt där.',
+    personalOnlyCard: 'Det här kortet visas bara i en personlig chatt med mig.',
   },
   roles: {
     kommunchef: 'kommunchef',
@@ -117,6 +157,31 @@ const en: Strings = {
       { command: 'godkännanden', title: 'Approvals' },
     ],
     footer: 'Type "help" at any time to see this again.',
+    shared: {
+      intro:
+        'In this chat I answer questions about the IT security rules. Incidents, approvals, goals and reminders are for a personal chat.',
+      sections: [
+        {
+          heading: 'Questions about the rules',
+          text: 'Mention me and ask a question, for example "may I use a USB stick?", and I answer with the rule that applies.',
+          reference: 'Policy 2.1 and 4: IT security instruction for users',
+        },
+        {
+          heading: 'In a personal chat with me',
+          text: "Report and follow incidents, request and decide approvals, see this year's goals and your reminders.",
+          reference: 'If you ask for one of these here, I answer you in the personal chat.',
+        },
+      ],
+      buttons: [{ command: 'regler', title: 'Rules' }],
+    },
+  },
+  sharedChat: {
+    answeredPersonally: 'I have answered you in a personal chat.',
+    openPersonalChat: (command) =>
+      command
+        ? `I show this only in a personal chat. Open a chat with me and type "${command}" there.`
+        : 'I show this only in a personal chat. Open a chat with me and continue there.',
+    personalOnlyCard: 'This card is shown only in a personal chat with me.',
   },
   roles: {
     kommunchef: 'chief executive (kommunchef)',

@@ -7,6 +7,7 @@ import type { Command } from '../platform/teams/command.js';
 export const questionCommand: Command<RulesFeatureDeps> = {
   id: 'question',
   names: [],
+  shared: true,
   async handle(ctx) {
     // The bot has already removed an @mention of itself from the text.
     const text = (ctx.turn.activity.text ?? '').trim();

@@ -16,6 +16,7 @@ const cardAction = cardActionsOf<RulesFeatureDeps>();
 
 export const rulesAreasAction = cardAction({
   verb: 'rules.areas',
+  shared: true,
   data: z.object({}),
   async handle(ctx) {
     const card = rulesAreasCard(
@@ -27,6 +28,7 @@ export const rulesAreasAction = cardAction({
 
 export const rulesAreaAction = cardAction({
   verb: 'rules.area',
+  shared: true,
   data: z.object({ areaId: z.enum(AREA_IDS) }),
   async handle(ctx, data) {
     const card = rulesAreaCard(
@@ -39,6 +41,7 @@ export const rulesAreaAction = cardAction({
 /** A rule: in place while browsing; as a new message from an answer, whose feedback buttons stay. */
 export const rulesShowAction = cardAction({
   verb: 'rules.show',
+  shared: true,
   data: z.object({ ruleId: z.string().min(1).max(50), inPlace: z.boolean().optional() }),
   async handle(ctx, data) {
     const s = rulesStrings(ctx);

@@ -10,6 +10,8 @@ const cardAction = cardActionsOf<RulesFeatureDeps>();
 /** "Hjälpte svaret? Ja / Nej", and the optional comment after a "Nej". */
 export const rulesFeedbackAction = cardAction({
   verb: 'rules.feedback',
+  // The asker's own question, asked where everyone could read it.
+  shared: true,
   data: z.object({
     questionId: z.uuid(),
     helpful: z.boolean(),

@@ -13,6 +13,8 @@ const cardAction = cardActionsOf<RulesFeatureDeps>();
  */
 export const rulesForwardAction = cardAction({
   verb: 'rules.forward',
+  // The coordinator's reply comes to the asker's personal chat.
+  shared: true,
   data: z.object({ questionId: z.uuid() }),
   async handle(ctx, data) {
     const { deps: services } = ctx;

@@ -7,6 +7,7 @@ import type { Command } from '../platform/teams/command.js';
 export const rulesCommand: Command<RulesFeatureDeps> = {
   id: 'rules',
   names: ['regler', 'rules'],
+  shared: true,
   async handle(ctx) {
     const card = rulesAreasCard(
       rulesAreasCardData(rulesStrings(ctx), ctx.deps.rules.knowledgeBase),

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { people, personalConversationId, TENANT, type Sender } from '../support/activities.js';
+import {
+  GROUP_CHAT,
+  people,
+  personalConversationId,
+  TENANT,
+  type Sender,
+} from '../support/activities.js';
 import { engines } from '../support/engines.js';
 import { cardOf, textOf } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -178,7 +184,7 @@ for (const engine of engines) {
       expect(JSON.stringify(cardOf(english!))).toContain('Nothing');
     });
 
-    it('When someone who is no coordinator asks for the outbox, or asks in a group chat, then they see none of it', async () => {
+    it('When someone who is no coordinator asks for the outbox, then they see none of it; asked in a group chat, it comes to the personal chat', async () => {
       app.connector.fail(400, { conversationId: personalConversationId(anna) });
       await app.notify(message(anna, 'stuck'));
       await app.running.sender.whenIdle();
@@ -187,9 +193,15 @@ for (const engine of engines) {
       expect(textOf(refusal!)).toContain('säkerhetssamordnare');
       expect(textOf(refusal!)).not.toContain('Anna');
 
-      const group = await app.as(lars).say('utkorg', { conversationType: 'groupChat' });
-      expect(group.map(textOf).join('\n')).toContain('personliga chatt');
-      expect(group.map(textOf).join('\n')).not.toContain('Anna');
+      // Asked in a group chat, the list comes to his personal chat; the group sees one line.
+      const group = await app.as(lars).say('utkorg', {
+        conversationType: 'groupChat',
+        conversationId: GROUP_CHAT.id,
+      });
+      expect(group.map(textOf)).toEqual(['Jag har svarat dig i en personlig chatt.']);
+      await app.running.sender.whenIdle();
+      const [list] = app.connector.deliveredTo(personalConversationId(lars));
+      expect(textOf(list!)).toContain('Anna');
 
       const forged = await app.invoke(erik, 'outbox.requeue', {
         id: (await app.query.outboxRow('stuck'))!.id,

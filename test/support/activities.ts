@@ -38,6 +38,8 @@ export interface ActivityOptions {
   conversationId?: string;
   /** For a card click: the id of the message that holds the card, as Teams sends it. */
   replyToId?: string;
+  /** For a card click: `automatic` when Teams asks for the card's refresh (default `manual`). */
+  trigger?: 'manual' | 'automatic';
 }
 
 /** A group chat and a team channel the bot has been added to. */
@@ -98,6 +100,6 @@ export function cardAction(sender: Sender, verb: string, data: unknown, options:
     ...base(sender, options),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: options.trigger ?? 'manual' },
   };
 }

@@ -5,7 +5,7 @@ import { incidentReceiptCard } from '../../src/incidents/incident-receipt.card.j
 import { incidentCard } from '../../src/incidents/incident.card.js';
 import { incidentStringsFor } from '../../src/incidents/incident.strings.js';
 import { stringsFor } from '../../src/platform/strings.js';
-import type { CardJson } from '../../src/platform/teams/render.js';
+import { renderCardJson, type CardJson } from '../../src/platform/teams/render.js';
 import { approvalCardSamples } from './approval-samples.js';
 import { exampleOrg, sampleIncident } from './incident-samples.js';
 import { reminderCardSamples } from './reminder-samples.js';
@@ -63,6 +63,10 @@ export const cardSamples: Record<string, () => CardJson> = {
       { heading: 'Dina rapporter', incidents: [sampleIncident()] },
       { heading: 'Att hantera', incidents: [] },
     ]),
+  'personal-only': () =>
+    renderCardJson('platform/teams/personal-only', {
+      text: stringsFor('sv').sharedChat.personalOnlyCard,
+    }),
   ...rulesCardSamples,
   ...reminderCardSamples,
   ...approvalCardSamples,

@@ -57,6 +57,9 @@ export const postgresEngine: TestEngine = {
   },
 };
 
+/** The PostgreSQL server of the run (TEST_DATABASE_URL), when there is one. */
+export const postgresServerUrl: string | undefined = pgBase;
+
 export const engines: TestEngine[] = pgBase ? [sqliteEngine, postgresEngine] : [sqliteEngine];
 
 /**

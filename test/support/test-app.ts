@@ -188,7 +188,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           return answerIn(
             card,
             source,
-            await testApp.invoke(person, press.verb, press.data, where(source, card)),
+            await testApp.invoke(person, press.verb, press.data, {
+              ...where(source, card),
+              trigger: 'automatic',
+            }),
           );
         },
       };

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { CONNECT_TIMEOUT_MS } from '../startup-errors.js';
 import type { Database } from './database.js';
 import { isBusy, openSqliteFile, PatientSqliteDialect, whileBusy } from './sqlite.js';
 
@@ -59,7 +60,12 @@ export function openDatabase(config: DatabaseConfig): Db {
       close: () => kysely.destroy(),
     };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // A server that does not answer stops the start (or a query) after this long, not never.
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -45,3 +45,6 @@ export const adaptiveCardInvokeSchema = z.object({
     data: z.unknown().optional(),
   }),
 });
+
+/** `automatic` when Teams asks for the card's `refresh` as someone looks at it; `manual` for a click. */
+export const invokeTriggerSchema = z.object({ trigger: z.string().max(20).optional() });

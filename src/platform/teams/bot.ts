@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   TeamsActivityHandler,
   TurnContext,
+  CardFactory,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
@@ -12,16 +14,27 @@ import type { Logger } from '../log.js';
 import { localeFrom, stringsFor } from '../strings.js';
 import {
   adaptiveCardInvokeSchema,
+  invokeTriggerSchema,
   incomingActivitySchema,
   tenantOf,
   type IncomingActivity,
 } from './activity.js';
-import { messageResponse, type BoundCardAction } from './card-action.js';
+import { cardResponse, messageResponse, type BoundCardAction } from './card-action.js';
 import type { BoundCommand } from './command.js';
 import { createCommandMatcher } from './command-matcher.js';
 import { commandRunAction } from './command-run.action.js';
 import type { FeatureModule } from './feature.js';
 import type { Actor, TurnScope } from './handler-context.js';
+import { renderCardJson } from './render.js';
+import { holdBackReplies, isSharedConversation } from './shared-chat.js';
+
+/** A message for the person's personal chat, sent through the outbox. */
+export interface PersonalMessage {
+  dedupeKey: string;
+  recipientAadObjectId: string;
+  tenantId: string;
+  activity: Record<string, unknown>;
+}
 
 /** What the bot itself needs; everything else reaches handlers through their feature. */
 export interface BotDeps {
@@ -33,14 +46,30 @@ export interface BotDeps {
   clock: Clock;
   log: Logger;
   features: FeatureModule[];
+  /** Queues a message to a person's personal chat (the outbox) and wakes the sender. */
+  notify(message: PersonalMessage): Promise<boolean>;
 }
+
+/**
+ * Teams asking for a card's `refresh` as someone looks at it (`trigger: automatic`),
+ * rather than a click. botbuilder leaves the trigger out of the invoke value it passes on.
+ */
+function isRefresh(activity: TurnContext['activity']): boolean {
+  return invokeTriggerSchema.safeParse(activity.value).data?.trigger === 'automatic';
+}
+
+/** How long a click's answer waits for the update of the message on the other devices. */
+const UPDATE_WAIT_MS = 3000;
 
 /** Longer messages are not commands or questions; they get a clear answer instead. */
 export const MAX_MESSAGE_LENGTH = 2000;
 
 /**
  * The thin bot: it identifies the actor, remembers how to reach them, and hands
- * each message to one command and each card click to one card action.
+ * each message to one command and each card click to one card action. In team
+ * channels and group chats only commands and actions marked `shared` answer there;
+ * the others answer in the person's personal chat, and the shared chat gets one
+ * neutral line.
  */
 export class ItSakerhetBot extends TeamsActivityHandler {
   private readonly findCommand: (text: string) => BoundCommand | undefined;
@@ -52,7 +81,10 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     super();
     const { features } = services;
     this.findCommand = createCommandMatcher(features.flatMap((f) => f.commands));
-    const actions = [commandRunAction(this.findCommand), ...features.flatMap((f) => f.cardActions)];
+    const actions = [
+      commandRunAction(this.findCommand, (command, scope) => this.runCommand(command, scope)),
+      ...features.flatMap((f) => f.cardActions),
+    ];
     this.cardActions = new Map(actions.map((a) => [a.verb, a]));
     this.fallback = features.find((f) => f.fallback)?.fallback;
     this.welcomeCommand = features.find((f) => f.welcome)?.welcome;
@@ -66,7 +98,8 @@ export class ItSakerhetBot extends TeamsActivityHandler {
         return next();
       }
       const command = this.findCommand(text) ?? this.fallback;
-      await command?.handle(ctx);
+      const elsewhere = command && (await this.runCommand(command, ctx));
+      if (elsewhere) await context.sendActivity(elsewhere);
       await next();
     });
 
@@ -118,8 +151,133 @@ export class ItSakerhetBot extends TeamsActivityHandler {
       ? this.cardActions.get(parsedInvoke.data.action.verb)
       : undefined;
     if (!parsedInvoke.success || !action) return messageResponse(ctx.actor.strings.invalidAction);
+    const { data } = parsedInvoke.data.action;
     // An error here reaches the adapter's one turn-error handler, which apologises.
-    return action.handle(ctx, parsedInvoke.data.action.data);
+    if (!isSharedConversation(context.activity)) {
+      const response = await action.handle(ctx, data);
+      await this.updateOnEveryDevice(context, action.verb, response);
+      return response;
+    }
+    if (action.shared) return action.handle(ctx, data);
+    return this.invokePersonally(action, ctx, data, isRefresh(context.activity));
+  }
+
+  /**
+   * A card in the invoke response replaces the card only where it was clicked (Teams
+   * shows it to the one who interacted, on that device). Replacing the message itself
+   * too makes the person's other devices, and later views, show the same card. Not in a
+   * shared chat, where the message is everyone's and must not become one person's view;
+   * not for a `refresh`, which shows the card as it is and changes nothing. A failure
+   * here is logged: the click itself is answered anyway. Teams waits for the invoke
+   * response only a few seconds, so a slow update is not waited for beyond
+   * `UPDATE_WAIT_MS`; it goes on, and its failure is still logged.
+   */
+  private async updateOnEveryDevice(
+    context: TurnContext,
+    verb: string,
+    response: AdaptiveCardInvokeResponse,
+  ): Promise<void> {
+    const messageId = context.activity.replyToId;
+    const isCard = response.type === 'application/vnd.microsoft.card.adaptive';
+    if (!messageId || !isCard || !response.value || isRefresh(context.activity)) return;
+    const update = context
+      .updateActivity({
+        type: 'message',
+        id: messageId,
+        attachments: [CardFactory.adaptiveCard(response.value)],
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.services.log.warn({ err: error, verb }, 'the clicked card could not be updated');
+        },
+      );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      update,
+      new Promise((resolve) => (timer = setTimeout(resolve, UPDATE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Runs a command where its answer belongs. In a shared chat a command that is not
+   * `shared` answers in the person's personal chat; the returned line is for the
+   * shared chat (that it did, or that the person must open a personal chat first).
+   */
+  private async runCommand(command: BoundCommand, ctx: TurnScope): Promise<string | undefined> {
+    if (command.shared || !isSharedConversation(ctx.turn.activity)) {
+      await command.handle(ctx);
+      return undefined;
+    }
+    const { strings, locale } = ctx.actor;
+    if (!(await this.hasPersonalChat(ctx.actor))) {
+      const name = (locale === 'en' ? command.names[1] : undefined) ?? command.names[0];
+      return strings.sharedChat.openPersonalChat(name);
+    }
+    await this.sendPersonally(ctx, await holdBackReplies(ctx.turn, () => command.handle(ctx)));
+    return strings.sharedChat.answeredPersonally;
+  }
+
+  /**
+   * A click in a shared chat on a card that is not `shared` (a card posted there before
+   * personal answers moved to the personal chat, or a forged one): the action runs, and
+   * what it answers goes to the personal chat. Teams asking for such a card's refresh
+   * gets a card that says where to look instead of the card.
+   */
+  private async invokePersonally(
+    action: BoundCardAction,
+    ctx: TurnScope,
+    data: unknown,
+    automatic: boolean,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { strings } = ctx.actor;
+    if (automatic) {
+      return cardResponse(
+        renderCardJson('platform/teams/personal-only', {
+          text: strings.sharedChat.personalOnlyCard,
+        }),
+      );
+    }
+    if (!(await this.hasPersonalChat(ctx.actor)))
+      return messageResponse(strings.sharedChat.openPersonalChat());
+    let response: AdaptiveCardInvokeResponse | undefined;
+    const replies = await holdBackReplies(ctx.turn, async () => {
+      response = await action.handle(ctx, data);
+    });
+    const value = response?.value as unknown;
+    if (response?.type === 'application/vnd.microsoft.card.adaptive' && value) {
+      replies.push({ type: 'message', attachments: [CardFactory.adaptiveCard(value)] });
+    } else if (typeof value === 'string' && replies.length === 0) {
+      // A message answer in place ("the answer follows in a new message") says nothing
+      // once the answer itself is in the personal chat; a refusal does.
+      replies.push({ type: 'message', text: value });
+    }
+    await this.sendPersonally(ctx, replies);
+    return messageResponse(strings.sharedChat.answeredPersonally);
+  }
+
+  /** Whether the bot can write to the person in their personal chat (it has the reference). */
+  private async hasPersonalChat(actor: Actor): Promise<boolean> {
+    if (!actor.aadObjectId) return false;
+    const known = await this.services.people.find(actor.aadObjectId);
+    return Boolean(known?.conversationReference) && !known?.unreachableAt;
+  }
+
+  /** Queues the replies for the personal chat; a resent activity queues nothing twice. */
+  private async sendPersonally(ctx: TurnScope, replies: Record<string, unknown>[]): Promise<void> {
+    const aad = ctx.actor.aadObjectId;
+    if (!aad) return;
+    const tenantId = ctx.actor.tenantId ?? this.services.org().organisation.tenantId;
+    const activityId = ctx.turn.activity.id ?? randomUUID();
+    for (const [index, activity] of replies.entries()) {
+      await this.services.notify({
+        dedupeKey: `reply:${aad}:${activityId}:${index}`,
+        recipientAadObjectId: aad,
+        tenantId,
+        activity,
+      });
+    }
   }
 
   private async recordInstallation(

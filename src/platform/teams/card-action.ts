@@ -8,17 +8,25 @@ import type { HandlerContext, TurnScope } from './handler-context.js';
  */
 export interface CardAction<D> {
   verb: string;
+  /**
+   * Clicked in team channels and group chats too, and answered there: the card it
+   * shows holds nothing personal. Any other verb is answered in the personal chat.
+   */
+  shared?: boolean;
   handle(ctx: HandlerContext<D>, data: unknown): Promise<AdaptiveCardInvokeResponse>;
 }
 
 /** A card action bound to its feature's dependencies, as the bot dispatches it. */
 export interface BoundCardAction {
   verb: string;
+  shared?: boolean;
   handle(scope: TurnScope, data: unknown): Promise<AdaptiveCardInvokeResponse>;
 }
 
 export interface CardActionDefinition<D, T> {
   verb: string;
+  /** See `CardAction.shared`. */
+  shared?: boolean;
   data: z.ZodType<T>;
   handle(ctx: HandlerContext<D>, data: T): Promise<AdaptiveCardInvokeResponse>;
 }
@@ -27,6 +35,7 @@ export interface CardActionDefinition<D, T> {
 export function defineCardAction<D, T>(definition: CardActionDefinition<D, T>): CardAction<D> {
   return {
     verb: definition.verb,
+    shared: definition.shared,
     async handle(ctx, raw) {
       const parsed = definition.data.safeParse(raw ?? {});
       if (!parsed.success) return messageResponse(ctx.actor.strings.invalidAction);
@@ -41,7 +50,11 @@ export function cardActionsOf<D>() {
 }
 
 export function bindCardAction<D>(action: CardAction<D>, deps: D): BoundCardAction {
-  return { verb: action.verb, handle: (scope, data) => action.handle({ ...scope, deps }, data) };
+  return {
+    verb: action.verb,
+    shared: action.shared,
+    handle: (scope, data) => action.handle({ ...scope, deps }, data),
+  };
 }
 
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {

@@ -5,6 +5,11 @@ export interface Command<D> {
   id: string;
   /** Swedish name first, then the English alias. Matched case-insensitively, with or without '/'. */
   names: string[];
+  /**
+   * Answered in team channels and group chats too: it shows nothing about a person,
+   * an incident or an approval. Any other command's answer goes to the person's personal chat.
+   */
+  shared?: boolean;
   handle(ctx: HandlerContext<D>): Promise<void>;
 }
 
@@ -12,6 +17,7 @@ export interface Command<D> {
 export interface BoundCommand {
   id: string;
   names: string[];
+  shared?: boolean;
   handle(scope: TurnScope): Promise<void>;
 }
 
@@ -19,6 +25,7 @@ export function bindCommand<D>(command: Command<D>, deps: D): BoundCommand {
   return {
     id: command.id,
     names: command.names,
+    shared: command.shared,
     handle: (scope) => command.handle({ ...scope, deps }),
   };
 }

@@ -36,7 +36,7 @@ export interface FeatureDefinition<C, D> {
 /** A feature the composition root can list: its command names and card verbs are known before it is built. */
 export interface Feature<C> {
   name: string;
-  commands: { id: string; names: string[] }[];
+  commands: { id: string; names: string[]; shared?: boolean }[];
   /** The card verbs its card actions handle. */
   verbs: string[];
   build(core: C): Promise<FeatureModule>;
@@ -45,7 +45,7 @@ export interface Feature<C> {
 export function defineFeature<C, D>(definition: FeatureDefinition<C, D>): Feature<C> {
   return {
     name: definition.name,
-    commands: (definition.commands ?? []).map(({ id, names }) => ({ id, names })),
+    commands: (definition.commands ?? []).map(({ id, names, shared }) => ({ id, names, shared })),
     verbs: (definition.cardActions ?? []).map((a) => a.verb),
     async build(core) {
       const deps = await definition.deps(core);
