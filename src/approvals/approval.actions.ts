@@ -91,9 +91,9 @@ const submit = cardAction({
     const { aadObjectId, tenantId, name } = ctx.actor;
     if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
     const { org, clock } = ctx.deps;
-    const result = validateApprovalForm(data, org);
+    const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+    const result = validateApprovalForm(data, org, year);
     if (!result.ok) {
-      const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
       return cardResponse(approvalFormCard(s, org, year, data.submissionId, data, result.errors));
     }
     const requested = await requestApproval(
@@ -103,7 +103,6 @@ const submit = cardAction({
       result.value,
     );
     if (requested.kind === 'only-requester') {
-      const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
       return cardResponse(
         approvalFormCard(s, org, year, data.submissionId, data, { type: 'onlyRequester' }),
       );
@@ -123,8 +122,9 @@ const start = cardAction({
   }),
   async handle(ctx, data) {
     const { org, clock } = ctx.deps;
-    const subject = data.subject && parseSubject(data.subject, org) ? data.subject : undefined;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
+    const subject =
+      data.subject && parseSubject(data.subject, org, year) ? data.subject : undefined;
     const card = approvalFormCard(strings(ctx), org, year, randomUUID(), {
       type: data.type,
       subject,

@@ -50,8 +50,7 @@ function describeHistory(
     'register.changed': strings.statuses.approved,
   };
   return events.map(
-    (e) =>
-      `${formatLocal(e.at, tz)} ${userText(nameOf(e.actor))}: ${labels[e.action] ?? e.action}`,
+    (e) => `${formatLocal(e.at, tz)} ${userText(nameOf(e.actor))}: ${labels[e.action] ?? e.action}`,
   );
 }
 
@@ -79,9 +78,7 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
   ];
   const steps = approval.steps.map((s) => {
     const who = `${strings.roles[s.role]}: ${userText(s.approverIds.map(nameOfPerson).join(', '))}`;
-    const delegated = s.delegate
-      ? ` (${strings.card.delegatedTo(userText(s.delegate.name))})`
-      : '';
+    const delegated = s.delegate ? ` (${strings.card.delegatedTo(userText(s.delegate.name))})` : '';
     let state = strings.card.notStarted;
     let marker = '○';
     let color = 'Default';
@@ -108,6 +105,9 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
       comment: s.comment ? userText(s.comment) : '',
     };
   });
+  // The host beside the button says where it leads before anyone opens it (in punycode
+  // for an international name, so a look-alike host shows as what it is).
+  const link = approval.link && URL.canParse(approval.link) ? new URL(approval.link) : undefined;
   return renderCardJson('approvals/approval', {
     approvalId: approval.id,
     stepIndex: step?.index ?? -1,
@@ -118,8 +118,8 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     facts,
     justificationHeading: strings.card.justification,
     justification: userText(approval.justification),
-    link: approval.link ?? '',
-    openLink: strings.card.openLink,
+    link: link?.href ?? '',
+    openLink: link ? strings.card.openLink(link.hostname) : '',
     stepsHeading: strings.card.steps,
     steps,
     canDecide,

@@ -27,7 +27,8 @@ export interface ApprovalStrings {
     status: string;
     proposedOwner: string;
     justification: string;
-    openLink: string;
+    /** The button that opens the request's link, with the link's host. */
+    openLink: (host: string) => string;
     steps: string;
     waitingFor: (names: string) => string;
     decided: (decision: string, name: string, when: string) => string;
@@ -137,7 +138,7 @@ const sv: ApprovalStrings = {
     status: 'Status',
     proposedOwner: 'Föreslagen systemägare',
     justification: 'Motivering',
-    openLink: 'Öppna underlaget',
+    openLink: (host) => `Öppna underlaget (${host})`,
     steps: 'Beslutsordning',
     waitingFor: (names) => `Väntar på ${names}`,
     decided: (decision, name, when) => `${decision} av ${name} ${when}`,
@@ -260,7 +261,7 @@ const en: ApprovalStrings = {
     status: 'Status',
     proposedOwner: 'Proposed system owner',
     justification: 'Justification',
-    openLink: 'Open the material',
+    openLink: (host) => `Open the material (${host})`,
     steps: 'Order of decision',
     waitingFor: (names) => `Waiting for ${names}`,
     decided: (decision, name, when) => `${decision} by ${name} ${when}`,

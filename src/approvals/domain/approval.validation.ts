@@ -43,18 +43,29 @@ export type ApprovalValidation =
   | { ok: true; value: ApprovalRequestInput }
   | { ok: false; errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> };
 
-/** Subjects are encoded in the form as `system:<id>`, `document:<id>` or `year:<yyyy>`. */
-export function parseSubject(value: string, org: OrgDirectory): ApprovalSubject | undefined {
+/**
+ * Subjects are encoded in the form as `system:<id>`, `document:<id>` or `year:<yyyy>`.
+ * The form offers this year's and next year's goals (`thisYear`, in the organisation's
+ * time zone); last year's is accepted too, for a form opened before New Year.
+ */
+export function parseSubject(
+  value: string,
+  org: OrgDirectory,
+  thisYear: number,
+): ApprovalSubject | undefined {
   const [kind, id = ''] = value.split(':', 2);
   if (kind === 'system' && org.systemById(id)) return { kind: 'system', systemId: id };
   if (kind === 'document' && org.documentById(id)) return { kind: 'document', documentId: id };
-  if (kind === 'year' && /^\d{4}$/.test(id)) return { kind: 'year', year: Number(id) };
+  const year = /^\d{4}$/.test(id) ? Number(id) : NaN;
+  if (kind === 'year' && year >= thisYear - 1 && year <= thisYear + 1)
+    return { kind: 'year', year };
   return undefined;
 }
 
 export function validateApprovalForm(
   values: ApprovalFormValues,
   org: OrgDirectory,
+  thisYear: number,
 ): ApprovalValidation {
   const errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> = {};
   const text = (field: 'title' | 'justification', max: number) => {
@@ -75,7 +86,7 @@ export function validateApprovalForm(
   let subject: ApprovalSubject | undefined;
   if (!values.subject) errors.subject = 'required';
   else {
-    subject = parseSubject(values.subject, org);
+    subject = parseSubject(values.subject, org, thisYear);
     if (!subject) errors.subject = 'unknownChoice';
     else if (type && CHAINS[type].subject !== subject.kind) errors.subject = 'subjectMismatch';
     else if (
@@ -103,8 +114,10 @@ export function validateApprovalForm(
   let link: string | null = null;
   if (linkText !== '') {
     if (linkText.length > APPROVAL_LIMITS.link) errors.link = 'tooLong';
-    else if (!isHttpsUrl(linkText)) errors.link = 'invalidLink';
-    else link = linkText;
+    else {
+      link = httpsUrl(linkText);
+      if (!link) errors.link = 'invalidLink';
+    }
   }
 
   if (Object.keys(errors).length > 0 || !type || !subject) return { ok: false, errors };
@@ -118,12 +131,14 @@ export function securityPlanOf(org: OrgDirectory, systemId: string) {
   );
 }
 
-/** Only https links: a link on a card is opened by someone else on their phone. */
-function isHttpsUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+/**
+ * Only https links, as the WHATWG URL parser writes them (spaces and quotes encoded,
+ * the host in lower case): a link on a card is opened by someone else on their phone,
+ * and what is stored is what the button opens.
+ */
+function httpsUrl(text: string): string | null {
+  if (!URL.canParse(text)) return null;
+  const url = new URL(text);
+  const usable = url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password;
+  return usable ? url.href : null;
 }

@@ -27,6 +27,12 @@ export interface HttpLimits extends BodyLimits {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open. */
   keepAliveTimeoutMs: number;
+  /**
+   * A connection on which nothing arrives or leaves for this long is closed (Node's
+   * socket timeout): one opened and left silent, or a request that trickles. Longer
+   * than any turn takes to answer.
+   */
+  idleTimeoutMs: number;
 }
 
 export const defaultHttpLimits: HttpLimits = {
@@ -34,6 +40,7 @@ export const defaultHttpLimits: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
 };
 
 /** Fixed answers for requests refused before the bot sees them: nothing of the request echoed. */
@@ -59,6 +66,8 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.server.headersTimeout = limits.headersTimeoutMs;
   server.server.requestTimeout = limits.requestTimeoutMs;
   server.server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // Without a callback, Node destroys the socket when it times out.
+  server.server.setTimeout(limits.idleTimeoutMs);
 
   server.post('/api/messages', async (req, res) => {
     const rejected = (status: keyof typeof refusalBodies, reason: string) => {

@@ -1,4 +1,6 @@
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { cleanStrings, cleanText } from '../text.js';
 
 /**
  * The parts of an incoming activity the bot relies on, parsed the moment it
@@ -48,3 +50,26 @@ export const adaptiveCardInvokeSchema = z.object({
 
 /** `automatic` when Teams asks for the card's `refresh` as someone looks at it; `manual` for a click. */
 export const invokeTriggerSchema = z.object({ trigger: z.string().max(20).optional() });
+
+/**
+ * Cleans what a person sent, in place, before anything reads it: the text, the card's
+ * values and the sender's name (see `cleanText`). Entities without a string `type`
+ * are dropped: botbuilder's mention handling reads `type` of every entity, and one
+ * malformed entity would otherwise fail the whole turn.
+ */
+export function cleanActivity(activity: Partial<Activity>): void {
+  if (typeof activity.text === 'string') activity.text = cleanText(activity.text);
+  if (activity.value !== undefined) activity.value = cleanStrings(activity.value);
+  if (typeof activity.from?.name === 'string') activity.from.name = cleanText(activity.from.name);
+  const entities: unknown = activity.entities;
+  if (entities !== undefined) {
+    activity.entities = Array.isArray(entities)
+      ? entities.filter(
+          (e: unknown): e is NonNullable<Activity['entities']>[number] =>
+            typeof e === 'object' &&
+            e !== null &&
+            typeof (e as { type?: unknown }).type === 'string',
+        )
+      : undefined;
+  }
+}

@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import { localeFrom, stringsFor } from '../strings.js';
 import {
   adaptiveCardInvokeSchema,
+  cleanActivity,
   invokeTriggerSchema,
   incomingActivitySchema,
   tenantOf,
@@ -119,10 +120,11 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     });
   }
 
-  /** Checks the tenant and records the person before any handler runs. */
+  /** Cleans what the person sent, checks the tenant and records the person before any handler runs. */
   override async run(context: TurnContext): Promise<void> {
     const forced = this.services.config.forceLocale;
     if (forced && context.activity) context.activity.locale = forced;
+    if (context.activity) cleanActivity(context.activity);
     // The HTTP layer already refused bodies of another shape; this narrows the type.
     const parsed = incomingActivitySchema.safeParse(context.activity);
     if (!parsed.success) return;
