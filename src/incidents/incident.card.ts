@@ -73,6 +73,13 @@ export function describeHistory(
           return `${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind} → ${strings.reportStatuses[to as keyof IncidentStrings['reportStatuses']] ?? to}`;
         case 'incident.clock-started':
           return `${strings.card.clocks}: ${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind}`;
+        case 'incident.clock': {
+          const report = strings.reports[kind as keyof IncidentStrings['reports']] ?? kind;
+          const due = new Date(String(e.details?.due ?? ''));
+          return to === 'waiting' || Number.isNaN(due.getTime())
+            ? `${report} → ${strings.reportStatuses.waiting}`
+            : `${report} → ${strings.card.due(formatLocal(due, tz))}`;
+        }
         case 'incident.note':
           return strings.card.addNote;
         default:
@@ -113,9 +120,12 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     clocks: incident.reports.map((r) => ({
       kind: r.kind,
       title: strings.reports[r.kind],
-      state: `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
+      state:
+        r.status === 'waiting'
+          ? strings.reportStatuses.waiting
+          : `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
       color: r.status === 'pending' ? 'Attention' : 'Good',
-      canDecide: r.status === 'pending' && can.decideReport(r.kind),
+      canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
       notRequiredTitle: r.kind.startsWith('csirt')
         ? strings.card.notSignificant
         : strings.card.markNotRequired,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  REPORT_KINDS,
   formatIncidentNumber,
   type AuthorityReport,
   type Category,
@@ -41,8 +42,13 @@ export function incidentRowToIncident(row: IncidentRow, reports: IncidentReportR
         status: r.status as ReportStatus,
         decidedBy: r.decided_by,
         decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+        reason: r.reason,
       }))
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+      .sort(
+        (a, b) =>
+          a.dueAt.getTime() - b.dueAt.getTime() ||
+          REPORT_KINDS.indexOf(a.kind) - REPORT_KINDS.indexOf(b.kind),
+      ),
   };
 }
 
@@ -53,6 +59,7 @@ const reportRow = (incidentId: string, report: AuthorityReport) => ({
   status: report.status,
   decided_by: report.decidedBy,
   decided_at: report.decidedAt?.toISOString() ?? null,
+  reason: report.reason,
 });
 
 async function load(db: Executor, rows: IncidentRow[]): Promise<Incident[]> {
@@ -197,9 +204,33 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
         for (const report of change.reports ?? []) {
           await trx
             .updateTable('incident_report')
-            .set({ status: report.status, decided_by: report.by, decided_at: now })
+            .set({
+              status: report.status,
+              decided_by: report.by,
+              decided_at: now,
+              reason: report.reason ?? null,
+            })
             .where('incident_id', '=', id)
             .where('kind', '=', report.kind)
+            .execute();
+        }
+        for (const clock of change.clocks ?? []) {
+          await trx
+            .insertInto('incident_report')
+            .values({
+              incident_id: id,
+              kind: clock.kind,
+              due_at: clock.dueAt.toISOString(),
+              status: clock.status,
+              decided_by: null,
+              decided_at: null,
+              reason: null,
+            })
+            .onConflict((oc) =>
+              oc
+                .columns(['incident_id', 'kind'])
+                .doUpdateSet({ due_at: clock.dueAt.toISOString(), status: clock.status }),
+            )
             .execute();
         }
         if (change.addReports?.length) {

@@ -131,9 +131,15 @@ const sv: IncidentStrings = {
     imy: 'Anmälan till IMY (personuppgiftsincident), 72 timmar',
     'csirt-early-warning': 'Tidig varning till CSIRT (MCF), 24 timmar',
     'csirt-notification': 'Incidentanmälan till CSIRT (MCF), 72 timmar',
-    'csirt-final': 'Slutrapport till CSIRT (MCF), en månad',
+    'csirt-progress': 'Lägesrapport till CSIRT (MCF), incidenten hanteras fortfarande',
+    'csirt-final': 'Slutrapport till CSIRT (MCF), en månad efter incidentanmälan',
   },
-  reportStatuses: { pending: 'Inte gjord', made: 'Gjord', 'not-required': 'Krävs inte' },
+  reportStatuses: {
+    pending: 'Inte gjord',
+    waiting: 'Väntar: en månad efter att incidenten hanterats',
+    made: 'Gjord',
+    'not-required': 'Krävs inte',
+  },
   advice: {
     'skadlig-kod': [
       'Koppla bort datorn från nätverket (dra ur sladden, stäng av wifi) men stäng inte av den.',
@@ -295,9 +301,15 @@ const en: IncidentStrings = {
     imy: 'Notification to IMY (personal data breach), 72 hours',
     'csirt-early-warning': 'Early warning to the CSIRT (MCF), 24 hours',
     'csirt-notification': 'Incident notification to the CSIRT (MCF), 72 hours',
-    'csirt-final': 'Final report to the CSIRT (MCF), one month',
+    'csirt-progress': 'Progress report to the CSIRT (MCF), the incident is still being handled',
+    'csirt-final': 'Final report to the CSIRT (MCF), one month after the notification',
   },
-  reportStatuses: { pending: 'Not made', made: 'Made', 'not-required': 'Not required' },
+  reportStatuses: {
+    pending: 'Not made',
+    waiting: 'Waiting: one month after the incident has been handled',
+    made: 'Made',
+    'not-required': 'Not required',
+  },
   advice: {
     'skadlig-kod': [
       'Disconnect the computer from the network (cable out, Wi-Fi off) but do not switch it off.',

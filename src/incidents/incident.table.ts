@@ -31,6 +31,7 @@ export interface IncidentReportTable {
   status: string;
   decided_by: string | null;
   decided_at: string | null;
+  reason: string | null;
 }
 
 export interface IncidentNoteTable {

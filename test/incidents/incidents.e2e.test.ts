@@ -142,8 +142,9 @@ for (const engine of engines) {
       const chief = textOf(got.get(karin.name)![0]!);
       expect(chief).toContain('Är det en betydande incident enligt cybersäkerhetslagen?');
       expect(chief).toContain('senast 2026-12-01 09:30');
-      expect(chief).toContain('Slutrapport till CSIRT (MCF), en månad');
-      expect(chief).toContain('senast 2026-12-30 09:30');
+      expect(chief).toContain('Slutrapport till CSIRT (MCF), en månad efter incidentanmälan');
+      // Until the notification is made: a month after it is due (3 December).
+      expect(chief).toContain('senast 2027-01-03 09:30');
       expect(textOf(got.get(maria.name)![0]!)).toContain('systemägare');
       expect(got.get(olof.name)).toEqual([]);
     });
@@ -424,6 +425,47 @@ for (const engine of engines) {
       });
       const reports = (await app.query.incident(id))!.reports;
       expect(reports.find((r) => r.kind === 'csirt-notification')?.status).toBe('made');
+    });
+
+    it('dates the final report from the notification, and asks for a lägesrapport while the incident is still handled', async () => {
+      const { id, number } = await numberOf(
+        await submit(anna, { ...phishing, system: 'vard', severity: 'hog' }),
+      );
+      const dueOf = async (kind: string) =>
+        (await app.query.incident(id))!.reports.find((r) => r.kind === kind);
+      now = new Date('2026-12-01T14:00:00Z'); // the notification made on 1 December, 15:00
+      await app.as(karin).click(await latestCardWith(karin, 'Gjord'), {
+        title: 'Gjord',
+        near: 'Incidentanmälan till CSIRT',
+      });
+      expect((await dueOf('csirt-final'))!.dueAt).toBe('2027-01-01T14:00:00.000Z');
+
+      // Four hours before, the incident is still under investigation: a lägesrapport is due instead.
+      now = new Date('2027-01-01T10:30:00Z');
+      app.connector.reset();
+      await app.running.remindIncidentDeadlines();
+      expect(await dueOf('csirt-progress')).toMatchObject({
+        status: 'pending',
+        dueAt: '2027-01-01T14:00:00.000Z',
+      });
+      expect((await dueOf('csirt-final'))!.status).toBe('waiting');
+      const reminders = (await received()).get(karin.name)!.map(textOf);
+      expect(reminders.filter((t) => t.includes(number)).join()).toContain(
+        'Lägesrapport till CSIRT (MCF)',
+      );
+      const card = textOf(await latestCardWith(karin, 'Gjord'));
+      expect(card).toContain('Väntar: en månad efter att incidenten hanterats');
+
+      // Handled on 20 January: the final report is due a month later.
+      now = new Date('2027-01-20T08:00:00Z');
+      const larsCard = await latestCardWith(lars, 'Spara ändringar');
+      await app.as(lars).click(larsCard, 'Spara ändringar', { status: 'atgardad' });
+      expect(await dueOf('csirt-final')).toMatchObject({
+        status: 'pending',
+        dueAt: '2027-02-20T08:00:00.000Z',
+      });
+      const history = await app.query.auditActions('incident', id);
+      expect(history.filter((a) => a === 'incident.clock')).toHaveLength(4);
     });
 
     it('tells the kommunchef when a coordinator raises the severity, and starts the CSIRT clocks', async () => {

@@ -36,6 +36,7 @@ export function sampleIncident(overrides: Partial<Incident> = {}): Incident {
         status: 'pending',
         decidedBy: null,
         decidedAt: null,
+        reason: null,
       },
       {
         kind: 'csirt-early-warning',
@@ -43,6 +44,7 @@ export function sampleIncident(overrides: Partial<Incident> = {}): Incident {
         status: 'pending',
         decidedBy: null,
         decidedAt: null,
+        reason: null,
       },
     ],
     ...overrides,

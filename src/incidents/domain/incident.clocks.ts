@@ -2,14 +2,31 @@ import type { OrgDirectory } from '../../org/index.js';
 import { addZonedCalendarMonths } from '../../platform/calendar.js';
 import type { Person } from '../../org/index.js';
 import { concernsKommunchef, involvesPersonalData } from './incident.access.js';
-import type { AuthorityReport, Incident, ReportKind } from './incident.js';
+import {
+  HANDLED_STATUSES,
+  type AuthorityReport,
+  type Incident,
+  type ReportKind,
+  type ReportStatus,
+} from './incident.js';
 
 const HOUR = 3_600_000;
 
 /**
- * The legal deadlines, counted from the time of discovery (awareness). The final
- * report's month is a calendar month on the organisation's wall clock, clamped to
- * the end of a shorter month (31 January → 28 February).
+ * One calendar month on the organisation's wall clock, clamped to the end of a
+ * shorter month (31 January → 28 February): how the final report's month is counted.
+ */
+export function oneMonthAfter(instant: Date, timeZone: string): Date {
+  return addZonedCalendarMonths(instant, 1, timeZone);
+}
+
+/**
+ * The legal deadlines as they stand when an incident is reported. IMY (GDPR art. 33),
+ * the CSIRT early warning and notification count from awareness (the time of
+ * discovery). The final report counts from the notification, so until the
+ * notification is made it is expected a month after the notification is due; a
+ * lägesrapport is due only if the incident is still being handled then
+ * (`followingClocks` moves them as the incident goes on).
  */
 export function reportDueAt(kind: ReportKind, discoveredAt: Date, timeZone: string): Date {
   switch (kind) {
@@ -18,9 +35,60 @@ export function reportDueAt(kind: ReportKind, discoveredAt: Date, timeZone: stri
       return new Date(discoveredAt.getTime() + 72 * HOUR);
     case 'csirt-early-warning':
       return new Date(discoveredAt.getTime() + 24 * HOUR);
+    case 'csirt-progress':
     case 'csirt-final':
-      return addZonedCalendarMonths(discoveredAt, 1, timeZone);
+      return oneMonthAfter(reportDueAt('csirt-notification', discoveredAt, timeZone), timeZone);
   }
+}
+
+/** A clock that starts, moves or stops waiting because of what happened to the incident. */
+export interface ClockChange {
+  kind: ReportKind;
+  dueAt: Date;
+  status: Extract<ReportStatus, 'pending' | 'waiting'>;
+  why: 'notification-made' | 'still-handled' | 'handled';
+}
+
+/**
+ * What the incident's state at `now` does to the final report's clock:
+ * - the notification made: the final report is due one month after it was made;
+ * - the final report due within `DUE_SOON_HOURS` while the incident is still being
+ *   handled: a lägesrapport is due at that time instead, and the final report waits;
+ * - a waiting final report once the incident is handled: due one month after `now`.
+ */
+export function followingClocks(incident: Incident, now: Date, timeZone: string): ClockChange[] {
+  const report = (kind: ReportKind) => incident.reports.find((r) => r.kind === kind);
+  const final = report('csirt-final');
+  const notification = report('csirt-notification');
+  const progress = report('csirt-progress');
+  const handled = HANDLED_STATUSES.includes(incident.status);
+  if (!final) return [];
+  if (final.status === 'waiting') {
+    return handled
+      ? [
+          {
+            kind: 'csirt-final',
+            dueAt: oneMonthAfter(now, timeZone),
+            status: 'pending',
+            why: 'handled',
+          },
+        ]
+      : [];
+  }
+  if (final.status !== 'pending' || progress) return [];
+  if (notification?.status === 'made' && notification.decidedAt) {
+    const due = oneMonthAfter(notification.decidedAt, timeZone);
+    if (due.getTime() !== final.dueAt.getTime())
+      return [{ kind: 'csirt-final', dueAt: due, status: 'pending', why: 'notification-made' }];
+  }
+  const almostDue = now.getTime() >= final.dueAt.getTime() - DUE_SOON_HOURS * HOUR;
+  if (!handled && almostDue && notification?.status === 'made') {
+    return [
+      { kind: 'csirt-progress', dueAt: final.dueAt, status: 'pending', why: 'still-handled' },
+      { kind: 'csirt-final', dueAt: final.dueAt, status: 'waiting', why: 'still-handled' },
+    ];
+  }
+  return [];
 }
 
 /** The reports whose clocks run for an incident in this state. */
@@ -32,6 +100,7 @@ export function requiredReportKinds(
   if (involvesPersonalData(incident)) kinds.push('imy');
   if (concernsKommunchef(incident, org))
     kinds.push('csirt-early-warning', 'csirt-notification', 'csirt-final');
+  // csirt-progress is not required from the start: `followingClocks` adds it when needed.
   return kinds;
 }
 
@@ -46,6 +115,7 @@ export function missingReports(incident: Incident, org: OrgDirectory): Authority
       status: 'pending',
       decidedBy: null,
       decidedAt: null,
+      reason: null,
     }));
 }
 
@@ -54,11 +124,24 @@ export type ReminderStage = 'half-time' | 'due-soon' | 'overdue';
 /** Hours before the deadline for the "due soon" reminder. */
 export const DUE_SOON_HOURS = 4;
 
+/**
+ * When a report's clock started: awareness, or for the final report and the
+ * lägesrapport a month before they are due (the notification, or the incident
+ * handled), so half-time falls in the middle of their own month.
+ */
+function clockStart(report: AuthorityReport, discoveredAt: Date, timeZone: string): number {
+  if (report.kind !== 'csirt-final' && report.kind !== 'csirt-progress')
+    return discoveredAt.getTime();
+  const monthBefore = addZonedCalendarMonths(report.dueAt, -1, timeZone).getTime();
+  return Math.max(discoveredAt.getTime(), monthBefore);
+}
+
 function stageTimes(
   report: AuthorityReport,
   discoveredAt: Date,
+  timeZone: string,
 ): { stage: ReminderStage; at: Date }[] {
-  const start = discoveredAt.getTime();
+  const start = clockStart(report, discoveredAt, timeZone);
   const due = report.dueAt.getTime();
   return [
     { stage: 'half-time', at: new Date(start + (due - start) / 2) },
@@ -85,7 +168,7 @@ export function dueDeadlineReminders(
   const reminders: DeadlineReminder[] = [];
   for (const report of incident.reports) {
     if (report.status !== 'pending') continue;
-    const passed = stageTimes(report, incident.discoveredAt).filter(
+    const passed = stageTimes(report, incident.discoveredAt, org.organisation.timezone).filter(
       (s) => s.at.getTime() <= now.getTime(),
     );
     const latest = passed.at(-1);

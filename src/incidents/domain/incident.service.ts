@@ -3,7 +3,7 @@ import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import { localYear } from '../../platform/calendar.js';
-import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
+import { inUnitOfWork, transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import {
   incidentRecipients,
   permissionsFor,
@@ -12,9 +12,11 @@ import {
 } from './incident.access.js';
 import {
   dueDeadlineReminders,
+  followingClocks,
   missingReports,
   requiredReportKinds,
   reportDueAt,
+  type ClockChange,
   type DeadlineReminder,
 } from './incident.clocks.js';
 import {
@@ -64,8 +66,10 @@ export interface IncidentChange {
   severity?: Severity;
   category?: Category;
   assignee?: { aadObjectId: string; name: string };
-  reports?: { kind: ReportKind; status: ReportStatus; by: string }[];
+  reports?: { kind: ReportKind; status: ReportStatus; by: string; reason?: string }[];
   addReports?: AuthorityReport[];
+  /** Clocks that start, move or wait because of the change (the final report's, say). */
+  clocks?: ClockChange[];
   note?: { authorAadObjectId: string; authorName: string; text: string };
 }
 
@@ -111,6 +115,7 @@ async function report(
     status: 'pending',
     decidedBy: null,
     decidedAt: null,
+    reason: null,
   }));
   const result = await deps.incidents.create(
     {
@@ -189,11 +194,17 @@ async function act(
   // A card showing an older version must not overwrite what someone else just did.
   if (incident.version !== expectedVersion) return { kind: 'stale', incident };
 
+  const now = deps.clock.now();
   const projected = { ...incident, ...(change.severity ? { severity: change.severity } : {}) };
   const added = missingReports(projected, deps.org);
   if (added.length > 0) change.addReports = added;
+  const clocks = followingClocks(
+    projectedIncident(incident, change, now),
+    now,
+    deps.org.organisation.timezone,
+  );
+  if (clocks.length > 0) change.clocks = clocks;
 
-  const now = deps.clock.now();
   const updated = await deps.incidents.update(incident.id, expectedVersion, change, now);
   if (updated === 'stale') {
     const current = await deps.incidents.get(incident.id);
@@ -204,6 +215,22 @@ async function act(
     await deps.notifier.statusChanged(updated);
   if (change.severity) await route(deps, updated);
   return { kind: 'ok', incident: updated };
+}
+
+/** The incident as it will be once `change` is applied: what the clocks follow from. */
+function projectedIncident(incident: Incident, change: IncidentChange, now: Date): Incident {
+  const reports = incident.reports.map((report) => {
+    const decided = change.reports?.find((r) => r.kind === report.kind);
+    return decided
+      ? { ...report, status: decided.status, decidedBy: decided.by, decidedAt: now }
+      : report;
+  });
+  return {
+    ...incident,
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.severity ? { severity: change.severity } : {}),
+    reports: [...reports, ...(change.addReports ?? [])],
+  };
 }
 
 function changeFor(
@@ -288,20 +315,68 @@ async function auditChange(
     await record('incident.report', { kind: report.kind, to: report.status });
   for (const report of change.addReports ?? [])
     await record('incident.clock-started', { kind: report.kind });
+  for (const clock of change.clocks ?? [])
+    await record('incident.clock', {
+      kind: clock.kind,
+      to: clock.status,
+      why: clock.why,
+      due: clock.dueAt.toISOString(),
+    });
   if (change.note) await record('incident.note', {});
 }
 
-/** Reminds the responsible people of every authority report whose clock runs. */
+/**
+ * Reminds the responsible people of every authority report whose clock runs, after
+ * moving the clocks that time itself moves (a lägesrapport instead of the final
+ * report when the incident is still being handled as the final report falls due).
+ */
 export async function remindDeadlines(deps: IncidentDeps): Promise<number> {
   const now = deps.clock.now();
   let sent = 0;
-  for (const incident of await deps.incidents.listWithPendingReports()) {
+  for (const listed of await deps.incidents.listWithPendingReports()) {
+    const incident = await advanceClocks(deps, listed, now);
+    if (!incident) continue;
     for (const reminder of dueDeadlineReminders(incident, deps.org, now)) {
       await deps.notifier.deadline(incident, reminder);
       sent++;
     }
   }
   return sent;
+}
+
+/**
+ * Applies the clock changes time has brought, with their audit events, in one unit of
+ * work. When someone changed the incident meanwhile, their change moved the clocks;
+ * the incident is read again.
+ */
+async function advanceClocks(
+  deps: IncidentDeps,
+  incident: Incident,
+  now: Date,
+): Promise<Incident | undefined> {
+  const clocks = followingClocks(incident, now, deps.org.organisation.timezone);
+  if (clocks.length === 0) return incident;
+  const updated = await inUnitOfWork(deps, async (tx) => {
+    const result = await tx.incidents.update(incident.id, incident.version, { clocks }, now);
+    if (result === 'stale') return undefined;
+    for (const clock of clocks) {
+      await tx.audit.record({
+        at: now,
+        actor: 'system',
+        action: 'incident.clock',
+        objectType: 'incident',
+        objectId: incident.id,
+        details: {
+          kind: clock.kind,
+          to: clock.status,
+          why: clock.why,
+          due: clock.dueAt.toISOString(),
+        },
+      });
+    }
+    return result;
+  });
+  return updated ?? deps.incidents.get(incident.id);
 }
 
 /** The incident if this person may see it. */

@@ -28,19 +28,30 @@ export const UNKNOWN_SYSTEM = 'vet-ej';
  * The authority reports whose deadlines the bot watches. The bot does not make the
  * legal call; it makes sure the people who must make it know, in time.
  * - imy: personal data breach to IMY, 72 h (GDPR art. 33)
- * - csirt-*: significant incident to the CSIRT at MCF under cybersäkerhetslagen:
- *   early warning 24 h, notification 72 h, final report one month
+ * - csirt-*: significant incident to the CSIRT (CERT-SE at MCF) under cybersäkerhetslagen
+ *   (2025:1506) and cybersäkerhetsförordningen (2025:1507): early warning 24 h and
+ *   notification 72 h from awareness; final report one month after the notification;
+ *   if the incident is still being handled then, a progress report (lägesrapport)
+ *   then and the final report one month after it has been handled
  */
 export const REPORT_KINDS = [
   'imy',
   'csirt-early-warning',
   'csirt-notification',
+  'csirt-progress',
   'csirt-final',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_STATUSES = ['pending', 'made', 'not-required'] as const;
+/**
+ * `waiting`: no clock runs yet. The final report after a lägesrapport waits until the
+ * incident has been handled; its month starts then.
+ */
+export const REPORT_STATUSES = ['pending', 'waiting', 'made', 'not-required'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The statuses in which an incident counts as handled (hanterad) for the final report. */
+export const HANDLED_STATUSES: readonly Status[] = ['atgardad', 'avslutad'];
 
 export interface AuthorityReport {
   kind: ReportKind;
@@ -48,6 +59,8 @@ export interface AuthorityReport {
   status: ReportStatus;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** Why it was not required, as the decider wrote it (GDPR art. 33.5: every call documented). */
+  reason: string | null;
 }
 
 /** What the form delivers once validated: the part of an incident its reporter tells. */
