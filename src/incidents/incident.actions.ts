@@ -3,6 +3,7 @@ import { CardFactory } from 'botbuilder';
 import { z } from 'zod';
 import {
   CATEGORIES,
+  LIMITS,
   REPORT_KINDS,
   SEVERITIES,
   STATUSES,
@@ -14,6 +15,7 @@ import {
   viewIncident,
   type IncidentAction,
   type IncidentActionResult,
+  type InvalidAction,
 } from './domain/incident.service.js';
 import { validateIncidentForm } from './domain/incident.validation.js';
 import { incidentStringsFor, type IncidentStrings } from './incident.strings.js';
@@ -107,13 +109,22 @@ async function answer(ctx: HandlerContext<IncidentFeatureDeps>, result: Incident
     case 'not-found':
       return messageResponse(s.notFound);
     case 'invalid':
-      return messageResponse(
-        result.reason === 'note-too-long'
-          ? s.noteTooLong(2000)
-          : result.reason === 'note-empty'
-            ? s.noteEmpty
-            : s.notFound,
-      );
+      return messageResponse(invalidMessage(s, result.reason));
+  }
+}
+
+function invalidMessage(s: IncidentStrings, reason: InvalidAction): string {
+  switch (reason) {
+    case 'note-too-long':
+      return s.noteTooLong(LIMITS.note);
+    case 'note-empty':
+      return s.noteEmpty;
+    case 'reason-required':
+      return s.reasonRequired;
+    case 'reason-too-long':
+      return s.reasonTooLong(LIMITS.reason);
+    case 'no-such-report':
+      return s.notFound;
   }
 }
 
@@ -164,21 +175,31 @@ const update = act(
 const REPORT_OUTCOMES = ['made', 'not-required'] as const;
 
 /**
- * The report buttons send no inputs and name their outcome `outcome`: the triage
- * card's `status` input (the incident's status) would win over a data field of the
- * same name. Cards sent before that carry the outcome in `status`, still read here.
+ * The report buttons name their outcome `outcome`: the triage card's `status` input
+ * (the incident's status) would win over a data field of the same name. Cards sent
+ * before that carry the outcome in `status`, still read here. *Krävs inte* and *Inte
+ * betydande* send the reason typed into their field, `reason-<kind>` (one field per
+ * clock, so the ids on the card are unique).
  */
 const report = act(
   'incident.report',
   z.preprocess(
     (raw) => {
       const data = raw as Record<string, unknown> | null;
-      if (!data || typeof data !== 'object' || 'outcome' in data) return raw;
-      return { ...data, outcome: data.status };
+      if (!data || typeof data !== 'object') return raw;
+      return {
+        ...data,
+        outcome: 'outcome' in data ? data.outcome : data.status,
+        reason: data[`reason-${String(data.kind)}`],
+      };
     },
-    versioned.extend({ kind: z.enum(REPORT_KINDS), outcome: z.enum(REPORT_OUTCOMES) }),
+    versioned.extend({
+      kind: z.enum(REPORT_KINDS),
+      outcome: z.enum(REPORT_OUTCOMES),
+      reason: z.string().max(20_000).optional(),
+    }),
   ),
-  (d) => ({ type: 'report', kind: d.kind, status: d.outcome }),
+  (d) => ({ type: 'report', kind: d.kind, status: d.outcome, reason: d.reason }),
 );
 
 const note = act(

@@ -69,8 +69,11 @@ export function describeHistory(
           return `${strings.card.facts.severity} → ${strings.severities[to as Incident['severity']] ?? to}`;
         case 'incident.category':
           return `${strings.card.facts.category} → ${strings.categories[to as Incident['category']] ?? to}`;
-        case 'incident.report':
-          return `${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind} → ${strings.reportStatuses[to as keyof IncidentStrings['reportStatuses']] ?? to}`;
+        case 'incident.report': {
+          const line = `${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind} → ${strings.reportStatuses[to as keyof IncidentStrings['reportStatuses']] ?? to}`;
+          const reason = e.details?.reason;
+          return typeof reason === 'string' && reason !== '' ? `${line}: ${reason}` : line;
+        }
         case 'incident.clock-started':
           return `${strings.card.clocks}: ${strings.reports[kind as keyof IncidentStrings['reports']] ?? kind}`;
         case 'incident.clock': {
@@ -129,7 +132,14 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
       notRequiredTitle: r.kind.startsWith('csirt')
         ? strings.card.notSignificant
         : strings.card.markNotRequired,
+      reasonLabel: r.kind.startsWith('csirt')
+        ? strings.card.reasonLabel.csirt
+        : strings.card.reasonLabel.imy,
+      reason: r.reason ? userText(r.reason) : '',
     })),
+    saveReason: strings.card.saveReason,
+    reasonMissing: strings.card.reasonMissing,
+    reasonHeading: strings.card.reasonHeading,
     notesHeading: strings.card.notes,
     notes: view.notes.map((n) => ({
       heading: `${formatLocal(n.createdAt, tz)} ${userText(n.authorName)}`,

@@ -67,6 +67,11 @@ export interface IncidentStrings {
     markMade: string;
     markNotRequired: string;
     notSignificant: string;
+    /** The reason field a *Krävs inte* / *Inte betydande* opens. */
+    reasonLabel: { imy: string; csirt: string };
+    saveReason: string;
+    reasonMissing: string;
+    reasonHeading: string;
     changedByOther: string;
     reported: string;
     took: string;
@@ -78,6 +83,8 @@ export interface IncidentStrings {
   notFound: string;
   noteTooLong: (max: number) => string;
   noteEmpty: string;
+  reasonRequired: string;
+  reasonTooLong: (max: number) => string;
 }
 
 const sv: IncidentStrings = {
@@ -222,6 +229,13 @@ const sv: IncidentStrings = {
     markMade: 'Gjord',
     markNotRequired: 'Krävs inte',
     notSignificant: 'Inte betydande',
+    reasonLabel: {
+      imy: 'Varför krävs ingen anmälan? Till exempel: osannolikt att den medför en risk för de registrerade, och varför.',
+      csirt: 'Varför är incidenten inte betydande enligt cybersäkerhetslagen?',
+    },
+    saveReason: 'Spara motiveringen',
+    reasonMissing: 'Skriv en motivering.',
+    reasonHeading: 'Motivering',
     changedByOther:
       'Ärendet hade ändrats av någon annan. Här är det aktuella läget; gör om ändringen om den fortfarande behövs.',
     reported: 'rapporterade incidenten',
@@ -247,6 +261,8 @@ const sv: IncidentStrings = {
   notFound: 'Incidenten finns inte.',
   noteTooLong: (max) => `Anteckningen är för lång (högst ${max} tecken).`,
   noteEmpty: 'Skriv en anteckning först.',
+  reasonRequired: 'Skriv varför anmälan inte krävs. Motiveringen sparas i ärendet.',
+  reasonTooLong: (max) => `Motiveringen är för lång (högst ${max} tecken).`,
 };
 
 const en: IncidentStrings = {
@@ -393,6 +409,13 @@ const en: IncidentStrings = {
     markMade: 'Made',
     markNotRequired: 'Not required',
     notSignificant: 'Not significant',
+    reasonLabel: {
+      imy: 'Why is no notification required? For example: unlikely to result in a risk to the data subjects, and why.',
+      csirt: 'Why is the incident not significant under the Cybersecurity Act?',
+    },
+    saveReason: 'Save the reason',
+    reasonMissing: 'Write a reason.',
+    reasonHeading: 'Reason',
     changedByOther:
       'Someone else had changed the case. Here is its current state; repeat your change if it is still needed.',
     reported: 'reported the incident',
@@ -417,6 +440,8 @@ const en: IncidentStrings = {
   notFound: 'The incident does not exist.',
   noteTooLong: (max) => `The note is too long (at most ${max} characters).`,
   noteEmpty: 'Write a note first.',
+  reasonRequired: 'Write why no report is required. The reason is kept with the case.',
+  reasonTooLong: (max) => `The reason is too long (at most ${max} characters).`,
 };
 
 export function incidentStringsFor(locale: Locale): IncidentStrings {

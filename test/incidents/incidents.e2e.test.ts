@@ -6,6 +6,7 @@ import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
 import { shownAsText } from '../support/card-text.js';
+import { pressButton } from '../support/teams-client.js';
 
 const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
 const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
@@ -401,11 +402,19 @@ for (const engine of engines) {
       });
       expect(made.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardProblems(made.value)).toEqual([]);
-      const notRequired = await app.as(lars).click(made, {
-        title: 'Krävs inte',
-        near: 'Anmälan till IMY',
-      });
+      // Krävs inte opens a field for the reason; the reason is saved with the call.
+      const notRequired = await app
+        .as(lars)
+        .click(
+          made,
+          { title: 'Spara motiveringen', near: 'Anmälan till IMY' },
+          {
+            'reason-imy':
+              'Listan var krypterad; osannolikt att den medför risk för de registrerade.',
+          },
+        );
       expect(notRequired.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(notRequired)).toContain('Listan var krypterad');
 
       const after = await app.query.incident(id);
       expect(after!.status).toBe('ny');
@@ -484,13 +493,43 @@ for (const engine of engines) {
 
       // "Not significant" ends all three CSIRT clocks.
       const karinsCard = await latestCardWith(karin, 'Inte betydande');
-      const answer = await app.as(karin).click(karinsCard, {
-        title: 'Inte betydande',
-        near: 'Tidig varning till CSIRT',
-      });
+      const answer = await app
+        .as(karin)
+        .click(
+          karinsCard,
+          { title: 'Spara motiveringen', near: 'Tidig varning till CSIRT' },
+          { 'reason-csirt-early-warning': 'Ingen påverkan på tjänsten, ett enda konto.' },
+        );
       expect(cardProblems(answer.value)).toEqual([]);
       const after = await app.query.incident(id);
       expect(after!.reports.every((r) => r.status === 'not-required')).toBe(true);
+      expect(cardText(answer)).toContain('Ingen påverkan på tjänsten, ett enda konto.');
+    });
+
+    it('refuses Krävs inte and Inte betydande without a reason, and changes nothing', async () => {
+      const { id } = await numberOf(
+        await submit(anna, { ...phishing, system: 'vard', personalData: 'ja', severity: 'hog' }),
+      );
+      const before = await app.query.incident(id);
+      // Teams does not send the button with the reason field empty (it is required) …
+      const card = await latestCardWith(lars, 'Spara motiveringen');
+      expect(() =>
+        pressButton(cardOf(card)!, { title: 'Spara motiveringen', near: 'Anmälan till IMY' }),
+      ).toThrow(/required/);
+      // … and an old card, or a forged click, without one is refused.
+      for (const reason of [undefined, '', '   ']) {
+        const answer = await forge(lars, 'incident.report', {
+          incidentId: id,
+          version: before!.version,
+          kind: 'imy',
+          outcome: 'not-required',
+          ...(reason === undefined ? {} : { 'reason-imy': reason }),
+        });
+        expect(answer.value).toBe(
+          'Skriv varför anmälan inte krävs. Motiveringen sparas i ärendet.',
+        );
+      }
+      expect(await app.query.incident(id)).toEqual(before);
     });
   });
 }

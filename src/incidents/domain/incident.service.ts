@@ -156,7 +156,13 @@ async function route(deps: IncidentDeps, incident: Incident): Promise<void> {
 export type IncidentAction =
   | { type: 'take' }
   | { type: 'update'; status?: Status; severity?: Severity; category?: Category; note?: string }
-  | { type: 'report'; kind: ReportKind; status: Exclude<ReportStatus, 'pending'> }
+  | {
+      type: 'report';
+      kind: ReportKind;
+      status: Extract<ReportStatus, 'made' | 'not-required'>;
+      /** Required for not-required: the call is documented with its reasoning. */
+      reason?: string;
+    }
   | { type: 'note'; text: string };
 
 export type IncidentActionResult =
@@ -165,7 +171,10 @@ export type IncidentActionResult =
   | { kind: 'stale'; incident: Incident }
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
-  | { kind: 'invalid'; reason: 'note-too-long' | 'note-empty' | 'no-such-report' };
+  | { kind: 'invalid'; reason: InvalidAction };
+
+export type InvalidAction =
+  'note-too-long' | 'note-empty' | 'no-such-report' | 'reason-required' | 'reason-too-long';
 
 export interface Actor {
   aadObjectId: AadObjectId;
@@ -238,7 +247,7 @@ function changeFor(
   actor: Actor,
   action: IncidentAction,
   can: ReturnType<typeof permissionsFor>,
-): IncidentChange | 'forbidden' | 'note-too-long' | 'note-empty' | 'no-such-report' {
+): IncidentChange | 'forbidden' | InvalidAction {
   const note = (text: string | undefined): IncidentChange['note'] | 'note-too-long' | undefined => {
     const trimmed = text?.trim() ?? '';
     if (trimmed === '') return undefined;
@@ -272,13 +281,26 @@ function changeFor(
       const report = incident.reports.find((r) => r.kind === action.kind);
       if (!report) return 'no-such-report';
       if (report.status === action.status) return {};
-      // "Not a significant incident" ends all three CSIRT clocks at once.
+      const reason = action.reason?.trim() ?? '';
+      if (action.status === 'not-required') {
+        // GDPR art. 33.5: a breach that is not reported is documented with the reasoning.
+        if (reason === '') return 'reason-required';
+        if (reason.length > LIMITS.reason) return 'reason-too-long';
+      }
+      // "Not a significant incident" ends every CSIRT clock at once.
       const kinds =
         action.kind.startsWith('csirt') && action.status === 'not-required'
-          ? incident.reports.filter((r) => r.kind.startsWith('csirt')).map((r) => r.kind)
+          ? incident.reports
+              .filter((r) => r.kind.startsWith('csirt') && r.status !== 'made')
+              .map((r) => r.kind)
           : [action.kind];
       return {
-        reports: kinds.map((kind) => ({ kind, status: action.status, by: actor.aadObjectId })),
+        reports: kinds.map((kind) => ({
+          kind,
+          status: action.status,
+          by: actor.aadObjectId,
+          ...(action.status === 'not-required' ? { reason } : {}),
+        })),
       };
     }
     case 'note': {
@@ -312,7 +334,11 @@ async function auditChange(
   if (change.severity) await record('incident.severity', { to: change.severity });
   if (change.category) await record('incident.category', { to: change.category });
   for (const report of change.reports ?? [])
-    await record('incident.report', { kind: report.kind, to: report.status });
+    await record('incident.report', {
+      kind: report.kind,
+      to: report.status,
+      ...(report.reason ? { reason: report.reason } : {}),
+    });
   for (const report of change.addReports ?? [])
     await record('incident.clock-started', { kind: report.kind });
   for (const clock of change.clocks ?? [])

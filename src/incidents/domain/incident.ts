@@ -98,7 +98,7 @@ export interface IncidentNote {
   createdAt: Date;
 }
 
-export const LIMITS = { title: 120, description: 4000, note: 2000 } as const;
+export const LIMITS = { title: 120, description: 4000, note: 2000, reason: 1000 } as const;
 
 export function formatIncidentNumber(year: number, sequence: number): string {
   return `INC-${year}-${String(sequence).padStart(4, '0')}`;
