@@ -69,6 +69,7 @@ async function cardFor(
     incident,
     actor.aadObjectId ?? '',
     ctx.turn.activity.locale ?? null,
+    deps.clock.now(),
     notice,
   );
 }

@@ -99,13 +99,22 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
   const can = permissionsFor(roles);
   const tz = org.organisation.timezone;
   const mainRole = (
-    ['sakerhetssamordnare', 'dataskyddsombud', 'kommunchef', 'systemOwner'] as const
+    [
+      'sakerhetssamordnare',
+      'personuppgiftsansvarig',
+      'kommunchef',
+      'ersattare',
+      'dataskyddsombud',
+      'systemOwner',
+    ] as const
   ).find((r) => roles.includes(r));
   const csirtPending = incident.reports.some(
     (r) => r.kind.startsWith('csirt') && r.status === 'pending',
   );
   const showSignificance =
-    roles.includes('kommunchef') && concernsKommunchef(incident, org) && csirtPending;
+    (roles.includes('kommunchef') || roles.includes('ersattare')) &&
+    concernsKommunchef(incident, org) &&
+    csirtPending;
   const data = {
     incidentId: incident.id,
     version: incident.version,

@@ -26,6 +26,7 @@ export async function incidentCardFor(
   incident: Incident,
   viewerAadObjectId: string,
   locale: string | null,
+  now: Date,
   notice?: string,
 ) {
   const strings = incidentStringsFor(localeFrom(locale));
@@ -35,7 +36,7 @@ export async function incidentCardFor(
     notes: await deps.incidents.notes(incident.id),
     history: await deps.audit.forObject('incident', incident.id),
     viewerAadObjectId,
-    roles: rolesOnIncident(incident, viewerAadObjectId, deps.org),
+    roles: rolesOnIncident(incident, viewerAadObjectId, deps.org, now),
     refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
     notice,
   });
@@ -72,11 +73,12 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     dedupeKey: string,
     incident: Incident,
     aad: string,
+    now: Date,
     deadline: OutboxMessage['deadline'],
     text?: (locale: string | null) => string,
   ) {
     const locale = await localeOf(aad);
-    const card = await incidentCardFor(deps, incident, aad, locale, text?.(locale));
+    const card = await incidentCardFor(deps, incident, aad, locale, now, text?.(locale));
     await deps.notify({
       dedupeKey,
       recipientAadObjectId: aad,
@@ -87,9 +89,9 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
   }
 
   return {
-    async routed(incident, recipient) {
+    async routed(incident, recipient, now) {
       const aad = recipient.person.aadObjectId;
-      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad, {
+      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad, now, {
         at: routingDeadline(incident),
         purpose: 'incident-routing',
         subject: incident.number,
@@ -118,6 +120,7 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
           `incident:${incident.id}:deadline:${reminder.report.kind}:${reminder.stage}:${aad}`,
           incident,
           aad,
+          reminder.at,
           {
             at: reminderDeadline(reminder),
             purpose: 'incident-deadline',

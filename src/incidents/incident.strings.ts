@@ -171,7 +171,7 @@ const sv: IncidentStrings = {
     informationslacka: [
       'Har information skickats till fel mottagare: be mottagaren radera den och bekräfta det skriftligt.',
       'Skicka inget mer till samma mottagare förrän det är utrett.',
-      'Berörs personuppgifter bedömer dataskyddsombudet om IMY ska underrättas inom 72 timmar.',
+      'Berörs personuppgifter bedömer den som för nämndens räkning är personuppgiftsansvarig, med råd från dataskyddsombudet, om IMY ska underrättas inom 72 timmar.',
     ],
     driftstorning: [
       'Kontrollera på intranätet om störningen redan är känd.',
@@ -188,7 +188,8 @@ const sv: IncidentStrings = {
     thanks: 'Rapporten har sparats och skickats till IT-säkerhetssamordnarna.',
     nextSteps:
       'En samordnare tar hand om ärendet och hör av sig vid behov. Du får ett meddelande här när status ändras. Skriv "mina incidenter" för att se dina rapporter.',
-    dsoInformed: 'Dataskyddsombudet har informerats eftersom personuppgifter kan vara berörda.',
+    dsoInformed:
+      'Den som beslutar om anmälan till IMY och dataskyddsombudet har informerats eftersom personuppgifter kan vara berörda.',
     kommunchefInformed: 'Kommunchefen har informerats.',
     adviceHeading: 'Gör så här nu',
     alreadyReported: (number) => `Den här rapporten är redan skickad, som ${number}.`,
@@ -215,8 +216,12 @@ const sv: IncidentStrings = {
     why: {
       sakerhetssamordnare: 'Du får den här incidenten som IT-säkerhetssamordnare.',
       systemOwner: 'Du får den här incidenten som systemägare för det berörda systemet.',
+      personuppgiftsansvarig:
+        'Du får den här incidenten för att du beslutar för den personuppgiftsansvariga nämnden: personuppgifter kan vara berörda. En personuppgiftsincident ska anmälas till IMY inom 72 timmar från upptäckten, om det inte är osannolikt att den medför en risk för de registrerade (GDPR artikel 33). Beslutet och skälen sparas i ärendet.',
       dataskyddsombud:
-        'Du får den här incidenten som dataskyddsombud: personuppgifter kan vara berörda. IMY ska underrättas inom 72 timmar från upptäckten om det är en personuppgiftsincident som inte är osannolik att medföra risker.',
+        'Du får den här incidenten som dataskyddsombud, för kännedom och råd: personuppgifter kan vara berörda. Beslutet om anmälan till IMY fattas av den som är personuppgiftsansvarig; skriv dina råd som en anteckning.',
+      ersattare:
+        'Du får den här incidenten som kommunchefens ersättare: en anmälan till CSIRT är inte beslutad och tidsfristen är nära. Du kan markera den.',
       kommunchef:
         'Du får den här incidenten som kommunchef: den är allvarlig eller berör ett samhällsviktigt system.',
     },
@@ -350,7 +355,7 @@ const en: IncidentStrings = {
     informationslacka: [
       'If information went to the wrong recipient: ask them to delete it and confirm in writing.',
       'Send nothing more to the same recipient until it has been investigated.',
-      'If personal data is involved, the data protection officer decides whether IMY must be notified within 72 hours.',
+      'If personal data is involved, the person acting for the committee that is controller decides, advised by the data protection officer, whether IMY must be notified within 72 hours.',
     ],
     driftstorning: [
       'Check the intranet whether the disruption is already known.',
@@ -368,7 +373,7 @@ const en: IncidentStrings = {
     nextSteps:
       'A coordinator takes the case and contacts you if needed. You get a message here when the status changes. Type "my incidents" to see your reports.',
     dsoInformed:
-      'The data protection officer has been informed because personal data may be involved.',
+      'The person who decides on notifying IMY and the data protection officer have been informed because personal data may be involved.',
     kommunchefInformed: 'The chief executive (kommunchef) has been informed.',
     adviceHeading: 'Do this now',
     alreadyReported: (number) => `This report has already been sent, as ${number}.`,
@@ -395,8 +400,12 @@ const en: IncidentStrings = {
     why: {
       sakerhetssamordnare: 'You receive this incident as IT security coordinator.',
       systemOwner: 'You receive this incident as system owner of the affected system.',
+      personuppgiftsansvarig:
+        'You receive this incident because you decide for the committee that is controller: personal data may be involved. A personal data breach must be notified to IMY within 72 hours of discovery unless it is unlikely to result in a risk to the data subjects (GDPR Article 33). The decision and its reasons are kept with the case.',
       dataskyddsombud:
-        'You receive this incident as data protection officer: personal data may be involved. IMY must be notified within 72 hours of discovery unless the breach is unlikely to result in a risk.',
+        'You receive this incident as data protection officer, for information and advice: personal data may be involved. The controller decides on notifying IMY; write your advice as a note.',
+      ersattare:
+        "You receive this incident as the chief executive's deputy: a report to the CSIRT has not been decided and its deadline is near. You may mark it.",
       kommunchef:
         'You receive this incident as chief executive: it is serious or affects a system critical to society.',
     },

@@ -18,14 +18,15 @@ export const myIncidentsCommand: Command<IncidentFeatureDeps> = {
       await ctx.turn.sendActivity(strings.forbidden);
       return;
     }
-    const { incidents, org } = ctx.deps.incidents;
+    const { incidents, org, clock } = ctx.deps.incidents;
+    const now = clock.now();
     const sections: IncidentListSection[] = [
       { heading: strings.list.mine, incidents: await incidents.listByReporter(aad, LIST_LIMIT) },
     ];
     if (ctx.actor.person) {
       const toHandle = (await incidents.listOpen(200))
         .filter((i) => {
-          const can = permissionsFor(rolesOnIncident(i, aad, org));
+          const can = permissionsFor(rolesOnIncident(i, aad, org, now));
           return can.triage || can.addNote;
         })
         .slice(0, LIST_LIMIT);

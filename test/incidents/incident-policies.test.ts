@@ -22,8 +22,36 @@ describe('who holds which role on an incident', () => {
       ['reporter'],
     ],
     ['a coordinator', people.lars.aadObjectId, {}, ['sakerhetssamordnare']],
-    ['the systemägare of the system hit', people.maria.aadObjectId, {}, ['systemOwner']],
-    ['another systemägare', people.olof.aadObjectId, {}, []],
+    [
+      'the systemägare of the system hit, who also decides on IMY for its nämnd',
+      people.maria.aadObjectId,
+      {},
+      ['systemOwner', 'personuppgiftsansvarig'],
+    ],
+    [
+      'the systemägare without personal data: not the IMY decider',
+      people.maria.aadObjectId,
+      { personalData: 'nej' },
+      ['systemOwner'],
+    ],
+    [
+      'the decider of another nämnd (and the ersättare, not called in yet)',
+      people.olof.aadObjectId,
+      {},
+      [],
+    ],
+    [
+      'the ersättare, called in four hours before an open CSIRT deadline',
+      people.olof.aadObjectId,
+      { discoveredAt: new Date('2026-11-29T04:00:00Z') },
+      ['ersattare'],
+    ],
+    [
+      'the kommunstyrelsen’s decider, for a system without a nämnd the kommunchef',
+      people.karin.aadObjectId,
+      { systemId: null },
+      ['personuppgiftsansvarig', 'kommunchef'],
+    ],
     [
       'the DSO when personal data may be involved',
       people.dina.aadObjectId,
@@ -41,7 +69,18 @@ describe('who holds which role on an incident', () => {
       ['reporter', 'sakerhetssamordnare'],
     ],
   ])('%s', (_, viewer, overrides, roles) => {
-    expect(rolesOnIncident({ ...incident, ...overrides }, viewer, exampleOrg)).toEqual(roles);
+    // The sample's early warning is due 2026-11-30 08:00 UTC; it is 03:30 UTC, 4.5 h before.
+    const now = new Date('2026-11-30T03:30:00Z');
+    const reports =
+      overrides.discoveredAt === undefined
+        ? incident.reports
+        : incident.reports.map((r) =>
+            r.kind === 'csirt-early-warning'
+              ? { ...r, dueAt: new Date('2026-11-30T07:00:00Z') }
+              : r,
+          );
+    const seen = { ...incident, ...overrides, reports };
+    expect(rolesOnIncident(seen, viewer, exampleOrg, now)).toEqual(roles);
   });
 });
 
@@ -50,6 +89,7 @@ describe('what each role may do on an incident', () => {
     'imy',
     'csirt-early-warning',
     'csirt-notification',
+    'csirt-progress',
     'csirt-final',
   ];
   it.each<[IncidentRole[], boolean, boolean, boolean, ReportKind[]]>([
@@ -58,14 +98,11 @@ describe('what each role may do on an incident', () => {
     [['reporter'], true, false, false, []],
     [['sakerhetssamordnare'], true, true, true, allKinds],
     [['systemOwner'], true, false, true, []],
-    [['dataskyddsombud'], true, false, true, ['imy']],
-    [
-      ['kommunchef'],
-      true,
-      false,
-      true,
-      ['csirt-early-warning', 'csirt-notification', 'csirt-final'],
-    ],
+    [['personuppgiftsansvarig'], true, false, true, ['imy']],
+    // The DSO advises and is informed; the decision is the controller's.
+    [['dataskyddsombud'], true, false, true, []],
+    [['kommunchef'], true, false, true, allKinds.filter((k) => k !== 'imy')],
+    [['ersattare'], true, false, true, allKinds.filter((k) => k !== 'imy')],
     [['reporter', 'systemOwner'], true, false, true, []],
   ])('%j: view %s, triage %s, note %s, reports %j', (roles, view, triage, addNote, reports) => {
     const may = permissionsFor(roles);

@@ -6,7 +6,7 @@ import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
 import { shownAsText } from '../support/card-text.js';
-import { pressButton } from '../support/teams-client.js';
+import { buttonTitles, pressButton } from '../support/teams-client.js';
 
 const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
 const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
@@ -128,7 +128,7 @@ for (const engine of engines) {
       expect(got.get(karin.name)).toEqual([]);
     });
 
-    it('routes a serious personal-data incident on a samhällsviktigt system to the DSO and the kommunchef, with the clocks', async () => {
+    it('routes a serious personal-data incident on a samhällsviktigt system to its nämnd’s decider, the DSO and the kommunchef, with the clocks', async () => {
       await submit(anna, {
         ...phishing,
         system: 'vard',
@@ -137,16 +137,23 @@ for (const engine of engines) {
         category: 'informationslacka',
       });
       const got = await received();
+      // Socialnämnden is personuppgiftsansvarig for the vård system: Maria decides on IMY.
+      const decider = textOf(got.get(maria.name)![0]!);
+      expect(decider).toContain('Anmälan till IMY (personuppgiftsincident), 72 timmar');
+      expect(decider).toContain('senast 2026-12-03 09:30');
+      expect(decider).toContain('personuppgiftsansvariga nämnden');
+      expect(buttonTitles(cardOf(got.get(maria.name)![0]!)!)).toContain('Gjord');
+      // The DSO is informed and advises; no report buttons.
       const dso = textOf(got.get(dina.name)![0]!);
-      expect(dso).toContain('Anmälan till IMY (personuppgiftsincident), 72 timmar');
-      expect(dso).toContain('senast 2026-12-03 09:30');
+      expect(dso).toContain('för kännedom och råd');
+      expect(buttonTitles(cardOf(got.get(dina.name)![0]!)!)).not.toContain('Gjord');
       const chief = textOf(got.get(karin.name)![0]!);
       expect(chief).toContain('Är det en betydande incident enligt cybersäkerhetslagen?');
       expect(chief).toContain('senast 2026-12-01 09:30');
       expect(chief).toContain('Slutrapport till CSIRT (MCF), en månad efter incidentanmälan');
       // Until the notification is made: a month after it is due (3 December).
       expect(chief).toContain('senast 2027-01-03 09:30');
-      expect(textOf(got.get(maria.name)![0]!)).toContain('systemägare');
+      // The ersättare is not told until a CSIRT call is still open near its deadline.
       expect(got.get(olof.name)).toEqual([]);
     });
 
@@ -348,7 +355,7 @@ for (const engine of engines) {
       expect(eriks).not.toContain('Listad incident');
     });
 
-    it('reminds the DSO and the coordinators at half time and before the IMY deadline, once each, until the report is marked', async () => {
+    it('reminds the IMY decider, the DSO and the coordinators at half time and before the IMY deadline, once each, until the report is marked', async () => {
       const { id, number } = await numberOf(
         await submit(anna, {
           ...phishing,
@@ -365,7 +372,8 @@ for (const engine of engines) {
       await app.running.remindIncidentDeadlines();
       await app.running.remindIncidentDeadlines();
       let got = await received();
-      for (const p of [dina, lars, sara]) {
+      // The ekonomi system is kommunstyrelsen's: Olof decides for it on personal-data breaches.
+      for (const p of [olof, dina, lars, sara]) {
         const texts = about(got.get(p.name)!).filter((t) => t.includes('halva tiden'));
         expect(texts, p.name).toHaveLength(1);
       }
@@ -375,9 +383,10 @@ for (const engine of engines) {
       now = new Date('2026-12-03T05:00:00Z'); // 3 h before the 72 h deadline
       await app.running.remindIncidentDeadlines();
       got = await received();
+      expect(about(got.get(olof.name)!).join()).toContain('Snart för sent');
       expect(about(got.get(dina.name)!).join()).toContain('Snart för sent');
 
-      const made = await app.as(dina).click(await latestCardWith(dina, 'Gjord'), 'Gjord');
+      const made = await app.as(olof).click(await latestCardWith(olof, 'Gjord'), 'Gjord');
       expect(cardText(made)).toContain('Gjord');
       expect((await app.query.incident(id))!.reports[0]).toMatchObject({
         kind: 'imy',
@@ -403,16 +412,13 @@ for (const engine of engines) {
       expect(made.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardProblems(made.value)).toEqual([]);
       // Krävs inte opens a field for the reason; the reason is saved with the call.
-      const notRequired = await app
-        .as(lars)
-        .click(
-          made,
-          { title: 'Spara motiveringen', near: 'Anmälan till IMY' },
-          {
-            'reason-imy':
-              'Listan var krypterad; osannolikt att den medför risk för de registrerade.',
-          },
-        );
+      const notRequired = await app.as(lars).click(
+        made,
+        { title: 'Spara motiveringen', near: 'Anmälan till IMY' },
+        {
+          'reason-imy': 'Listan var krypterad; osannolikt att den medför risk för de registrerade.',
+        },
+      );
       expect(notRequired.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardText(notRequired)).toContain('Listan var krypterad');
 
@@ -475,6 +481,45 @@ for (const engine of engines) {
       });
       const history = await app.query.auditActions('incident', id);
       expect(history.filter((a) => a === 'incident.clock')).toHaveLength(4);
+    });
+
+    it('calls in the kommunchef’s ersättare four hours before an undecided CSIRT deadline, who may then mark it', async () => {
+      const { id, number } = await numberOf(
+        await submit(anna, { ...phishing, system: 'vard', severity: 'hog' }),
+      );
+      const early = async () =>
+        (await app.query.incident(id))!.reports.find((r) => r.kind === 'csirt-early-warning')!;
+      expect((await early()).dueAt).toBe('2026-12-01T08:30:00.000Z');
+      const version = (await app.query.incident(id))!.version;
+      const forgedMark = () =>
+        forge(olof, 'incident.report', {
+          incidentId: id,
+          version,
+          kind: 'csirt-early-warning',
+          outcome: 'made',
+        });
+
+      // Five hours before: the ersättare is not in the case yet, and may not mark it.
+      now = new Date('2026-12-01T03:30:00Z');
+      await app.running.remindIncidentDeadlines();
+      expect((await received()).get(olof.name)!.filter((c) => textOf(c).includes(number))).toEqual(
+        [],
+      );
+      expect((await forgedMark()).value).toBe('Du har inte behörighet till den här incidenten.');
+      expect((await early()).status).toBe('pending');
+
+      // Four hours before, nothing decided: Olof gets the card and marks the early warning.
+      now = new Date('2026-12-01T04:30:00Z');
+      app.connector.reset();
+      await app.running.remindIncidentDeadlines();
+      const card = await latestCardWith(olof, 'Gjord');
+      expect(textOf(card)).toContain('kommunchefens ersättare');
+      const answer = await app
+        .as(olof)
+        .click(card, { title: 'Gjord', near: 'Tidig varning till CSIRT' });
+      expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(await early()).toMatchObject({ status: 'made' });
+      expect((await received()).get(karin.name)!.map(textOf).join()).toContain(number);
     });
 
     it('tells the kommunchef when a coordinator raises the severity, and starts the CSIRT clocks', async () => {

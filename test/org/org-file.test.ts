@@ -104,6 +104,70 @@ describe('organisation file: valid input', () => {
   });
 });
 
+/** VALID with the optional committees and the kommunchef's ersättare. */
+const WITH_COMMITTEES = edit(
+  edit(
+    edit(VALID, '  dataskyddsombud: olof\n', '  dataskyddsombud: olof\n  ersattare: lars\n'),
+    'systems:\n',
+    'committees:\n  - id: socialnamnden\n    name: Socialnämnden\n    breachDecider: olof\nsystems:\n',
+  ),
+  '    samhallsviktigt: true\n',
+  '    samhallsviktigt: true\n    committee: socialnamnden\n',
+);
+
+describe('organisation file: committees and the ersättare', () => {
+  it('names who decides on IMY per system: its nämnd’s decider, else the kommunchef', () => {
+    const org = createOrgDirectory(parseOrganisation(WITH_COMMITTEES, FILE));
+    expect(org.breachDecider('vard').id).toBe('olof');
+    expect(org.breachDecider('ekonomi').id).toBe('karin');
+    expect(org.breachDecider(null).id).toBe('karin');
+    expect(org.ersattare()).toEqual({ person: org.personById('lars'), hoursBeforeDeadline: 4 });
+  });
+
+  it('still loads a file without them: the kommunchef decides, nobody stands in', () => {
+    const org = createOrgDirectory(parseOrganisation(VALID, FILE));
+    expect(org.breachDecider('vard').id).toBe('karin');
+    expect(org.ersattare()).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a system naming no committee',
+      ['committee: socialnamnden', 'committee: kommunfullmaktige'],
+      'systems[1].committee',
+      '"kommunfullmaktige" names no committee in committees',
+    ],
+    [
+      'a decider naming no person',
+      ['breachDecider: olof', 'breachDecider: sven'],
+      'committees[0].breachDecider',
+      '"sven" names no person in people',
+    ],
+    [
+      'an ersättare naming no person',
+      ['ersattare: lars', 'ersattare: sven'],
+      'roles.ersattare',
+      '"sven" names no person in people',
+    ],
+    [
+      'the kommunchef as her own ersättare',
+      ['ersattare: lars', 'ersattare: karin'],
+      'roles.ersattare',
+      'must be someone other than the kommunchef',
+    ],
+    [
+      'an unknown key in a committee',
+      ['    breachDecider: olof\n', '    breachDecider: olof\n    chair: olof\n'],
+      'committees[0].chair',
+      'chair',
+    ],
+  ])('reports %s', (_case, [from, to], path, message) => {
+    const problem = onlyProblem(edit(WITH_COMMITTEES, from!, to!));
+    expect(problem.path).toBe(path);
+    expect(problem.message).toContain(message);
+  });
+});
+
 describe('organisation file: each kind of mistake names file, line, key and problem', () => {
   it('reports a role that names no person', () => {
     const text = edit(VALID, 'kommunchef: karin', 'kommunchef: kalle');

@@ -1,7 +1,7 @@
 import type { OrgDirectory } from '../../org/index.js';
 import { addZonedCalendarMonths } from '../../platform/calendar.js';
 import type { Person } from '../../org/index.js';
-import { concernsKommunchef, involvesPersonalData } from './incident.access.js';
+import { concernsKommunchef, ersattareCalledIn, involvesPersonalData } from './incident.access.js';
 import {
   HANDLED_STATUSES,
   type AuthorityReport,
@@ -154,6 +154,8 @@ export interface DeadlineReminder {
   report: AuthorityReport;
   stage: ReminderStage;
   recipients: Person[];
+  /** When it was found due. */
+  at: Date;
 }
 
 /**
@@ -173,12 +175,19 @@ export function dueDeadlineReminders(
     );
     const latest = passed.at(-1);
     if (!latest) continue;
-    const responsible = report.kind === 'imy' ? org.dataskyddsombud() : org.kommunchef();
-    const recipients = [
-      responsible,
-      ...org.sakerhetssamordnare().filter((p) => p.id !== responsible.id),
-    ];
-    reminders.push({ report, stage: latest.stage, recipients });
+    // IMY: the one who decides, the dataskyddsombud informed. CSIRT: the kommunchef, and
+    // the ersättare too once called in. The coordinators follow every clock.
+    const deciders =
+      report.kind === 'imy'
+        ? [org.breachDecider(incident.systemId), org.dataskyddsombud()]
+        : [
+            org.kommunchef(),
+            ...(ersattareCalledIn(incident, org, now) ? [org.ersattare()!.person] : []),
+          ];
+    const recipients = [...deciders, ...org.sakerhetssamordnare()].filter(
+      (p, i, all) => all.findIndex((q) => q.id === p.id) === i,
+    );
+    reminders.push({ report, stage: latest.stage, recipients, at: now });
   }
   return reminders;
 }

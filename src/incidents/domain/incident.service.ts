@@ -75,7 +75,8 @@ export interface IncidentChange {
 
 /** The Teams side: turns these events into cards in the outbox. */
 export interface IncidentNotifier {
-  routed(incident: Incident, recipient: IncidentRecipient): Promise<void>;
+  /** `now`: the time of the change that routes it (what the recipient may do follows from it). */
+  routed(incident: Incident, recipient: IncidentRecipient, now: Date): Promise<void>;
   statusChanged(incident: Incident): Promise<void>;
   deadline(incident: Incident, reminder: DeadlineReminder): Promise<void>;
 }
@@ -149,8 +150,9 @@ async function report(
 }
 
 async function route(deps: IncidentDeps, incident: Incident): Promise<void> {
+  const now = deps.clock.now();
   for (const recipient of incidentRecipients(incident, deps.org))
-    await deps.notifier.routed(incident, recipient);
+    await deps.notifier.routed(incident, recipient, now);
 }
 
 export type IncidentAction =
@@ -193,7 +195,9 @@ async function act(
 ): Promise<IncidentActionResult> {
   const incident = await deps.incidents.get(incidentId);
   if (!incident) return { kind: 'not-found' };
-  const can = permissionsFor(rolesOnIncident(incident, actor.aadObjectId, deps.org));
+  const can = permissionsFor(
+    rolesOnIncident(incident, actor.aadObjectId, deps.org, deps.clock.now()),
+  );
   if (!can.view) return { kind: 'forbidden' };
 
   const change = changeFor(incident, actor, action, can);
@@ -407,13 +411,13 @@ async function advanceClocks(
 
 /** The incident if this person may see it. */
 export async function viewIncident(
-  deps: Pick<IncidentDeps, 'incidents' | 'org'>,
+  deps: Pick<IncidentDeps, 'incidents' | 'org' | 'clock'>,
   viewerAadObjectId: string,
   incidentId: string,
 ): Promise<Incident | 'forbidden' | 'not-found'> {
   const incident = await deps.incidents.get(incidentId);
   if (!incident) return 'not-found';
-  if (!permissionsFor(rolesOnIncident(incident, viewerAadObjectId, deps.org)).view)
-    return 'forbidden';
+  const roles = rolesOnIncident(incident, viewerAadObjectId, deps.org, deps.clock.now());
+  if (!permissionsFor(roles).view) return 'forbidden';
   return incident;
 }

@@ -1,4 +1,14 @@
-import type { GoverningDocument, ItSystem, Organisation, Person, RoleName } from './org.js';
+import type {
+  Committee,
+  GoverningDocument,
+  ItSystem,
+  Organisation,
+  Person,
+  RoleName,
+} from './org.js';
+
+/** Hours before a CSIRT deadline with no decision when the ersättare is called in, unless the file says. */
+export const DEFAULT_ERSATTARE_HOURS = 4;
 
 /** Read-only lookups over a validated organisation, with maps built once. */
 export interface OrgDirectory {
@@ -14,6 +24,16 @@ export interface OrgDirectory {
   kommunchef(): Person;
   sakerhetssamordnare(): Person[];
   dataskyddsombud(): Person;
+  /** The kommunchef's ersättare for the CSIRT calls, if the file names one. */
+  ersattare(): { person: Person; hoursBeforeDeadline: number } | undefined;
+  /** The committee (nämnd) that is personuppgiftsansvarig for the system, if the file says. */
+  committeeOf(systemId: string | null): Committee | undefined;
+  /**
+   * Who acts for the personuppgiftsansvarig on a personal-data breach in this system:
+   * its committee's `breachDecider`; for a system with no committee, or none known,
+   * the kommunchef (for kommunstyrelsen).
+   */
+  breachDecider(systemId: string | null): Person;
 }
 
 export function createOrgDirectory(org: Organisation): OrgDirectory {
@@ -47,6 +67,12 @@ export function createOrgDirectory(org: Organisation): OrgDirectory {
     mustFind(id, 'sakerhetssamordnare'),
   );
   const dataskyddsombud = mustFind(org.roles.dataskyddsombud, 'dataskyddsombud');
+  const ersattare = org.roles.ersattare ? people.get(org.roles.ersattare) : undefined;
+  const committees = new Map((org.committees ?? []).map((c) => [c.id, c]));
+  const committeeOf = (systemId: string | null) => {
+    const id = systemId ? systems.get(systemId)?.committee : undefined;
+    return id ? committees.get(id) : undefined;
+  };
 
   return {
     organisation: org,
@@ -61,5 +87,15 @@ export function createOrgDirectory(org: Organisation): OrgDirectory {
     kommunchef: () => kommunchef,
     sakerhetssamordnare: () => [...coordinators],
     dataskyddsombud: () => dataskyddsombud,
+    ersattare: () =>
+      ersattare && {
+        person: ersattare,
+        hoursBeforeDeadline: org.roles.ersattareHoursBeforeDeadline ?? DEFAULT_ERSATTARE_HOURS,
+      },
+    committeeOf,
+    breachDecider: (systemId) => {
+      const decider = committeeOf(systemId)?.breachDecider;
+      return (decider ? people.get(decider) : undefined) ?? kommunchef;
+    },
   };
 }

@@ -89,6 +89,14 @@ const rolesSchema = z.strictObject({
     z.array(personRef).min(1, 'must name at least one person'),
   ),
   dataskyddsombud: personRef,
+  ersattare: personRef.optional(),
+  ersattareHoursBeforeDeadline: z.number().int().min(1).max(71).optional(),
+});
+
+const committeeSchema = z.strictObject({
+  id: text,
+  name: text,
+  breachDecider: personRef,
 });
 
 const systemSchema = z.strictObject({
@@ -96,6 +104,7 @@ const systemSchema = z.strictObject({
   name: text,
   owner: personRef,
   samhallsviktigt: z.boolean(),
+  committee: text.optional(),
 });
 
 const documentTypes = [
@@ -137,6 +146,7 @@ const organisationSchema = z.strictObject({
   people: z.array(personSchema).min(1, 'must list at least one person'),
   roles: rolesSchema,
   systems: z.array(systemSchema).default([]),
+  committees: z.array(committeeSchema).default([]),
   documents: z.array(documentSchema).default([]),
   goals: z.array(goalSchema).default([]),
 });
@@ -147,6 +157,7 @@ const allowedKeys: Record<string, readonly string[]> = {
   roles: Object.keys(rolesSchema.shape),
   'people[]': Object.keys(personSchema.shape),
   'systems[]': Object.keys(systemSchema.shape),
+  'committees[]': Object.keys(committeeSchema.shape),
   'documents[]': Object.keys(documentSchema.shape),
   'goals[]': Object.keys(goalSchema.shape),
 };
@@ -319,6 +330,7 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   const systems = listAt(data, 'systems');
   const documents = listAt(data, 'documents');
   const goals = listAt(data, 'goals');
+  const committees = listAt(data, 'committees');
 
   const duplicateIds = (
     list: Record<string, unknown>[],
@@ -347,6 +359,7 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   const systemIds = duplicateIds(systems, 'systems', 'id');
   duplicateIds(documents, 'documents', 'id');
   duplicateIds(goals, 'goals', 'id');
+  const committeeIds = duplicateIds(committees, 'committees', 'id');
 
   const checkPerson = (path: PathItem[], value: unknown): void => {
     if (typeof value === 'string' && value.trim() !== '' && !personIds.has(value.trim())) {
@@ -358,6 +371,9 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   if (isRecord(roles)) {
     checkPerson(['roles', 'kommunchef'], roles['kommunchef']);
     checkPerson(['roles', 'dataskyddsombud'], roles['dataskyddsombud']);
+    checkPerson(['roles', 'ersattare'], roles['ersattare']);
+    if (roles['ersattare'] !== undefined && roles['ersattare'] === roles['kommunchef'])
+      add(['roles', 'ersattare'], 'must be someone other than the kommunchef');
     const coordinators = roles['sakerhetssamordnare'];
     if (typeof coordinators === 'string') {
       checkPerson(['roles', 'sakerhetssamordnare'], coordinators);
@@ -372,7 +388,13 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
     }
   }
 
-  systems.forEach((system, i) => checkPerson(['systems', i, 'owner'], system['owner']));
+  systems.forEach((system, i) => {
+    checkPerson(['systems', i, 'owner'], system['owner']);
+    const committee = stringAt(system, 'committee');
+    if (committee !== undefined && committee !== '' && !committeeIds.has(committee))
+      add(['systems', i, 'committee'], `"${committee}" names no committee in committees`);
+  });
+  committees.forEach((c, i) => checkPerson(['committees', i, 'breachDecider'], c['breachDecider']));
 
   documents.forEach((doc, i) => {
     checkPerson(['documents', i, 'owner'], doc['owner']);

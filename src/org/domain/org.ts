@@ -19,6 +19,21 @@ export interface Roles {
   kommunchef: string;
   sakerhetssamordnare: string[];
   dataskyddsombud: string;
+  /** The kommunchef's ersättare: may make the CSIRT calls when the kommunchef has not, near the deadline. */
+  ersattare?: string;
+  /** How many hours before a CSIRT deadline with no decision the ersättare is called in (default 4). */
+  ersattareHoursBeforeDeadline?: number;
+}
+
+/**
+ * A nämnd (or kommunstyrelsen): the personuppgiftsansvarig for the systems it owns.
+ * `breachDecider` is the person who acts for it on personal-data breaches (by
+ * delegation): gets the IMY clock and decides whether IMY is notified.
+ */
+export interface Committee {
+  id: string;
+  name: string;
+  breachDecider: string;
 }
 
 export interface ItSystem {
@@ -30,6 +45,8 @@ export interface ItSystem {
   samhallsviktigt: boolean;
   /** Date (YYYY-MM-DD) of the latest driftgodkännande, when one was given through the bot. */
   approvedAt?: string;
+  /** Id of the committee (nämnd) that is personuppgiftsansvarig for the system. */
+  committee?: string;
 }
 
 export type DocumentType = 'policy' | 'instruktion' | 'systemsakerhetsplan';
@@ -53,6 +70,8 @@ export interface Organisation {
   people: Person[];
   roles: Roles;
   systems: ItSystem[];
+  /** Nämnder and kommunstyrelsen (optional section). */
+  committees?: Committee[];
   documents: GoverningDocument[];
   /** Annual goals that seed the goal register (optional section). */
   goals?: AnnualGoal[];
