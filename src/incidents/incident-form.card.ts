@@ -15,7 +15,7 @@ export interface IncidentFormCardData {
   intro: string;
   fixErrors: string;
   labels: Record<IncidentFormField, string>;
-  placeholders: { title: string; description: string };
+  placeholders: { title: string; description: string; supplier: string };
   requiredMessage: string;
   values: Required<IncidentFormValues>;
   errors: Record<IncidentFormField, string>;
@@ -33,6 +33,9 @@ const FIELDS: IncidentFormField[] = [
   'system',
   'discoveredDate',
   'discoveredTime',
+  'startedDate',
+  'startedTime',
+  'supplier',
   'description',
   'personalData',
   'severity',

@@ -41,6 +41,9 @@ const submitData = z.object({
   system: formText,
   discoveredDate: formText,
   discoveredTime: formText,
+  startedDate: formText,
+  startedTime: formText,
+  supplier: formText,
   description: formText,
   personalData: formText,
   severity: formText,
@@ -126,6 +129,12 @@ function invalidMessage(s: IncidentStrings, reason: InvalidAction): string {
       return s.reasonTooLong(LIMITS.reason);
     case 'no-such-report':
       return s.notFound;
+    case 'ended-invalid':
+      return s.form.errors.invalidDate;
+    case 'ended-in-future':
+      return s.form.errors.inFuture;
+    case 'ended-before-start':
+      return s.endedBeforeStart;
   }
 }
 
@@ -163,6 +172,8 @@ const update = act(
     severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).optional()),
     category: z.preprocess(emptyToUndefined, z.enum(CATEGORIES).optional()),
     triageNote: z.string().max(20_000).optional(),
+    endedDate: z.string().max(100).optional(),
+    endedTime: z.string().max(100).optional(),
   }),
   (d) => ({
     type: 'update',
@@ -170,6 +181,7 @@ const update = act(
     severity: d.severity,
     category: d.category,
     note: d.triageNote,
+    ended: { date: d.endedDate?.trim() ?? '', time: d.endedTime?.trim() ?? '' },
   }),
 );
 

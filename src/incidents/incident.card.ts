@@ -8,7 +8,7 @@ import {
   type IncidentNote,
 } from './domain/incident.js';
 import type { OrgDirectory } from '../org/index.js';
-import { formatLocal } from '../platform/calendar.js';
+import { formatLocal, localParts } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { userText, renderCardJson } from '../platform/teams/render.js';
 
@@ -32,7 +32,12 @@ function facts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) 
     { title: f.severity, value: strings.severities[incident.severity] },
     { title: f.category, value: strings.categories[incident.category] },
     { title: f.system, value: userText(system ?? strings.card.unknownSystem) },
+    ...(incident.supplier ? [{ title: f.supplier, value: userText(incident.supplier) }] : []),
+    ...(incident.startedAt
+      ? [{ title: f.started, value: formatLocal(incident.startedAt, tz) }]
+      : []),
     { title: f.discovered, value: formatLocal(incident.discoveredAt, tz) },
+    ...(incident.endedAt ? [{ title: f.ended, value: formatLocal(incident.endedAt, tz) }] : []),
     { title: f.personalData, value: strings.personalData[incident.personalData] },
     { title: f.reporter, value: userText(incident.reporterName) },
     {
@@ -83,6 +88,12 @@ export function describeHistory(
             ? `${report} → ${strings.reportStatuses.waiting}`
             : `${report} → ${strings.card.due(formatLocal(due, tz))}`;
         }
+        case 'incident.ended': {
+          const at = new Date(String(e.details?.at ?? ''));
+          return Number.isNaN(at.getTime())
+            ? strings.card.facts.ended
+            : `${strings.card.facts.ended} → ${formatLocal(at, tz)}`;
+        }
         case 'incident.note':
           return strings.card.addNote;
         default:
@@ -115,6 +126,7 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     (roles.includes('kommunchef') || roles.includes('ersattare')) &&
     concernsKommunchef(incident, org) &&
     csirtPending;
+  const ended = incident.endedAt ? localParts(incident.endedAt, tz) : undefined;
   const data = {
     incidentId: incident.id,
     version: incident.version,
@@ -160,8 +172,16 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
       status: strings.card.facts.status,
       severity: strings.card.facts.severity,
       category: strings.card.facts.category,
+      endedDate: strings.card.endedDate,
+      endedTime: strings.card.endedTime,
     },
-    current: { status: incident.status, severity: incident.severity, category: incident.category },
+    current: {
+      status: incident.status,
+      severity: incident.severity,
+      category: incident.category,
+      endedDate: ended?.date ?? '',
+      endedTime: ended?.time ?? '',
+    },
     statusChoices: STATUSES.map((s) => ({ title: strings.statuses[s], value: s })),
     severityChoices: SEVERITIES.map((s) => ({ title: strings.severities[s], value: s })),
     categoryChoices: CATEGORIES.map((c) => ({ title: strings.categories[c], value: c })),

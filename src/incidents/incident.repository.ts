@@ -26,6 +26,9 @@ export function incidentRowToIncident(row: IncidentRow, reports: IncidentReportR
     category: row.category as Category,
     systemId: row.system_id,
     discoveredAt: new Date(row.discovered_at),
+    startedAt: row.started_at ? new Date(row.started_at) : null,
+    endedAt: row.ended_at ? new Date(row.ended_at) : null,
+    supplier: row.supplier,
     description: row.description,
     personalData: row.personal_data as PersonalData,
     severity: row.severity as Severity,
@@ -144,6 +147,9 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
               category: incident.category,
               system_id: incident.systemId,
               discovered_at: incident.discoveredAt.toISOString(),
+              started_at: incident.startedAt?.toISOString() ?? null,
+              ended_at: null,
+              supplier: incident.supplier,
               description: incident.description,
               personal_data: incident.personalData,
               severity: incident.severity,
@@ -190,6 +196,7 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
             ...(change.status ? { status: change.status } : {}),
             ...(change.severity ? { severity: change.severity } : {}),
             ...(change.category ? { category: change.category } : {}),
+            ...(change.endedAt ? { ended_at: change.endedAt.toISOString() } : {}),
             ...(change.assignee
               ? {
                   assignee_aad_object_id: change.assignee.aadObjectId,

@@ -17,7 +17,7 @@ export interface IncidentStrings {
     title: string;
     intro: string;
     labels: Record<IncidentFormField, string>;
-    placeholders: { title: string; description: string };
+    placeholders: { title: string; description: string; supplier: string };
     unknownSystem: string;
     submit: string;
     fixErrors: string;
@@ -47,6 +47,9 @@ export interface IncidentStrings {
       category: string;
       system: string;
       discovered: string;
+      started: string;
+      ended: string;
+      supplier: string;
       reporter: string;
       assignee: string;
       personalData: string;
@@ -72,6 +75,8 @@ export interface IncidentStrings {
     saveReason: string;
     reasonMissing: string;
     reasonHeading: string;
+    endedDate: string;
+    endedTime: string;
     changedByOther: string;
     reported: string;
     took: string;
@@ -84,6 +89,7 @@ export interface IncidentStrings {
   noteTooLong: (max: number) => string;
   noteEmpty: string;
   reasonRequired: string;
+  endedBeforeStart: string;
   reasonTooLong: (max: number) => string;
 }
 
@@ -97,6 +103,9 @@ const sv: IncidentStrings = {
       system: 'Berört system',
       discoveredDate: 'När upptäcktes det? (datum)',
       discoveredTime: 'Klockslag',
+      startedDate: 'När började det, om du vet? (datum)',
+      startedTime: 'Klockslag',
+      supplier: 'Leverantör (om det hände hos en leverantör)',
       description: 'Beskrivning',
       personalData: 'Kan personuppgifter vara berörda?',
       severity: 'Hur allvarligt ser det ut?',
@@ -104,6 +113,7 @@ const sv: IncidentStrings = {
     placeholders: {
       title: 'T.ex. "Klickade på länk i misstänkt mejl"',
       description: 'Vad hände, vad har du gjort sedan, vilka kan vara berörda?',
+      supplier: 'T.ex. "Molnlön AB"',
     },
     unknownSystem: 'Vet ej',
     submit: 'Skicka rapporten',
@@ -114,6 +124,8 @@ const sv: IncidentStrings = {
       unknownChoice: 'Välj ett av alternativen.',
       invalidDate: 'Datum eller klockslag är inte giltigt.',
       inFuture: 'Tidpunkten kan inte ligga i framtiden.',
+      supplierRequired: 'Skriv vilken leverantör det gäller.',
+      startedAfterDiscovery: 'Incidenten kan inte ha börjat efter att den upptäcktes.',
     },
   },
   categories: {
@@ -123,6 +135,7 @@ const sv: IncidentStrings = {
     'obehorig-atkomst': 'Obehörig åtkomst',
     informationslacka: 'Informationsläckage eller felskickad information',
     driftstorning: 'Driftstörning',
+    leverantor: 'Incident hos en leverantör',
     ovrigt: 'Övrigt',
   },
   severities: { lag: 'Låg', medel: 'Medel', hog: 'Hög', kritisk: 'Kritisk' },
@@ -178,6 +191,10 @@ const sv: IncidentStrings = {
       'Notera vad som inte fungerar och när det började.',
       'Använd verksamhetens reservrutiner så länge störningen pågår.',
     ],
+    leverantor: [
+      'Skriv vad leverantören har meddelat och när, och spara meddelandet.',
+      'Logga inte in i leverantörens tjänst igen förrän IT-supporten säger att det går bra.',
+    ],
     ovrigt: [
       'Beskriv så noga du kan vad som har hänt, och ändra inget i onödan.',
       'Kontakta IT-supporten om något brådskar.',
@@ -202,6 +219,9 @@ const sv: IncidentStrings = {
       category: 'Typ',
       system: 'System',
       discovered: 'Upptäckt',
+      started: 'Började',
+      ended: 'Upphörde',
+      supplier: 'Leverantör',
       reporter: 'Rapporterad av',
       assignee: 'Handläggare',
       personalData: 'Personuppgifter',
@@ -241,6 +261,8 @@ const sv: IncidentStrings = {
     saveReason: 'Spara motiveringen',
     reasonMissing: 'Skriv en motivering.',
     reasonHeading: 'Motivering',
+    endedDate: 'Incidenten upphörde (datum), när den är över',
+    endedTime: 'Klockslag',
     changedByOther:
       'Ärendet hade ändrats av någon annan. Här är det aktuella läget; gör om ändringen om den fortfarande behövs.',
     reported: 'rapporterade incidenten',
@@ -267,6 +289,7 @@ const sv: IncidentStrings = {
   noteTooLong: (max) => `Anteckningen är för lång (högst ${max} tecken).`,
   noteEmpty: 'Skriv en anteckning först.',
   reasonRequired: 'Skriv varför anmälan inte krävs. Motiveringen sparas i ärendet.',
+  endedBeforeStart: 'Incidenten kan inte ha upphört innan den började.',
   reasonTooLong: (max) => `Motiveringen är för lång (högst ${max} tecken).`,
 };
 
@@ -281,6 +304,9 @@ const en: IncidentStrings = {
       system: 'Affected system',
       discoveredDate: 'When was it discovered? (date)',
       discoveredTime: 'Time',
+      startedDate: 'When did it start, if you know? (date)',
+      startedTime: 'Time',
+      supplier: 'Supplier (if it happened at a supplier)',
       description: 'Description',
       personalData: 'Could personal data be involved?',
       severity: 'How serious does it look?',
@@ -288,6 +314,7 @@ const en: IncidentStrings = {
     placeholders: {
       title: 'E.g. "Clicked a link in a suspicious e-mail"',
       description: 'What happened, what have you done since, who may be affected?',
+      supplier: 'E.g. "Molnlön AB"',
     },
     unknownSystem: "Don't know",
     submit: 'Send the report',
@@ -298,6 +325,8 @@ const en: IncidentStrings = {
       unknownChoice: 'Choose one of the options.',
       invalidDate: 'The date or time is not valid.',
       inFuture: 'The time cannot be in the future.',
+      supplierRequired: 'Write which supplier it is.',
+      startedAfterDiscovery: 'The incident cannot have started after it was discovered.',
     },
   },
   categories: {
@@ -307,6 +336,7 @@ const en: IncidentStrings = {
     'obehorig-atkomst': 'Unauthorised access',
     informationslacka: 'Information leak or misdirected information',
     driftstorning: 'Service disruption',
+    leverantor: 'Incident at a supplier',
     ovrigt: 'Other',
   },
   severities: { lag: 'Low', medel: 'Medium', hog: 'High', kritisk: 'Critical' },
@@ -362,6 +392,10 @@ const en: IncidentStrings = {
       'Note what does not work and when it started.',
       'Use your service’s fallback routines while the disruption lasts.',
     ],
+    leverantor: [
+      'Write down what the supplier has told you and when, and keep the message.',
+      'Do not log in to the supplier’s service again until the IT support says it is safe.',
+    ],
     ovrigt: [
       'Describe as precisely as you can what happened, and change nothing unnecessarily.',
       'Contact the IT support if it is urgent.',
@@ -386,6 +420,9 @@ const en: IncidentStrings = {
       category: 'Type',
       system: 'System',
       discovered: 'Discovered',
+      started: 'Started',
+      ended: 'Ended',
+      supplier: 'Supplier',
       reporter: 'Reported by',
       assignee: 'Handled by',
       personalData: 'Personal data',
@@ -425,6 +462,8 @@ const en: IncidentStrings = {
     saveReason: 'Save the reason',
     reasonMissing: 'Write a reason.',
     reasonHeading: 'Reason',
+    endedDate: 'The incident ended (date), once it is over',
+    endedTime: 'Time',
     changedByOther:
       'Someone else had changed the case. Here is its current state; repeat your change if it is still needed.',
     reported: 'reported the incident',
@@ -450,6 +489,7 @@ const en: IncidentStrings = {
   noteTooLong: (max) => `The note is too long (at most ${max} characters).`,
   noteEmpty: 'Write a note first.',
   reasonRequired: 'Write why no report is required. The reason is kept with the case.',
+  endedBeforeStart: 'The incident cannot have ended before it started.',
   reasonTooLong: (max) => `The reason is too long (at most ${max} characters).`,
 };
 

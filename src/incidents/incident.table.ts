@@ -13,6 +13,9 @@ export interface IncidentTable {
   category: string;
   system_id: string | null;
   discovered_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  supplier: string | null;
   description: string;
   personal_data: string;
   severity: string;

@@ -9,6 +9,8 @@ function newIncident(year: number, submissionId = randomUUID()): NewIncident {
     title: 'Test',
     category: 'ovrigt',
     systemId: null,
+    startedAt: null,
+    supplier: null,
     discoveredAt: new Date('2026-11-30T08:00:00Z'),
     description: 'Test',
     personalData: 'nej',

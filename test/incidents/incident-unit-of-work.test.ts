@@ -16,6 +16,8 @@ const report: IncidentReportInput = {
   title: 'Förlorad mobiltelefon',
   category: 'forlorad-utrustning',
   systemId: null,
+  startedAt: null,
+  supplier: null,
   discoveredAt: new Date('2026-11-30T08:00:00Z'),
   description: 'Telefonen glömdes på bussen.',
   personalData: 'nej',

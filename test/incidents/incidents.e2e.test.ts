@@ -194,6 +194,59 @@ for (const engine of engines) {
       expect([...(await received()).values()].flat()).toEqual([]);
     });
 
+    it('records an incident at a supplier with the supplier’s name and when it started', async () => {
+      const atSupplier = {
+        ...phishing,
+        category: 'leverantor',
+        supplier: '',
+        startedDate: '2026-11-29',
+        startedTime: '22:15',
+      };
+      const missing = await submit(anna, atSupplier);
+      expect(cardText(missing)).toContain('Skriv vilken leverantör det gäller.');
+      const later = await app.as(anna).click(missing, 'Skicka rapporten', {
+        supplier: 'Molnlön AB',
+        startedDate: '2026-11-30',
+        startedTime: '10:00',
+      });
+      expect(cardText(later)).toContain('Incidenten kan inte ha börjat efter att den upptäcktes.');
+      expect(await app.query.incidentsOf(anna)).toEqual([]);
+
+      const { id } = await numberOf(
+        await app
+          .as(anna)
+          .click(later, 'Skicka rapporten', { startedDate: '2026-11-29', startedTime: '22:15' }),
+      );
+      const card = textOf(await latestCardWith(lars, 'Spara ändringar'));
+      expect(card).toContain('Incident hos en leverantör');
+      expect(card).toContain('Molnlön AB');
+      expect(card).toContain('2026-11-29 22:15');
+      expect(await app.query.incident(id)).toBeDefined();
+    });
+
+    it('lets a coordinator record when the incident ended, not before it started nor in the future', async () => {
+      const { id } = await numberOf(
+        await submit(anna, { ...phishing, startedDate: '2026-11-30', startedTime: '08:00' }),
+      );
+      const card = await latestCardWith(lars, 'Spara ändringar');
+      const tooEarly = await app
+        .as(lars)
+        .click(card, 'Spara ändringar', { endedDate: '2026-11-30', endedTime: '07:00' });
+      expect(tooEarly.value).toBe('Incidenten kan inte ha upphört innan den började.');
+      const future = await app
+        .as(lars)
+        .click(card, 'Spara ändringar', { endedDate: '2026-12-01', endedTime: '12:00' });
+      expect(future.value).toBe('Tidpunkten kan inte ligga i framtiden.');
+      expect((await app.query.incident(id))!.version).toBe(1);
+
+      const saved = await app
+        .as(lars)
+        .click(card, 'Spara ändringar', { endedDate: '2026-11-30', endedTime: '09:55' });
+      expect(cardText(saved)).toContain('Upphörde');
+      expect(cardText(saved)).toContain('2026-11-30 09:55');
+      expect(await app.query.auditActions('incident', id)).toContain('incident.ended');
+    });
+
     it('answers forged form data (too long, choices the form does not offer) with the errors, creating nothing', async () => {
       const before = (await app.query.incidentsOf(anna)).length;
       const answer = await forge(anna, 'incident.submit', {

@@ -2,7 +2,7 @@ import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
-import { localYear } from '../../platform/calendar.js';
+import { localYear, zonedToUtc } from '../../platform/calendar.js';
 import { inUnitOfWork, transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import {
   incidentRecipients,
@@ -66,6 +66,7 @@ export interface IncidentChange {
   severity?: Severity;
   category?: Category;
   assignee?: { aadObjectId: string; name: string };
+  endedAt?: Date;
   reports?: { kind: ReportKind; status: ReportStatus; by: string; reason?: string }[];
   addReports?: AuthorityReport[];
   /** Clocks that start, move or wait because of the change (the final report's, say). */
@@ -157,7 +158,15 @@ async function route(deps: IncidentDeps, incident: Incident): Promise<void> {
 
 export type IncidentAction =
   | { type: 'take' }
-  | { type: 'update'; status?: Status; severity?: Severity; category?: Category; note?: string }
+  | {
+      type: 'update';
+      status?: Status;
+      severity?: Severity;
+      category?: Category;
+      note?: string;
+      /** When the incident ended, on the organisation's wall clock (both parts or neither). */
+      ended?: { date: string; time: string };
+    }
   | {
       type: 'report';
       kind: ReportKind;
@@ -176,7 +185,14 @@ export type IncidentActionResult =
   | { kind: 'invalid'; reason: InvalidAction };
 
 export type InvalidAction =
-  'note-too-long' | 'note-empty' | 'no-such-report' | 'reason-required' | 'reason-too-long';
+  | 'note-too-long'
+  | 'note-empty'
+  | 'no-such-report'
+  | 'reason-required'
+  | 'reason-too-long'
+  | 'ended-invalid'
+  | 'ended-in-future'
+  | 'ended-before-start';
 
 export interface Actor {
   aadObjectId: AadObjectId;
@@ -200,7 +216,7 @@ async function act(
   );
   if (!can.view) return { kind: 'forbidden' };
 
-  const change = changeFor(incident, actor, action, can);
+  const change = changeFor(incident, actor, action, can, deps);
   if (change === 'forbidden') return { kind: 'forbidden' };
   if (typeof change === 'string') return { kind: 'invalid', reason: change };
   if (Object.keys(change).length === 0) return { kind: 'unchanged', incident };
@@ -230,6 +246,22 @@ async function act(
   return { kind: 'ok', incident: updated };
 }
 
+/** When the incident ended, as the triage card gives it; undefined when left empty. */
+function endedAt(
+  incident: Incident,
+  { date, time }: { date: string; time: string },
+  deps: Pick<IncidentDeps, 'clock' | 'org'>,
+): Date | undefined | 'ended-invalid' | 'ended-in-future' | 'ended-before-start' {
+  if (date === '' && time === '') return undefined;
+  const ended = date && time ? zonedToUtc(date, time, deps.org.organisation.timezone) : undefined;
+  if (!ended) return 'ended-invalid';
+  // A minute of slack for a clock that runs a little ahead on the phone.
+  if (ended.getTime() > deps.clock.now().getTime() + 60_000) return 'ended-in-future';
+  if (incident.startedAt && ended.getTime() < incident.startedAt.getTime())
+    return 'ended-before-start';
+  return ended;
+}
+
 /** The incident as it will be once `change` is applied: what the clocks follow from. */
 function projectedIncident(incident: Incident, change: IncidentChange, now: Date): Incident {
   const reports = incident.reports.map((report) => {
@@ -251,6 +283,7 @@ function changeFor(
   actor: Actor,
   action: IncidentAction,
   can: ReturnType<typeof permissionsFor>,
+  deps: Pick<IncidentDeps, 'clock' | 'org'>,
 ): IncidentChange | 'forbidden' | InvalidAction {
   const note = (text: string | undefined): IncidentChange['note'] | 'note-too-long' | undefined => {
     const trimmed = text?.trim() ?? '';
@@ -277,6 +310,11 @@ function changeFor(
         change.severity = action.severity;
       if (action.category && action.category !== incident.category)
         change.category = action.category;
+      if (action.ended) {
+        const ended = endedAt(incident, action.ended, deps);
+        if (typeof ended === 'string') return ended;
+        if (ended && ended.getTime() !== incident.endedAt?.getTime()) change.endedAt = ended;
+      }
       if (n) change.note = n;
       return change;
     }
@@ -337,6 +375,7 @@ async function auditChange(
   if (change.status) await record('incident.status', { to: change.status });
   if (change.severity) await record('incident.severity', { to: change.severity });
   if (change.category) await record('incident.category', { to: change.category });
+  if (change.endedAt) await record('incident.ended', { at: change.endedAt.toISOString() });
   for (const report of change.reports ?? [])
     await record('incident.report', {
       kind: report.kind,

@@ -7,6 +7,7 @@ export const CATEGORIES = [
   'obehorig-atkomst',
   'informationslacka',
   'driftstorning',
+  'leverantor',
   'ovrigt',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -70,6 +71,10 @@ export interface IncidentReportInput {
   /** A system id from the register, or null when unknown. */
   systemId: string | null;
   discoveredAt: Date;
+  /** When it started, if the reporter knows (at or before discovery). */
+  startedAt: Date | null;
+  /** The supplier it happened at, for the category `leverantor`. */
+  supplier: string | null;
   description: string;
   personalData: PersonalData;
   severity: Severity;
@@ -84,6 +89,8 @@ export interface Incident extends IncidentReportInput {
   status: Status;
   assigneeAadObjectId: string | null;
   assigneeName: string | null;
+  /** When it ended, as the coordinator records it. */
+  endedAt: Date | null;
   /** Bumped on every change; a card carries the version it shows. */
   version: number;
   createdAt: Date;
@@ -98,7 +105,13 @@ export interface IncidentNote {
   createdAt: Date;
 }
 
-export const LIMITS = { title: 120, description: 4000, note: 2000, reason: 1000 } as const;
+export const LIMITS = {
+  title: 120,
+  description: 4000,
+  note: 2000,
+  reason: 1000,
+  supplier: 120,
+} as const;
 
 export function formatIncidentNumber(year: number, sequence: number): string {
   return `INC-${year}-${String(sequence).padStart(4, '0')}`;

@@ -19,6 +19,9 @@ export interface IncidentFormValues {
   system?: string;
   discoveredDate?: string;
   discoveredTime?: string;
+  startedDate?: string;
+  startedTime?: string;
+  supplier?: string;
   description?: string;
   personalData?: string;
   severity?: string;
@@ -27,7 +30,14 @@ export interface IncidentFormValues {
 export type IncidentFormField = keyof IncidentFormValues;
 
 /** Error codes per field; the Teams side turns them into Swedish or English text. */
-export type FieldError = 'required' | 'tooLong' | 'unknownChoice' | 'invalidDate' | 'inFuture';
+export type FieldError =
+  | 'required'
+  | 'tooLong'
+  | 'unknownChoice'
+  | 'invalidDate'
+  | 'inFuture'
+  | 'supplierRequired'
+  | 'startedAfterDiscovery';
 
 export type ValidationResult =
   | { ok: true; value: IncidentReportInput }
@@ -85,11 +95,39 @@ export function validateIncidentForm(
     else if (discoveredAt.getTime() > now.getTime() + 60_000) errors.discoveredDate = 'inFuture';
   }
 
+  // Optional: when it started, if known (both parts, at or before the discovery).
+  let startedAt: Date | null = null;
+  if (values.startedDate || values.startedTime) {
+    const started =
+      values.startedDate && values.startedTime
+        ? zonedToUtc(values.startedDate, values.startedTime, org.organisation.timezone)
+        : undefined;
+    if (!started) errors.startedDate = 'invalidDate';
+    else if (discoveredAt && started.getTime() > discoveredAt.getTime())
+      errors.startedDate = 'startedAfterDiscovery';
+    else startedAt = started;
+  }
+
+  const supplierText = (values.supplier ?? '').trim();
+  if (supplierText.length > LIMITS.supplier) errors.supplier = 'tooLong';
+  else if (category === 'leverantor' && supplierText === '') errors.supplier = 'supplierRequired';
+  const supplier = supplierText === '' ? null : supplierText;
+
   if (Object.keys(errors).length > 0 || !category || !personalData || !severity || !discoveredAt) {
     return { ok: false, errors };
   }
   return {
     ok: true,
-    value: { title, category, systemId, discoveredAt, description, personalData, severity },
+    value: {
+      title,
+      category,
+      systemId,
+      discoveredAt,
+      startedAt,
+      supplier,
+      description,
+      personalData,
+      severity,
+    },
   };
 }
