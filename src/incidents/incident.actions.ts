@@ -185,7 +185,7 @@ const update = act(
   }),
 );
 
-const REPORT_OUTCOMES = ['made', 'not-required'] as const;
+const REPORT_OUTCOMES = ['made', 'not-required', 'required'] as const;
 
 /**
  * The report buttons name their outcome `outcome`: the triage card's `status` input

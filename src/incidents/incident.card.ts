@@ -140,24 +140,34 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     description: userText(incident.description),
     clocksHeading: strings.card.clocks,
     significantQuestion: showSignificance ? strings.card.significantQuestion : '',
-    markMade: strings.card.markMade,
-    clocks: incident.reports.map((r) => ({
-      kind: r.kind,
-      title: strings.reports[r.kind],
-      state:
-        r.status === 'waiting'
-          ? strings.reportStatuses.waiting
-          : `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
-      color: r.status === 'pending' ? 'Attention' : 'Good',
-      canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
-      notRequiredTitle: r.kind.startsWith('csirt')
-        ? strings.card.notSignificant
-        : strings.card.markNotRequired,
-      reasonLabel: r.kind.startsWith('csirt')
-        ? strings.card.reasonLabel.csirt
-        : strings.card.reasonLabel.imy,
-      reason: r.reason ? userText(r.reason) : '',
-    })),
+    clocks: incident.reports.map((r) => {
+      // The art. 34 question, while it waits for its answer: yes, or no with a reason.
+      const question = r.kind === 'data-subjects' && r.status === 'waiting';
+      return {
+        kind: r.kind,
+        title: strings.reports[r.kind],
+        state: question
+          ? strings.card.dataSubjects.question
+          : r.status === 'waiting'
+            ? strings.reportStatuses.waiting
+            : `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
+        color: r.status === 'pending' ? 'Attention' : 'Good',
+        canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
+        madeTitle: question ? strings.card.dataSubjects.yes : strings.card.markMade,
+        madeOutcome: question ? 'required' : 'made',
+        notRequiredTitle: question
+          ? strings.card.dataSubjects.no
+          : r.kind.startsWith('csirt')
+            ? strings.card.notSignificant
+            : strings.card.markNotRequired,
+        reasonLabel: r.kind.startsWith('csirt')
+          ? strings.card.reasonLabel.csirt
+          : r.kind === 'data-subjects'
+            ? strings.card.reasonLabel.dataSubjects
+            : strings.card.reasonLabel.imy,
+        reason: r.reason ? userText(r.reason) : '',
+      };
+    }),
     saveReason: strings.card.saveReason,
     reasonMissing: strings.card.reasonMissing,
     reasonHeading: strings.card.reasonHeading,

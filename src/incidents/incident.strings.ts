@@ -71,7 +71,9 @@ export interface IncidentStrings {
     markNotRequired: string;
     notSignificant: string;
     /** The reason field a *Krävs inte* / *Inte betydande* opens. */
-    reasonLabel: { imy: string; csirt: string };
+    reasonLabel: { imy: string; csirt: string; dataSubjects: string };
+    /** The art. 34 question and its answers. */
+    dataSubjects: { question: string; yes: string; no: string };
     saveReason: string;
     reasonMissing: string;
     reasonHeading: string;
@@ -149,6 +151,7 @@ const sv: IncidentStrings = {
   },
   reports: {
     imy: 'Anmälan till IMY (personuppgiftsincident), 72 timmar',
+    'data-subjects': 'Information till de registrerade (GDPR artikel 34), vid hög risk',
     'csirt-early-warning': 'Tidig varning till CSIRT (MCF), 24 timmar',
     'csirt-notification': 'Incidentanmälan till CSIRT (MCF), 72 timmar',
     'csirt-progress': 'Lägesrapport till CSIRT (MCF), incidenten hanteras fortfarande',
@@ -257,6 +260,14 @@ const sv: IncidentStrings = {
     reasonLabel: {
       imy: 'Varför krävs ingen anmälan? Till exempel: osannolikt att den medför en risk för de registrerade, och varför.',
       csirt: 'Varför är incidenten inte betydande enligt cybersäkerhetslagen?',
+      dataSubjects:
+        'Varför behöver de registrerade inte informeras? Till exempel: ingen hög risk för deras rättigheter, uppgifterna var krypterade, eller åtgärder har tagit bort risken.',
+    },
+    dataSubjects: {
+      question:
+        'Beslut behövs: ska de registrerade informeras? Det krävs om incidenten sannolikt leder till en hög risk för deras rättigheter och friheter.',
+      yes: 'Ja, de ska informeras',
+      no: 'Nej',
     },
     saveReason: 'Spara motiveringen',
     reasonMissing: 'Skriv en motivering.',
@@ -350,6 +361,7 @@ const en: IncidentStrings = {
   },
   reports: {
     imy: 'Notification to IMY (personal data breach), 72 hours',
+    'data-subjects': 'Informing the data subjects (GDPR Article 34), if the risk is high',
     'csirt-early-warning': 'Early warning to the CSIRT (MCF), 24 hours',
     'csirt-notification': 'Incident notification to the CSIRT (MCF), 72 hours',
     'csirt-progress': 'Progress report to the CSIRT (MCF), the incident is still being handled',
@@ -458,6 +470,14 @@ const en: IncidentStrings = {
     reasonLabel: {
       imy: 'Why is no notification required? For example: unlikely to result in a risk to the data subjects, and why.',
       csirt: 'Why is the incident not significant under the Cybersecurity Act?',
+      dataSubjects:
+        'Why need the data subjects not be informed? For example: no high risk to their rights, the data was encrypted, or measures have removed the risk.',
+    },
+    dataSubjects: {
+      question:
+        'Decision needed: must the data subjects be informed? It is required when the breach is likely to result in a high risk to their rights and freedoms.',
+      yes: 'Yes, inform them',
+      no: 'No',
     },
     saveReason: 'Save the reason',
     reasonMissing: 'Write a reason.',

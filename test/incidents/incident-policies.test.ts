@@ -142,11 +142,15 @@ describe('the report deadlines, counted from discovery', () => {
       { personalData: 'nej', severity: 'medel', systemId: 'ekonomi' },
       [],
     ],
-    ['personal data: IMY', { personalData: 'ja', severity: 'medel', systemId: 'ekonomi' }, ['imy']],
+    [
+      'personal data: IMY, and the question whether to inform the data subjects',
+      { personalData: 'ja', severity: 'medel', systemId: 'ekonomi' },
+      ['imy', 'data-subjects'],
+    ],
     [
       'personal data unknown: IMY',
       { personalData: 'vet-ej', severity: 'lag', systemId: null },
-      ['imy'],
+      ['imy', 'data-subjects'],
     ],
     [
       'high severity: the CSIRT clocks',
@@ -159,9 +163,9 @@ describe('the report deadlines, counted from discovery', () => {
       ['csirt-early-warning', 'csirt-notification', 'csirt-final'],
     ],
     [
-      'critical with personal data: all four',
+      'critical with personal data: all of them',
       { personalData: 'ja', severity: 'kritisk', systemId: 'ekonomi' },
-      ['imy', 'csirt-early-warning', 'csirt-notification', 'csirt-final'],
+      ['imy', 'data-subjects', 'csirt-early-warning', 'csirt-notification', 'csirt-final'],
     ],
   ])('%s', (_, overrides, kinds) => {
     expect(requiredReportKinds({ ...incident, ...overrides }, exampleOrg)).toEqual(kinds);

@@ -247,6 +247,54 @@ for (const engine of engines) {
       expect(await app.query.auditActions('incident', id)).toContain('incident.ended');
     });
 
+    it('asks whether the data subjects must be informed (GDPR art. 34), and reminds once the answer is yes', async () => {
+      const { id, number } = await numberOf(
+        await submit(anna, { ...phishing, personalData: 'ja' }),
+      );
+      const question = async () =>
+        (await app.query.incident(id))!.reports.find((r) => r.kind === 'data-subjects');
+      expect(await question()).toMatchObject({ status: 'waiting' });
+      // Olof decides for kommunstyrelsen, whose system it is.
+      const card = await latestCardWith(olof, 'Ja, de ska informeras');
+      expect(textOf(card)).toContain('Information till de registrerade (GDPR artikel 34)');
+      now = new Date('2026-11-30T12:00:00Z');
+      await app.as(olof).click(card, 'Ja, de ska informeras');
+      expect(await question()).toMatchObject({
+        status: 'pending',
+        dueAt: '2026-12-03T12:00:00.000Z',
+      });
+
+      app.connector.reset();
+      now = new Date('2026-12-03T09:00:00Z'); // three hours before
+      await app.running.remindIncidentDeadlines();
+      const reminders = (await received())
+        .get(olof.name)!
+        .map(textOf)
+        .filter((t) => t.includes(number));
+      expect(reminders.join()).toContain('Information till de registrerade');
+      await app.as(olof).click(await latestCardWith(olof, 'Gjord'), {
+        title: 'Gjord',
+        near: 'Information till de registrerade',
+      });
+      expect(await question()).toMatchObject({ status: 'made' });
+    });
+
+    it('takes a no to informing the data subjects only with a reason', async () => {
+      const { id } = await numberOf(await submit(anna, { ...phishing, personalData: 'ja' }));
+      const card = await latestCardWith(olof, 'Ja, de ska informeras');
+      await app
+        .as(olof)
+        .click(
+          card,
+          { title: 'Spara motiveringen', near: 'Information till de registrerade' },
+          { 'reason-data-subjects': 'Ingen hög risk: lösenordet byttes inom en timme.' },
+        );
+      const question = (await app.query.incident(id))!.reports.find(
+        (r) => r.kind === 'data-subjects',
+      );
+      expect(question).toMatchObject({ status: 'not-required' });
+    });
+
     it('answers forged form data (too long, choices the form does not offer) with the errors, creating nothing', async () => {
       const before = (await app.query.incidentsOf(anna)).length;
       const answer = await forge(anna, 'incident.submit', {
@@ -441,8 +489,7 @@ for (const engine of engines) {
 
       const made = await app.as(olof).click(await latestCardWith(olof, 'Gjord'), 'Gjord');
       expect(cardText(made)).toContain('Gjord');
-      expect((await app.query.incident(id))!.reports[0]).toMatchObject({
-        kind: 'imy',
+      expect((await app.query.incident(id))!.reports.find((r) => r.kind === 'imy')).toMatchObject({
         status: 'made',
       });
       app.connector.reset();
@@ -479,6 +526,7 @@ for (const engine of engines) {
       expect(after!.status).toBe('ny');
       expect(Object.fromEntries(after!.reports.map((r) => [r.kind, r.status]))).toEqual({
         imy: 'not-required',
+        'data-subjects': 'waiting',
         'csirt-early-warning': 'made',
         'csirt-notification': 'pending',
         'csirt-final': 'pending',

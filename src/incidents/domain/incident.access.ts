@@ -100,7 +100,9 @@ export function permissionsFor(roles: IncidentRole[]): IncidentPermissions {
     addNote: roles.some((r) => r !== 'reporter'),
     decideReport: (kind) =>
       coordinator ||
-      (kind === 'imy' ? has('personuppgiftsansvarig') : has('kommunchef') || has('ersattare')),
+      (kind === 'imy' || kind === 'data-subjects'
+        ? has('personuppgiftsansvarig')
+        : has('kommunchef') || has('ersattare')),
   };
 }
 

@@ -30,6 +30,9 @@ export function oneMonthAfter(instant: Date, timeZone: string): Date {
  */
 export function reportDueAt(kind: ReportKind, discoveredAt: Date, timeZone: string): Date {
   switch (kind) {
+    case 'data-subjects':
+      // Until the question is answered: decided with the IMY call at the latest.
+      return new Date(discoveredAt.getTime() + 72 * HOUR);
     case 'imy':
     case 'csirt-notification':
       return new Date(discoveredAt.getTime() + 72 * HOUR);
@@ -41,12 +44,27 @@ export function reportDueAt(kind: ReportKind, discoveredAt: Date, timeZone: stri
   }
 }
 
+/** The art. 34 question waits for its answer; every other clock runs from the start. */
+export function initialStatus(kind: ReportKind): 'pending' | 'waiting' {
+  return kind === 'data-subjects' ? 'waiting' : 'pending';
+}
+
+/**
+ * "Without undue delay" (GDPR art. 34): once the answer is yes, the bot reminds as if
+ * the data subjects were to be informed within this time.
+ */
+export const INFORM_DATA_SUBJECTS_HOURS = 72;
+
+export function dataSubjectsDueAt(answeredAt: Date): Date {
+  return new Date(answeredAt.getTime() + INFORM_DATA_SUBJECTS_HOURS * HOUR);
+}
+
 /** A clock that starts, moves or stops waiting because of what happened to the incident. */
 export interface ClockChange {
   kind: ReportKind;
   dueAt: Date;
   status: Extract<ReportStatus, 'pending' | 'waiting'>;
-  why: 'notification-made' | 'still-handled' | 'handled';
+  why: 'notification-made' | 'still-handled' | 'handled' | 'data-subjects-to-be-informed';
 }
 
 /**
@@ -97,7 +115,7 @@ export function requiredReportKinds(
   org: OrgDirectory,
 ): ReportKind[] {
   const kinds: ReportKind[] = [];
-  if (involvesPersonalData(incident)) kinds.push('imy');
+  if (involvesPersonalData(incident)) kinds.push('imy', 'data-subjects');
   if (concernsKommunchef(incident, org))
     kinds.push('csirt-early-warning', 'csirt-notification', 'csirt-final');
   // csirt-progress is not required from the start: `followingClocks` adds it when needed.
@@ -112,7 +130,7 @@ export function missingReports(incident: Incident, org: OrgDirectory): Authority
     .map((kind) => ({
       kind,
       dueAt: reportDueAt(kind, incident.discoveredAt, org.organisation.timezone),
-      status: 'pending',
+      status: initialStatus(kind),
       decidedBy: null,
       decidedAt: null,
       reason: null,
@@ -130,6 +148,7 @@ export const DUE_SOON_HOURS = 4;
  * handled), so half-time falls in the middle of their own month.
  */
 function clockStart(report: AuthorityReport, discoveredAt: Date, timeZone: string): number {
+  if (report.kind === 'data-subjects' && report.decidedAt) return report.decidedAt.getTime();
   if (report.kind !== 'csirt-final' && report.kind !== 'csirt-progress')
     return discoveredAt.getTime();
   const monthBefore = addZonedCalendarMonths(report.dueAt, -1, timeZone).getTime();
@@ -178,7 +197,7 @@ export function dueDeadlineReminders(
     // IMY: the one who decides, the dataskyddsombud informed. CSIRT: the kommunchef, and
     // the ersättare too once called in. The coordinators follow every clock.
     const deciders =
-      report.kind === 'imy'
+      report.kind === 'imy' || report.kind === 'data-subjects'
         ? [org.breachDecider(incident.systemId), org.dataskyddsombud()]
         : [
             org.kommunchef(),

@@ -11,8 +11,10 @@ import {
   type IncidentRecipient,
 } from './incident.access.js';
 import {
+  dataSubjectsDueAt,
   dueDeadlineReminders,
   followingClocks,
+  initialStatus,
   missingReports,
   requiredReportKinds,
   reportDueAt,
@@ -114,7 +116,7 @@ async function report(
   const reports: AuthorityReport[] = requiredReportKinds(input, deps.org).map((kind) => ({
     kind,
     dueAt: reportDueAt(kind, input.discoveredAt, deps.org.organisation.timezone),
-    status: 'pending',
+    status: initialStatus(kind),
     decidedBy: null,
     decidedAt: null,
     reason: null,
@@ -170,7 +172,8 @@ export type IncidentAction =
   | {
       type: 'report';
       kind: ReportKind;
-      status: Extract<ReportStatus, 'made' | 'not-required'>;
+      /** `required`: the answer yes to the art. 34 question (the data subjects are to be informed). */
+      status: Extract<ReportStatus, 'made' | 'not-required'> | 'required';
       /** Required for not-required: the call is documented with its reasoning. */
       reason?: string;
     }
@@ -217,6 +220,21 @@ async function act(
   if (!can.view) return { kind: 'forbidden' };
 
   const change = changeFor(incident, actor, action, can, deps);
+  if (change !== 'forbidden' && typeof change !== 'string' && change.reports) {
+    // A yes to the art. 34 question starts its clock: informed without undue delay.
+    const yes = change.reports.find((r) => r.kind === 'data-subjects' && r.status === 'pending');
+    if (yes) {
+      const at = deps.clock.now();
+      change.clocks = [
+        {
+          kind: 'data-subjects',
+          dueAt: dataSubjectsDueAt(at),
+          status: 'pending',
+          why: 'data-subjects-to-be-informed',
+        },
+      ];
+    }
+  }
   if (change === 'forbidden') return { kind: 'forbidden' };
   if (typeof change === 'string') return { kind: 'invalid', reason: change };
   if (Object.keys(change).length === 0) return { kind: 'unchanged', incident };
@@ -232,7 +250,7 @@ async function act(
     now,
     deps.org.organisation.timezone,
   );
-  if (clocks.length > 0) change.clocks = clocks;
+  if (clocks.length > 0) change.clocks = [...(change.clocks ?? []), ...clocks];
 
   const updated = await deps.incidents.update(incident.id, expectedVersion, change, now);
   if (updated === 'stale') {
@@ -322,7 +340,14 @@ function changeFor(
       if (!can.decideReport(action.kind)) return 'forbidden';
       const report = incident.reports.find((r) => r.kind === action.kind);
       if (!report) return 'no-such-report';
-      if (report.status === action.status) return {};
+      if (action.status === 'required') {
+        // Only the art. 34 question is answered yes, and only while it waits for its answer.
+        if (report.kind !== 'data-subjects') return 'no-such-report';
+        if (report.status !== 'waiting') return {};
+        return { reports: [{ kind: report.kind, status: 'pending', by: actor.aadObjectId }] };
+      }
+      const status = action.status;
+      if (report.status === status) return {};
       const reason = action.reason?.trim() ?? '';
       if (action.status === 'not-required') {
         // GDPR art. 33.5: a breach that is not reported is documented with the reasoning.
@@ -339,9 +364,9 @@ function changeFor(
       return {
         reports: kinds.map((kind) => ({
           kind,
-          status: action.status,
+          status,
           by: actor.aadObjectId,
-          ...(action.status === 'not-required' ? { reason } : {}),
+          ...(status === 'not-required' ? { reason } : {}),
         })),
       };
     }

@@ -29,6 +29,8 @@ export const UNKNOWN_SYSTEM = 'vet-ej';
  * The authority reports whose deadlines the bot watches. The bot does not make the
  * legal call; it makes sure the people who must make it know, in time.
  * - imy: personal data breach to IMY, 72 h (GDPR art. 33)
+ * - data-subjects: whether to inform the data subjects (GDPR art. 34, high risk); it
+ *   waits for that answer, and on a yes runs until they have been informed
  * - csirt-*: significant incident to the CSIRT (CERT-SE at MCF) under cybersäkerhetslagen
  *   (2025:1506) and cybersäkerhetsförordningen (2025:1507): early warning 24 h and
  *   notification 72 h from awareness; final report one month after the notification;
@@ -37,6 +39,7 @@ export const UNKNOWN_SYSTEM = 'vet-ej';
  */
 export const REPORT_KINDS = [
   'imy',
+  'data-subjects',
   'csirt-early-warning',
   'csirt-notification',
   'csirt-progress',
