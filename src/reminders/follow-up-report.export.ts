@@ -6,6 +6,7 @@ import type { FollowUpReport } from './domain/follow-up-report.js';
 export interface ReportLabels {
   category: (id: string) => string;
   approvalType: (id: string) => string;
+  reportKind: (id: string) => string;
 }
 
 const percentOf = (acknowledged: number, recipients: number) =>
@@ -64,6 +65,16 @@ export function reportToMarkdown(
     out.push(`| --- |${' ---: |'.repeat(13)}`);
     for (const i of withIncidents)
       out.push(`| ${cell(labels.category(i.category))} | ${i.perMonth.join(' | ')} | ${i.total} |`);
+  }
+  out.push('', `## ${r.notReported}`, '');
+  if (report.notReported.length === 0) out.push(r.noNotReported);
+  else {
+    out.push(`| ${r.notReportedColumns.join(' | ')} |`);
+    out.push(`|${' --- |'.repeat(r.notReportedColumns.length)}`);
+    for (const c of report.notReported)
+      out.push(
+        `| ${c.number} | ${cell(labels.reportKind(c.kind))} | ${cell(c.decidedBy)} | ${c.decidedOn} | ${cell(c.reason)} |`,
+      );
   }
   out.push('', `## ${r.approvals}`, '');
   if (report.approvals.length === 0) out.push(r.noApprovals);
@@ -133,6 +144,15 @@ export function reportToCsv(
           n,
         ]);
     });
+  for (const n of report.notReported)
+    rows.push([
+      c.notReported,
+      `${n.number} ${labels.reportKind(n.kind)}`,
+      n.reason,
+      n.decidedOn,
+      n.decidedBy,
+      '',
+    ]);
   for (const a of report.approvals) {
     rows.push([c.approvals, labels.approvalType(a.type), 'approved', '', '', a.approved]);
     rows.push([c.approvals, labels.approvalType(a.type), 'rejected', '', '', a.rejected]);

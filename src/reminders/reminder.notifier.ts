@@ -42,6 +42,7 @@ export function reportLabels(locale: Locale): ReportLabels {
   return {
     category: (id) => categories[id] ?? id,
     approvalType: (id) => types[id] ?? id,
+    reportKind: (id) => (incidents.reports as Record<string, string>)[id] ?? id,
   };
 }
 

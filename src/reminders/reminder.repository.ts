@@ -228,6 +228,36 @@ export function createReportQueries(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => ({ category: r.category, reportedAt: new Date(r.created_at) }));
     },
+    async notReportedInYear(year: number) {
+      const [from, to] = bounds(year);
+      const rows = await db
+        .selectFrom('incident_report')
+        .innerJoin('incident', 'incident.id', 'incident_report.incident_id')
+        .select([
+          'incident.number',
+          'incident_report.kind',
+          'incident_report.decided_by',
+          'incident_report.decided_at',
+          'incident_report.reason',
+        ])
+        .where('incident_report.status', '=', 'not-required')
+        .where('incident_report.decided_at', '>=', from)
+        .where('incident_report.decided_at', '<', to)
+        .execute();
+      return rows.flatMap((r) =>
+        r.decided_at
+          ? [
+              {
+                number: r.number,
+                kind: r.kind,
+                decidedBy: r.decided_by,
+                decidedAt: new Date(r.decided_at),
+                reason: r.reason,
+              },
+            ]
+          : [],
+      );
+    },
     async approvalsDecidedInYear(year: number) {
       const rows = await db
         .selectFrom('approval')

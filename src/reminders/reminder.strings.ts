@@ -110,6 +110,9 @@ export interface ReminderStrings {
     notReviewed: string;
     incidents: string;
     noIncidents: string;
+    notReported: string;
+    noNotReported: string;
+    notReportedColumns: string[];
     approvals: string;
     noApprovals: string;
     approvalCounts: (approved: number, rejected: number) => string;
@@ -126,6 +129,7 @@ export interface ReminderStrings {
       revisionOverdue: string;
       threatReview: string;
       incidents: string;
+      notReported: string;
       approvals: string;
       awareness: string;
     };
@@ -275,6 +279,9 @@ const sv: ReminderStrings = {
     notReviewed: 'inte bekräftad under året',
     incidents: 'Incidenter per kategori och månad',
     noIncidents: 'Inga incidenter rapporterades under året.',
+    notReported: 'Beslut att inte anmäla',
+    noNotReported: 'Inga beslut att inte anmäla fattades under året.',
+    notReportedColumns: ['Incident', 'Anmälan', 'Beslutat av', 'Datum', 'Motivering'],
     approvals: 'Beslutade godkännanden',
     noApprovals: 'Inga godkännanden beslutades under året.',
     approvalCounts: (approved, rejected) => `${approved} godkända, ${rejected} avslagna`,
@@ -292,6 +299,7 @@ const sv: ReminderStrings = {
       revisionOverdue: 'revidering försenad',
       threatReview: 'hotbildsanalys',
       incidents: 'incidenter',
+      notReported: 'inte anmäld',
       approvals: 'godkännanden',
       awareness: 'genomgång av reglerna',
     },
@@ -436,6 +444,9 @@ const en: ReminderStrings = {
     notReviewed: 'not confirmed during the year',
     incidents: 'Incidents per category and month',
     noIncidents: 'No incidents were reported during the year.',
+    notReported: 'Decisions not to report',
+    noNotReported: 'No decisions not to report were made during the year.',
+    notReportedColumns: ['Incident', 'Report', 'Decided by', 'Date', 'Reason'],
     approvals: 'Approvals decided',
     noApprovals: 'No approvals were decided during the year.',
     approvalCounts: (approved, rejected) => `${approved} approved, ${rejected} rejected`,
@@ -453,6 +464,7 @@ const en: ReminderStrings = {
       revisionOverdue: 'revision overdue',
       threatReview: 'threat analysis',
       incidents: 'incidents',
+      notReported: 'not reported',
       approvals: 'approvals',
       awareness: 'rules review',
     },

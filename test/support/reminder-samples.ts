@@ -80,6 +80,15 @@ export const sampleReport: FollowUpReport = {
   ],
   approvals: [{ type: 'driftgodkannande', approved: 2, rejected: 1 }],
   awareness: { campaign: '2026-02-02', recipients: 5000, acknowledged: 4210 },
+  notReported: [
+    {
+      number: 'INC-2026-0007',
+      kind: 'imy',
+      decidedBy: 'Olof Strand',
+      decidedOn: '2026-03-04',
+      reason: 'Krypterad dator; osannolikt att den medför en risk.',
+    },
+  ],
 };
 
 /** A rendered sample of every reminders template, for test/cards.test.ts. */

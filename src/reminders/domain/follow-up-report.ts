@@ -34,6 +34,17 @@ export interface FollowUpReport {
   incidents: { category: string; perMonth: number[]; total: number }[];
   approvals: { type: string; approved: number; rejected: number }[];
   awareness: AwarenessShare | undefined;
+  /**
+   * Every decision in the year not to report (IMY, CSIRT) or not to inform the data
+   * subjects, with who made it and why (GDPR art. 33.5), oldest first.
+   */
+  notReported: {
+    number: string;
+    kind: string;
+    decidedBy: string;
+    decidedOn: string;
+    reason: string;
+  }[];
 }
 
 export interface ReportSources {
@@ -43,6 +54,18 @@ export interface ReportSources {
   awareness: AwarenessRepository;
   /** Incidents reported in the year, with their category and time. */
   incidentsInYear(year: number): Promise<{ category: string; reportedAt: Date }[]>;
+  /** Authority reports decided `not-required` in the year. */
+  notReportedInYear(
+    year: number,
+  ): Promise<
+    {
+      number: string;
+      kind: string;
+      decidedBy: string | null;
+      decidedAt: Date;
+      reason: string | null;
+    }[]
+  >;
   /** Approvals decided in the year. */
   approvalsDecidedInYear(
     year: number,
@@ -110,6 +133,19 @@ export async function buildFollowUpReport(
     byType.set(a.type, entry);
   }
 
+  const deciderName = (aad: string | null) =>
+    (aad ? org.personByAadObjectId(aad)?.name : undefined) ?? aad ?? '';
+  const notReported = (await sources.notReportedInYear(year))
+    .filter((c) => localParts(c.decidedAt, tz).date.startsWith(`${year}-`))
+    .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime())
+    .map((c) => ({
+      number: c.number,
+      kind: c.kind,
+      decidedBy: deciderName(c.decidedBy),
+      decidedOn: localParts(c.decidedAt, tz).date,
+      reason: c.reason ?? '',
+    }));
+
   const campaign = await sources.awareness.latestCampaign();
   return {
     organisation: org.organisation.organisation,
@@ -120,6 +156,7 @@ export async function buildFollowUpReport(
     threatReviews,
     incidents,
     approvals: [...byType].map(([type, n]) => ({ type, ...n })),
+    notReported,
     awareness:
       campaign && campaign.startsWith(`${year}-`)
         ? await sources.awareness.share(campaign)
