@@ -7,6 +7,7 @@ import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js
 import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
 import { shownAsText } from '../support/card-text.js';
 import { buttonTitles, pressButton } from '../support/teams-client.js';
+import { phishingForm } from '../support/incident-samples.js';
 
 const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
 const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
@@ -15,16 +16,7 @@ const everyone = [karin, lars, sara, dina, olof, maria, anna, erik];
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
 
-const phishing = {
-  title: 'Klickade på länk i mejl',
-  category: 'natfiske',
-  system: 'ekonomi',
-  discoveredDate: '2026-11-30',
-  discoveredTime: '09:30',
-  description: 'Mejlet såg ut att komma från ekonomikontoret. Jag skrev in mitt lösenord.',
-  personalData: 'nej',
-  severity: 'medel',
-};
+const phishing = phishingForm;
 
 for (const engine of engines) {
   describe(`incident reporting, end to end (${engine.name})`, () => {

@@ -3,22 +3,14 @@ import { GROUP_CHAT, people, personalConversationId } from '../support/activitie
 import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { useTestApp, type InvokeAnswer } from '../support/test-app.js';
+import { phishingForm } from '../support/incident-samples.js';
 
 const { lars, sara, olof, anna } = people;
 
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
 
-const phishing = {
-  title: 'Klickade på länk i mejl',
-  category: 'natfiske',
-  system: 'ekonomi',
-  discoveredDate: '2026-11-30',
-  discoveredTime: '09:30',
-  description: 'Jag skrev in mitt lösenord.',
-  personalData: 'nej',
-  severity: 'medel',
-};
+const phishing = phishingForm;
 
 /**
  * A card answered by the invoke response alone changes only on the device that was

@@ -5,6 +5,7 @@ import { message, people, personalConversationId } from '../support/activities.j
 import { engines } from '../support/engines.js';
 import { textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { useTestApp } from '../support/test-app.js';
+import { phishingForm } from '../support/incident-samples.js';
 
 const { lars, karin, anna } = people;
 
@@ -24,16 +25,13 @@ for (const engine of engines) {
 
     it('stores an incident whose text holds NUL and bidi controls, without them, and shows it so', async () => {
       const [form] = await app().as(anna).say('incident');
-      const receipt = await app().as(anna).click(form!, 'Skicka rapporten', {
-        title: 'Skärmen\u0000 visar \u202egnissöl\u202c',
-        category: 'natfiske',
-        system: 'ekonomi',
-        discoveredDate: '2026-11-30',
-        discoveredTime: '09:30',
-        description: 'Mejl från "chefen"\u2066 med länk\u2069.\u0000',
-        personalData: 'nej',
-        severity: 'medel',
-      });
+      const receipt = await app()
+        .as(anna)
+        .click(form!, 'Skicka rapporten', {
+          ...phishingForm,
+          title: 'Skärmen\u0000 visar \u202egnissöl\u202c',
+          description: 'Mejl från "chefen"\u2066 med länk\u2069.\u0000',
+        });
       expect(JSON.stringify(receipt.value)).not.toContain(apology);
       const [incident] = await app().query.incidentsOf(anna);
       expect(incident, 'the incident is stored').toBeDefined();

@@ -4,6 +4,7 @@ import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { declaredButtons } from '../support/teams-client.js';
 import { useTestApp } from '../support/test-app.js';
+import { phishingForm } from '../support/incident-samples.js';
 
 const { karin, lars, anna, per } = people;
 
@@ -13,14 +14,9 @@ const inChannel = { conversationType: 'channel', conversationId: CHANNEL.id } as
 const ANSWERED_PERSONALLY = 'Jag har svarat dig i en personlig chatt.';
 
 const phishing = {
+  ...phishingForm,
   title: 'Klickade på länk i mejl från lönekontoret',
-  category: 'natfiske',
-  system: 'ekonomi',
-  discoveredDate: '2026-11-30',
-  discoveredTime: '09:30',
-  description: 'Jag skrev in mitt lösenord.',
   personalData: 'ja',
-  severity: 'medel',
 };
 
 /** Everything the bot put into a conversation: its texts and the cards' JSON. */

@@ -5,6 +5,7 @@ import { captureIo } from '../support/cli-io.js';
 import { engines } from '../support/engines.js';
 import { textOf } from '../support/fake-connector.js';
 import { useTestApp } from '../support/test-app.js';
+import { phishingForm } from '../support/incident-samples.js';
 
 const { anna, olof } = people;
 const clock = { now: () => new Date('2026-11-30T09:00:00Z') };
@@ -15,16 +16,15 @@ for (const engine of engines) {
 
     it('shows the incident, the report, who decided, when and why', async () => {
       const [form] = await app().as(anna).say('incident');
-      const receipt = await app().as(anna).click(form!, 'Skicka rapporten', {
-        title: 'Felskickat mejl',
-        category: 'informationslacka',
-        system: 'ekonomi',
-        discoveredDate: '2026-11-30',
-        discoveredTime: '09:30',
-        description: 'Ett mejl med en fakturalista gick till fel mottagare.',
-        personalData: 'ja',
-        severity: 'medel',
-      });
+      const receipt = await app()
+        .as(anna)
+        .click(form!, 'Skicka rapporten', {
+          ...phishingForm,
+          title: 'Felskickat mejl',
+          category: 'informationslacka',
+          description: 'Ett mejl med en fakturalista gick till fel mottagare.',
+          personalData: 'ja',
+        });
       const number = /INC-2026-\d{4}/.exec(JSON.stringify(receipt.value))![0];
       const card = (await app().inboxOf(olof)).filter((c) => textOf(c).includes(number)).at(-1)!;
       await app()

@@ -53,3 +53,15 @@ export function sampleIncident(overrides: Partial<Incident> = {}): Incident {
     ...overrides,
   };
 }
+
+/** The report form filled in as staff fill it for a phishing mail: ordinary, no personal data. */
+export const phishingForm = {
+  title: 'Klickade på länk i mejl',
+  category: 'natfiske',
+  system: 'ekonomi',
+  discoveredDate: '2026-11-30',
+  discoveredTime: '09:30',
+  description: 'Mejlet såg ut att komma från ekonomikontoret. Jag skrev in mitt lösenord.',
+  personalData: 'nej',
+  severity: 'medel',
+} as const satisfies Record<string, string>;
