@@ -70,6 +70,16 @@ export interface IncidentStrings {
     changedByOther: string;
     reported: string;
     took: string;
+    /** Under an excerpt: "De 5 senaste av 20". */
+    latestOf: (shown: number, total: number) => string;
+    showFull: string;
+  };
+  /** The whole incident, a page at a time (incident-full.card.ts). */
+  full: {
+    page: (page: number, pages: number) => string;
+    previous: string;
+    next: string;
+    sent: string;
   };
   reminder: Record<ReminderStage, (report: string, number: string, due: string) => string>;
   statusChanged: (number: string, status: string) => string;
@@ -220,6 +230,15 @@ const sv: IncidentStrings = {
       'Ärendet hade ändrats av någon annan. Här är det aktuella läget; gör om ändringen om den fortfarande behövs.',
     reported: 'rapporterade incidenten',
     took: 'tog ärendet',
+    latestOf: (shown, total) =>
+      `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
+    showFull: 'Visa hela ärendet',
+  },
+  full: {
+    page: (page, pages) => `Hela ärendet · Sida ${page} av ${pages}`,
+    previous: 'Föregående sida',
+    next: 'Nästa sida',
+    sent: 'Hela ärendet kommer i ett nytt meddelande.',
   },
   reminder: {
     'half-time': (report, number, due) =>
@@ -385,6 +404,15 @@ const en: IncidentStrings = {
       'Someone else had changed the case. Here is its current state; repeat your change if it is still needed.',
     reported: 'reported the incident',
     took: 'took the case',
+    latestOf: (shown, total) =>
+      `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
+    showFull: 'Show the whole incident',
+  },
+  full: {
+    page: (page, pages) => `The whole incident · Page ${page} of ${pages}`,
+    previous: 'Previous page',
+    next: 'Next page',
+    sent: 'The whole incident follows in a new message.',
   },
   reminder: {
     'half-time': (report, number, due) =>
