@@ -74,6 +74,11 @@ export interface IncidentStrings {
     latestOf: (shown: number, total: number) => string;
     showFull: string;
   };
+  /**
+   * Sent instead of an incident card Teams refused as too large: plain text, no user
+   * text (Teams reads a text message as markdown). `notice` is the reminder, if any.
+   */
+  tooLarge: (number: string, notice?: string) => string;
   /** The whole incident, a page at a time (incident-full.card.ts). */
   full: {
     page: (page: number, pages: number) => string;
@@ -234,6 +239,14 @@ const sv: IncidentStrings = {
       `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
     showFull: 'Visa hela ärendet',
   },
+  tooLarge: (number, notice) =>
+    [
+      notice,
+      `Kortet om ${number} blev för stort för Teams och kunde inte visas.`,
+      `Skriv "mina incidenter" och öppna ${number} där.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
   full: {
     page: (page, pages) => `Hela ärendet · Sida ${page} av ${pages}`,
     previous: 'Föregående sida',
@@ -408,6 +421,14 @@ const en: IncidentStrings = {
       `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
     showFull: 'Show the whole incident',
   },
+  tooLarge: (number, notice) =>
+    [
+      notice,
+      `The card about ${number} was too large for Teams and could not be shown.`,
+      `Write "my incidents" and open ${number} there.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
   full: {
     page: (page, pages) => `The whole incident · Page ${page} of ${pages}`,
     previous: 'Previous page',

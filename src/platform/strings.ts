@@ -43,6 +43,8 @@ export interface Strings {
   invalidAction: string;
   commandStarted: string;
   tooLong: (max: number) => string;
+  /** Sent instead of an answer card Teams refused as too large; `summary`: what it was, if known. */
+  tooLargeReply: (summary: string | null) => string;
 }
 
 const sv: Strings = {
@@ -119,6 +121,14 @@ const sv: Strings = {
   invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
   commandStarted: 'Svaret kommer i ett nytt meddelande.',
   tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
+  tooLargeReply: (summary) =>
+    [
+      'Svaret blev för stort för Teams och kunde inte visas.',
+      summary ? `Det gällde: ${summary.replace(/[^.!?…]$/, '$&.')}` : '',
+      'Försök igen, eller skriv "hjälp" för att se vad du kan göra här.',
+    ]
+      .filter(Boolean)
+      .join(' '),
 };
 
 const en: Strings = {
@@ -196,6 +206,14 @@ const en: Strings = {
   commandStarted: 'The answer follows in a new message.',
   tooLong: (max) =>
     `The message is too long. Please write at most ${max} characters, or split it up.`,
+  tooLargeReply: (summary) =>
+    [
+      'The answer was too large for Teams and could not be shown.',
+      summary ? `It was: ${summary.replace(/[^.!?…]$/, '$&.')}` : '',
+      'Try again, or write "help" to see what you can do here.',
+    ]
+      .filter(Boolean)
+      .join(' '),
 };
 
 export function stringsFor(locale: Locale): Strings {

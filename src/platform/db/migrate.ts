@@ -7,6 +7,7 @@ import * as approvals from './migrations/20261129T0400-approvals.js';
 import * as reminders from './migrations/20261129T0500-reminders.js';
 import * as outboxDeadlines from './migrations/20261201T0100-outbox-deadlines.js';
 import * as healthCheck from './migrations/20261202T0100-health-check.js';
+import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0500-reminders': reminders,
   '20261201T0100-outbox-deadlines': outboxDeadlines,
   '20261202T0100-health-check': healthCheck,
+  '20261202T0300-outbox-fallback': outboxFallback,
 };
 
 /** Names in the order they run. */

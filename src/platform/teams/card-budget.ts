@@ -88,3 +88,35 @@ export function paginate<T>(
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
 }
+
+/** Whether a failed send was Teams refusing the activity as too large (413, "MessageSizeTooBig"). */
+export function isTooLargeForTeams(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { statusCode?: unknown; status?: unknown; code?: unknown; message?: unknown };
+  return (
+    e.statusCode === 413 ||
+    e.status === 413 ||
+    e.code === 'MessageSizeTooBig' ||
+    (typeof e.message === 'string' && /MessageSizeTooBig/.test(e.message))
+  );
+}
+
+/** Whether the activity carries something a short text can stand in for (a card). */
+export function hasAttachments(activity: { attachments?: unknown }): boolean {
+  return Array.isArray(activity.attachments) && activity.attachments.length > 0;
+}
+
+/**
+ * One line for a plain text message, which Teams reads as markdown: a summary made from
+ * people's titles must not turn into links, emphasis or code there. The characters that
+ * start markup are dropped, line breaks become spaces, and the line is kept short.
+ */
+export function plainLine(text: string, maxChars = 300): string {
+  return excerpt(
+    text
+      .replace(/[*_`~#<>[\]|\\]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    maxChars,
+  );
+}
