@@ -78,10 +78,7 @@ export function openDatabase(config: DatabaseConfig): Db {
 }
 
 async function checkOn(kysely: Kysely<Database>): Promise<Health> {
-  await kysely
-    .selectFrom('health_check')
-    .select(sql<number>`count(*)`.as('n'))
-    .execute();
+  await kysely.selectFrom('health_check').select(sql<number>`count(*)`.as('n')).execute();
   const checkedAt = new Date().toISOString();
   await kysely
     .insertInto('health_check')
