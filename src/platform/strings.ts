@@ -45,6 +45,8 @@ export interface Strings {
   tooLong: (max: number) => string;
   /** Sent instead of an answer card Teams refused as too large; `summary`: what it was, if known. */
   tooLargeReply: (summary: string | null) => string;
+  /** Under a list that shows only some of its entries. */
+  listMore: (hidden: number) => string;
 }
 
 const sv: Strings = {
@@ -129,6 +131,7 @@ const sv: Strings = {
     ]
       .filter(Boolean)
       .join(' '),
+  listMore: (hidden) => `… och ${new Intl.NumberFormat('sv-SE').format(hidden)} till.`,
 };
 
 const en: Strings = {
@@ -214,6 +217,7 @@ const en: Strings = {
     ]
       .filter(Boolean)
       .join(' '),
+  listMore: (hidden) => `… and ${new Intl.NumberFormat('en-GB').format(hidden)} more.`,
 };
 
 export function stringsFor(locale: Locale): Strings {

@@ -85,10 +85,15 @@ export const cardSamples: Record<string, () => CardJson> = {
       2,
     ),
   list: () =>
-    incidentListCard(sv, 'Europe/Stockholm', [
-      { heading: 'Dina rapporter', incidents: [sampleIncident()] },
-      { heading: 'Att hantera', incidents: [] },
-    ]),
+    incidentListCard(
+      sv,
+      'Europe/Stockholm',
+      [
+        { heading: 'Dina rapporter', incidents: [sampleIncident()] },
+        { heading: 'Att hantera', incidents: [] },
+      ],
+      stringsFor('sv').listMore,
+    ),
   'personal-only': () =>
     renderCardJson('platform/teams/personal-only', {
       text: stringsFor('sv').sharedChat.personalOnlyCard,
