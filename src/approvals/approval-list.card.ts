@@ -2,7 +2,8 @@ import type { Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { ApprovalStrings } from './approval.strings.js';
 import { subjectName } from './approval.card.js';
-import { renderCardJson, userText } from '../platform/teams/render.js';
+import { userText } from '../platform/teams/render.js';
+import { listCard } from '../platform/teams/list.card.js';
 
 /** `godkännanden`: what waits for the person's decision, and what they requested. */
 export function approvalListCard(
@@ -10,13 +11,15 @@ export function approvalListCard(
   org: OrgDirectory,
   waiting: Approval[],
   mine: Approval[],
+  more: (hidden: number) => string,
 ) {
   const item = (a: Approval) => ({
     data: { approvalId: a.id },
     title: userText(a.title),
     subtitle: `${strings.types[a.type]} · ${userText(subjectName(a, org, strings))} · ${strings.statuses[a.status]}`,
   });
-  return renderCardJson('platform/teams/list', {
+  return listCard({
+    more,
     heading: strings.list.title,
     none: strings.list.none,
     openTitle: strings.list.open,

@@ -39,8 +39,8 @@ export const approvalsCommand: Command<ApprovalFeatureDeps> = {
       const step = currentStep(a);
       return step !== undefined && mayDecide(a, step, aad, org);
     });
-    const mine = aad ? await approvals.listByRequester(aad, 20) : [];
-    const card = approvalListCard(strings, org, waiting, mine);
+    const mine = aad ? await approvals.listByRequester(aad, 200) : [];
+    const card = approvalListCard(strings, org, waiting, mine, ctx.actor.strings.listMore);
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   },
 };

@@ -1,7 +1,8 @@
 import type { Incident } from './domain/incident.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
-import { userText, renderCardJson } from '../platform/teams/render.js';
+import { userText } from '../platform/teams/render.js';
+import { listCard } from '../platform/teams/list.card.js';
 
 export interface IncidentListSection {
   heading: string;
@@ -13,8 +14,10 @@ export function incidentListCard(
   strings: IncidentStrings,
   timeZone: string,
   sections: IncidentListSection[],
+  more: (hidden: number) => string,
 ) {
-  return renderCardJson('platform/teams/list', {
+  return listCard({
+    more,
     heading: strings.list.title,
     none: strings.list.none,
     openTitle: strings.list.open,

@@ -23,6 +23,7 @@ import { incidentFormCard } from './incident-form.card.js';
 import { incidentReceiptCard } from './incident-receipt.card.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';
 import { incidentCardFor } from './incident.notifier.js';
+import { fullIncidentCard } from './incident-full.card.js';
 import {
   cardResponse,
   cardActionsOf,
@@ -254,6 +255,55 @@ const open = cardAction({
   },
 });
 
+const fullPage = incidentRef.extend({ page: z.coerce.number().int().positive().max(10_000) });
+
+/**
+ * A page of the whole incident, to whoever may see the incident card: the same check
+ * as `visibleCard`, from stored state; the card data names only which page.
+ */
+async function fullIncidentPage(
+  ctx: HandlerContext<IncidentFeatureDeps>,
+  data: z.infer<typeof fullPage>,
+) {
+  const { deps } = ctx;
+  const view = await viewIncident(deps.incidents, ctx.actor.aadObjectId ?? '', data.incidentId);
+  if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
+  if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
+  const card = fullIncidentCard(
+    strings(ctx),
+    deps.org,
+    {
+      incident: view,
+      notes: await deps.incidents.incidents.notes(view.id),
+      history: await deps.audit.forObject('incident', view.id),
+    },
+    data.page,
+  );
+  return { card };
+}
+
+/** "Visa hela ärendet" on the incident card: the whole incident comes as a new message, the card stays. */
+const full = cardAction({
+  verb: 'incident.full',
+  data: fullPage,
+  async handle(ctx, data) {
+    const found = await fullIncidentPage(ctx, data);
+    if (found.refusal) return found.refusal;
+    await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(found.card)] });
+    return messageResponse(strings(ctx).full.sent);
+  },
+});
+
+/** "Nästa sida" and "Föregående sida" on the whole incident: the page turns in place. */
+const fullPageTurn = cardAction({
+  verb: 'incident.full-page',
+  data: fullPage,
+  async handle(ctx, data) {
+    const found = await fullIncidentPage(ctx, data);
+    return found.refusal ?? cardResponse(found.card);
+  },
+});
+
 export const incidentActions: CardAction<IncidentFeatureDeps>[] = [
   submit,
   take,
@@ -262,4 +312,6 @@ export const incidentActions: CardAction<IncidentFeatureDeps>[] = [
   note,
   refresh,
   open,
+  full,
+  fullPageTurn,
 ];

@@ -11,6 +11,19 @@ import type { OrgDirectory } from '../org/index.js';
 import { formatLocal, localParts } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
 import { userText, renderCardJson } from '../platform/teams/render.js';
+import { excerpt, fitItems } from '../platform/teams/card-budget.js';
+
+/**
+ * What every copy of the card shows of the unbounded parts; the rest is under
+ * "Visa hela ärendet" (incident-full.card.ts). Five 500-character notes and a
+ * 1 000-character description leave the card about half its budget.
+ */
+export const CARD_EXCERPT = {
+  descriptionChars: 1000,
+  latestNotes: 5,
+  noteChars: 500,
+  latestHistory: 5,
+} as const;
 
 export interface IncidentView {
   incident: Incident;
@@ -23,7 +36,7 @@ export interface IncidentView {
   notice?: string;
 }
 
-function facts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) {
+export function incidentFacts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) {
   const tz = org.organisation.timezone;
   const system = incident.systemId ? org.systemById(incident.systemId)?.name : undefined;
   const f = strings.card.facts;
@@ -135,9 +148,9 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     number: incident.number,
     title: userText(incident.title),
     why: mainRole ? strings.card.why[mainRole] : '',
-    facts: facts(strings, org, incident),
+    facts: incidentFacts(strings, org, incident),
     descriptionHeading: strings.card.description,
-    description: userText(incident.description),
+    description: userText(excerpt(incident.description, CARD_EXCERPT.descriptionChars)),
     clocksHeading: strings.card.clocks,
     significantQuestion: showSignificance ? strings.card.significantQuestion : '',
     clocks: incident.reports.map((r) => {
@@ -172,10 +185,6 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     reasonMissing: strings.card.reasonMissing,
     reasonHeading: strings.card.reasonHeading,
     notesHeading: strings.card.notes,
-    notes: view.notes.map((n) => ({
-      heading: `${formatLocal(n.createdAt, tz)} ${userText(n.authorName)}`,
-      text: userText(n.text),
-    })),
     triage: can.triage,
     noteOnly: can.addNote && !can.triage,
     labels: {
@@ -203,7 +212,33 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     saveTitle: strings.card.save,
     addNoteTitle: strings.card.addNote,
     historyHeading: strings.card.history,
-    history: describeHistory(strings, org, incident, view.history),
   };
-  return renderCardJson('incidents/incident', data);
+  const history = describeHistory(strings, org, incident, view.history);
+  const latestHistory = history.slice(-CARD_EXCERPT.latestHistory);
+  // The latest notes, newest last as in the full view; fewer if long names still overflow.
+  const latestNotes = view.notes.slice(-CARD_EXCERPT.latestNotes).reverse();
+  const cutDescription = incident.description.length > CARD_EXCERPT.descriptionChars;
+  return fitItems(latestNotes, (shown) => {
+    const notes = [...shown].reverse();
+    const notesLeftOut = view.notes.length - notes.length;
+    const historyLeftOut = history.length - latestHistory.length;
+    return renderCardJson('incidents/incident', {
+      ...data,
+      notes: notes.map((n) => ({
+        heading: `${formatLocal(n.createdAt, tz)} ${userText(n.authorName)}`,
+        text: userText(excerpt(n.text, CARD_EXCERPT.noteChars)),
+      })),
+      notesLeftOut: notesLeftOut > 0 ? strings.card.latestOf(notes.length, view.notes.length) : '',
+      history: latestHistory,
+      historyLeftOut:
+        historyLeftOut > 0 ? strings.card.latestOf(latestHistory.length, history.length) : '',
+      fullTitle:
+        cutDescription ||
+        notesLeftOut > 0 ||
+        historyLeftOut > 0 ||
+        notes.some((n) => n.text.length > CARD_EXCERPT.noteChars)
+          ? strings.card.showFull
+          : '',
+    });
+  });
 }

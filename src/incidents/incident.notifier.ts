@@ -78,13 +78,15 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     text?: (locale: string | null) => string,
   ) {
     const locale = await localeOf(aad);
-    const card = await incidentCardFor(deps, incident, aad, locale, now, text?.(locale));
+    const notice = text?.(locale);
+    const card = await incidentCardFor(deps, incident, aad, locale, now, notice);
     await deps.notify({
       dedupeKey,
       recipientAadObjectId: aad,
       tenantId,
       activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
       deadline,
+      fallbackText: incidentStringsFor(localeFrom(locale)).tooLarge(incident.number, notice),
     });
   }
 

@@ -82,6 +82,21 @@ export interface IncidentStrings {
     changedByOther: string;
     reported: string;
     took: string;
+    /** Under an excerpt: "De 5 senaste av 20". */
+    latestOf: (shown: number, total: number) => string;
+    showFull: string;
+  };
+  /**
+   * Sent instead of an incident card Teams refused as too large: plain text, no user
+   * text (Teams reads a text message as markdown). `notice` is the reminder, if any.
+   */
+  tooLarge: (number: string, notice?: string) => string;
+  /** The whole incident, a page at a time (incident-full.card.ts). */
+  full: {
+    page: (page: number, pages: number) => string;
+    previous: string;
+    next: string;
+    sent: string;
   };
   reminder: Record<ReminderStage, (report: string, number: string, due: string) => string>;
   statusChanged: (number: string, status: string) => string;
@@ -278,6 +293,23 @@ const sv: IncidentStrings = {
       'Ärendet hade ändrats av någon annan. Här är det aktuella läget; gör om ändringen om den fortfarande behövs.',
     reported: 'rapporterade incidenten',
     took: 'tog ärendet',
+    latestOf: (shown, total) =>
+      `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
+    showFull: 'Visa hela ärendet',
+  },
+  tooLarge: (number, notice) =>
+    [
+      notice,
+      `Kortet om ${number} blev för stort för Teams och kunde inte visas.`,
+      `Skriv "mina incidenter" och öppna ${number} där.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  full: {
+    page: (page, pages) => `Hela ärendet · Sida ${page} av ${pages}`,
+    previous: 'Föregående sida',
+    next: 'Nästa sida',
+    sent: 'Hela ärendet kommer i ett nytt meddelande.',
   },
   reminder: {
     'half-time': (report, number, due) =>
@@ -488,6 +520,23 @@ const en: IncidentStrings = {
       'Someone else had changed the case. Here is its current state; repeat your change if it is still needed.',
     reported: 'reported the incident',
     took: 'took the case',
+    latestOf: (shown, total) =>
+      `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
+    showFull: 'Show the whole incident',
+  },
+  tooLarge: (number, notice) =>
+    [
+      notice,
+      `The card about ${number} was too large for Teams and could not be shown.`,
+      `Write "my incidents" and open ${number} there.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  full: {
+    page: (page, pages) => `The whole incident · Page ${page} of ${pages}`,
+    previous: 'Previous page',
+    next: 'Next page',
+    sent: 'The whole incident follows in a new message.',
   },
   reminder: {
     'half-time': (report, number, due) =>

@@ -5,7 +5,8 @@ import { incidentStringsFor } from './incident.strings.js';
 import { incidentListCard, type IncidentListSection } from './incident-list.card.js';
 import type { Command } from '../platform/teams/command.js';
 
-const LIST_LIMIT = 20;
+/** Read to say how many more there are; the card shows the first that fit (list.card.ts). */
+const LIST_LIMIT = 200;
 
 /** The person's own reports, and for those who handle incidents the open ones they may act on. */
 export const myIncidentsCommand: Command<IncidentFeatureDeps> = {
@@ -33,7 +34,12 @@ export const myIncidentsCommand: Command<IncidentFeatureDeps> = {
       if (toHandle.length > 0)
         sections.push({ heading: strings.list.toHandle, incidents: toHandle });
     }
-    const card = incidentListCard(strings, org.organisation.timezone, sections);
+    const card = incidentListCard(
+      strings,
+      org.organisation.timezone,
+      sections,
+      ctx.actor.strings.listMore,
+    );
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   },
 };

@@ -4,13 +4,15 @@ import { formatLocal } from '../platform/calendar.js';
 import { cardActionsOf, messageResponse, type CardAction } from '../platform/teams/card-action.js';
 import type { Command } from '../platform/teams/command.js';
 import type { Actor } from '../platform/teams/handler-context.js';
-import { renderCardJson, userText } from '../platform/teams/render.js';
+import { userText } from '../platform/teams/render.js';
+import { LIST_ENTRIES_MAX, listCard } from '../platform/teams/list.card.js';
 import type { OutboxFeatureDeps } from './outbox.feature.js';
 import { createOutboxRepository, type UndeliveredMessage } from './outbox.repository.js';
 import { describeMessage, recipientName } from './outbox.recovery.js';
 import { outboxStringsFor } from './outbox.strings.js';
 
-const LIST_LIMIT = 20;
+/** Read to say how many more there are; only the first `LIST_ENTRIES_MAX` are named. */
+const LIST_LIMIT = 200;
 
 const isCoordinator = (actor: Actor) => actor.roles.includes('sakerhetssamordnare');
 
@@ -47,13 +49,16 @@ export const outboxCommand: Command<OutboxFeatureDeps> = {
       ),
     });
     const items = [];
-    for (const m of undelivered) items.push(await item(m));
-    const card = renderCardJson('platform/teams/list', {
+    for (const m of undelivered.slice(0, LIST_ENTRIES_MAX)) items.push(await item(m));
+    const card = listCard({
+      more: ctx.actor.strings.listMore,
       heading: strings.list.title,
       none: strings.list.none,
       openTitle: strings.list.resend,
       openVerb: 'outbox.requeue',
-      sections: [{ heading: strings.list.heading(items.length), items }],
+      sections: [
+        { heading: strings.list.heading(undelivered.length), items, total: undelivered.length },
+      ],
     });
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   },

@@ -27,6 +27,12 @@ export interface OutboxMessage {
    * be delivered, the coordinators are told what it was (`purpose`, `subject`).
    */
   deadline?: { at: Date; purpose: OutboxPurpose; subject: string };
+  /**
+   * What to send instead when Teams refuses the activity as too large (413): a short
+   * plain text that says what the message was and where to see it. Without it the
+   * outbox writes one from `deadline` and the activity's `summary`.
+   */
+  fallbackText?: string;
 }
 
 /** A message that could not be delivered, as the coordinators see it. */
@@ -85,6 +91,8 @@ export function createOutboxRepository(db: Executor) {
           transient_failure: null,
           requeues: 0,
           reported_at: null,
+          fallback_text: message.fallbackText ?? null,
+          sent_as_fallback: null,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst();
@@ -126,6 +134,11 @@ export function createOutboxRepository(db: Executor) {
 
     async markSent(id: string, now: Date): Promise<void> {
       await finish(id, 'sent', null, now, { sent_at: now.toISOString() });
+    },
+
+    /** Sent, as the short text instead of the card Teams refused (`reason`: what it answered). */
+    async markSentAsFallback(id: string, reason: string, now: Date): Promise<void> {
+      await finish(id, 'sent', reason, now, { sent_at: now.toISOString(), sent_as_fallback: 1 });
     },
 
     async reschedule(id: string, at: Date, reason: string, now: Date): Promise<void> {
@@ -330,7 +343,7 @@ export function createOutboxRepository(db: Executor) {
     status: OutboxStatus,
     reason: string | null,
     now: Date,
-    extra: { sent_at?: string } = {},
+    extra: { sent_at?: string; sent_as_fallback?: number } = {},
   ): Promise<void> {
     await db
       .updateTable('outbox')

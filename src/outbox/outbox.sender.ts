@@ -7,6 +7,8 @@ import type { OutboxRow } from '../platform/db/database.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { PersonRepository } from '../org/index.js';
 import { DeliveryError, type Transport } from './proactive.transport.js';
+import { hasAttachments, isTooLargeForTeams } from '../platform/teams/card-budget.js';
+import { tooLargeFallbackText } from './too-large.fallback.js';
 
 export interface OutboxSenderOptions {
   ratePerSecond: number;
@@ -190,11 +192,37 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       person?.serviceUrl ??
       (await people.latestServiceUrl(row.tenant_id)) ??
       options.fallbackServiceUrl;
+    const activity = JSON.parse(row.activity) as Partial<Activity>;
+    try {
+      await send(attempt, conversationKey, serviceUrl, person, activity, goOn);
+    } catch (error) {
+      if (error instanceof Abandoned || attempt.abandoned) throw new Abandoned();
+      if (isTooLargeForTeams(error) && hasAttachments(activity)) {
+        await sendInstead(attempt, conversationKey, serviceUrl, activity, goOn);
+        return;
+      }
+      await onFailure(row, conversationKey, error);
+      return;
+    }
+    if (attempt.abandoned) throw new Abandoned();
+    await outbox.markSent(row.id, clock.now());
+  }
+
+  /** One call to the connector, in the conversation's turn. */
+  async function send(
+    attempt: Attempt,
+    conversationKey: string,
+    serviceUrl: string,
+    person: Awaited<ReturnType<PersonRepository['find']>>,
+    activity: Partial<Activity>,
+    goOn: () => void,
+  ): Promise<void> {
+    const { row } = attempt;
     const wait = limiter.reserve(conversationKey, Date.now());
     if (wait > 0) await sleep(wait, 'on-stop');
     // Woken late on a busy machine, planned sends would go out together: each really
     // starts an interval after the one before.
-    for (let late = limiter.admit(conversationKey, Date.now()); late > 0; ) {
+    for (let late = limiter.admit(conversationKey, Date.now()); late > 0;) {
       await sleep(late, 'on-stop');
       goOn();
       late = limiter.admit(conversationKey, Date.now());
@@ -203,34 +231,50 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const reference = person?.conversationReference
       ? (JSON.parse(person.conversationReference) as Partial<ConversationReference>)
       : null;
+    await withTimeout(
+      attempt,
+      transport.deliver(
+        {
+          aadObjectId: row.recipient_aad_object_id,
+          tenantId: row.tenant_id,
+          conversationReference: reference,
+          serviceUrl,
+        },
+        activity,
+        (created) =>
+          people.saveConversation(row.recipient_aad_object_id, row.tenant_id, created, clock.now()),
+        attempt.controller.signal,
+      ),
+    );
+  }
+
+  /**
+   * Teams refused the card as too large (413): a short text goes instead, saying what it
+   * was and where to see it, and the message counts as sent. Retrying the card would only
+   * be refused again, and a deadline reminder must not be lost to its size.
+   */
+  async function sendInstead(
+    attempt: Attempt,
+    conversationKey: string,
+    serviceUrl: string,
+    refused: Partial<Activity>,
+    goOn: () => void,
+  ): Promise<void> {
+    const { row } = attempt;
+    // The refused attempt may have created the chat: send into that one.
+    const person = await people.find(row.recipient_aad_object_id);
+    goOn();
+    const text = tooLargeFallbackText(row, refused, person?.locale ?? null);
     try {
-      await withTimeout(
-        attempt,
-        transport.deliver(
-          {
-            aadObjectId: row.recipient_aad_object_id,
-            tenantId: row.tenant_id,
-            conversationReference: reference,
-            serviceUrl,
-          },
-          JSON.parse(row.activity) as Partial<Activity>,
-          (created) =>
-            people.saveConversation(
-              row.recipient_aad_object_id,
-              row.tenant_id,
-              created,
-              clock.now(),
-            ),
-          attempt.controller.signal,
-        ),
-      );
+      await send(attempt, conversationKey, serviceUrl, person, { type: 'message', text }, goOn);
     } catch (error) {
       if (error instanceof Abandoned || attempt.abandoned) throw new Abandoned();
       await onFailure(row, conversationKey, error);
       return;
     }
     if (attempt.abandoned) throw new Abandoned();
-    await outbox.markSent(row.id, clock.now());
+    log.warn({ outboxId: row.id, purpose: row.purpose }, 'outbox: card too large, sent as text');
+    await outbox.markSentAsFallback(row.id, 'HTTP 413, sent as a short text', clock.now());
   }
 
   async function onFailure(row: OutboxRow, conversationKey: string, error: unknown): Promise<void> {

@@ -22,7 +22,35 @@ export interface OutboxStrings {
   alreadyHandled: string;
   notFound: string;
   forbidden: string;
+  /**
+   * Sent instead of a card Teams refused as too large, when the feature gave no text of
+   * its own: what it was about (`subject`, `summary`; either may be missing) and where to look.
+   */
+  tooLarge: (
+    purpose: OutboxPurpose | null,
+    subject: string | null,
+    summary: string | null,
+  ) => string;
 }
+
+/** A summary as a sentence of its own: with a full stop unless it ends with one. */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** Where each kind of message can be seen again in the chat with the bot. */
+const whereToLook = {
+  sv: {
+    'incident-routing': 'Skriv "mina incidenter" och öppna incidenten där.',
+    'incident-deadline': 'Skriv "mina incidenter" och öppna incidenten där.',
+    approval: 'Skriv "godkännanden" för att se det som väntar på dig.',
+    other: 'Skriv "hjälp" för att se vad du kan öppna här, eller fråga IT-säkerhetssamordnaren.',
+  },
+  en: {
+    'incident-routing': 'Write "my incidents" and open the incident there.',
+    'incident-deadline': 'Write "my incidents" and open the incident there.',
+    approval: 'Write "approvals" to see what waits for you.',
+    other: 'Write "help" to see what you can open here, or ask the IT security coordinator.',
+  },
+} as const;
 
 const sv: OutboxStrings = {
   purposes: {
@@ -53,6 +81,16 @@ const sv: OutboxStrings = {
   alreadyHandled: 'Meddelandet är redan skickat eller köat igen.',
   notFound: 'Meddelandet finns inte längre.',
   forbidden: 'Utkorgen visas bara för IT-säkerhetssamordnare (säkerhetssamordnare).',
+  tooLarge: (purpose, subject, summary) =>
+    [
+      subject
+        ? `Meddelandet om ${subject} blev för stort för Teams.`
+        : 'Ett meddelande blev för stort för Teams.',
+      summary ? `Det gällde: ${sentence(summary)}` : '',
+      whereToLook.sv[purpose ?? 'other'],
+    ]
+      .filter(Boolean)
+      .join(' '),
 };
 
 const en: OutboxStrings = {
@@ -84,6 +122,16 @@ const en: OutboxStrings = {
   alreadyHandled: 'The message has been sent or queued again already.',
   notFound: 'The message no longer exists.',
   forbidden: 'The outbox is shown to IT security coordinators (säkerhetssamordnare) only.',
+  tooLarge: (purpose, subject, summary) =>
+    [
+      subject
+        ? `The message about ${subject} was too large for Teams.`
+        : 'A message was too large for Teams.',
+      summary ? `It was: ${sentence(summary)}` : '',
+      whereToLook.en[purpose ?? 'other'],
+    ]
+      .filter(Boolean)
+      .join(' '),
 };
 
 export function outboxStringsFor(locale: Locale): OutboxStrings {

@@ -43,6 +43,10 @@ export interface Strings {
   invalidAction: string;
   commandStarted: string;
   tooLong: (max: number) => string;
+  /** Sent instead of an answer card Teams refused as too large; `summary`: what it was, if known. */
+  tooLargeReply: (summary: string | null) => string;
+  /** Under a list that shows only some of its entries. */
+  listMore: (hidden: number) => string;
 }
 
 const sv: Strings = {
@@ -119,6 +123,15 @@ const sv: Strings = {
   invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
   commandStarted: 'Svaret kommer i ett nytt meddelande.',
   tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
+  tooLargeReply: (summary) =>
+    [
+      'Svaret blev för stort för Teams och kunde inte visas.',
+      summary ? `Det gällde: ${summary.replace(/[^.!?…]$/, '$&.')}` : '',
+      'Försök igen, eller skriv "hjälp" för att se vad du kan göra här.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  listMore: (hidden) => `… och ${new Intl.NumberFormat('sv-SE').format(hidden)} till.`,
 };
 
 const en: Strings = {
@@ -196,6 +209,15 @@ const en: Strings = {
   commandStarted: 'The answer follows in a new message.',
   tooLong: (max) =>
     `The message is too long. Please write at most ${max} characters, or split it up.`,
+  tooLargeReply: (summary) =>
+    [
+      'The answer was too large for Teams and could not be shown.',
+      summary ? `It was: ${summary.replace(/[^.!?…]$/, '$&.')}` : '',
+      'Try again, or write "help" to see what you can do here.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  listMore: (hidden) => `… and ${new Intl.NumberFormat('en-GB').format(hidden)} more.`,
 };
 
 export function stringsFor(locale: Locale): Strings {

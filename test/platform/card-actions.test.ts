@@ -54,9 +54,12 @@ const cards: Record<string, () => CardJson> = {
     incidentAs(['dataskyddsombud'], exampleOrg.personById('dina')!.aadObjectId),
   'incident for the reporter': () => incidentAs(['reporter'], sampleIncident().reporterAadObjectId),
   'incident list': () =>
-    incidentListCard(incidentSv, 'Europe/Stockholm', [
-      { heading: 'Dina rapporter', incidents: [sampleIncident()] },
-    ]),
+    incidentListCard(
+      incidentSv,
+      'Europe/Stockholm',
+      [{ heading: 'Dina rapporter', incidents: [sampleIncident()] }],
+      (n) => `… och ${n} till.`,
+    ),
   'approval-form': approvalCardSamples['approval-form'],
   'approval for the approver': approvalCardSamples.approval,
   'approval for the requester': () =>
@@ -66,7 +69,8 @@ const cards: Record<string, () => CardJson> = {
       viewerAadObjectId: lars,
       refreshUserIds: [],
     }),
-  'approval list': () => approvalListCard(approvalSv, exampleOrg, [sampleApproval()], []),
+  'approval list': () =>
+    approvalListCard(approvalSv, exampleOrg, [sampleApproval()], [], (n) => `… och ${n} till.`),
   ...Object.fromEntries(
     Object.entries(rulesCardVariants()).map(([name, card]) => [name, () => card]),
   ),

@@ -3,6 +3,7 @@ import { incidentFormCard } from '../../src/incidents/incident-form.card.js';
 import { incidentListCard } from '../../src/incidents/incident-list.card.js';
 import { incidentReceiptCard } from '../../src/incidents/incident-receipt.card.js';
 import { incidentCard } from '../../src/incidents/incident.card.js';
+import { fullIncidentCard } from '../../src/incidents/incident-full.card.js';
 import { incidentStringsFor } from '../../src/incidents/incident.strings.js';
 import { stringsFor } from '../../src/platform/strings.js';
 import { renderCardJson, type CardJson } from '../../src/platform/teams/render.js';
@@ -58,11 +59,41 @@ export const cardSamples: Record<string, () => CardJson> = {
       refreshUserIds: ['29:karin'],
       notice: 'Påminnelse',
     }),
+  // The middle page of a long incident: notes, and both page buttons.
+  'incident-full': () =>
+    fullIncidentCard(
+      sv,
+      exampleOrg,
+      {
+        incident: sampleIncident({ description: 'Lång beskrivning. '.repeat(220) }),
+        notes: Array.from({ length: 20 }, (_, i) => ({
+          authorAadObjectId: 'x',
+          authorName: 'Lars Berg',
+          text: `Anteckning ${i + 1}: ${'kontot spärrat, lösenordet bytt. '.repeat(60)}`,
+          createdAt: new Date(Date.UTC(2026, 10, 29, 9, i)),
+        })),
+        history: [
+          {
+            at: new Date('2026-11-29T08:05:00Z'),
+            actor: 'system',
+            action: 'incident.reported',
+            objectType: 'incident',
+            objectId: 'x',
+          },
+        ],
+      },
+      2,
+    ),
   list: () =>
-    incidentListCard(sv, 'Europe/Stockholm', [
-      { heading: 'Dina rapporter', incidents: [sampleIncident()] },
-      { heading: 'Att hantera', incidents: [] },
-    ]),
+    incidentListCard(
+      sv,
+      'Europe/Stockholm',
+      [
+        { heading: 'Dina rapporter', incidents: [sampleIncident()] },
+        { heading: 'Att hantera', incidents: [] },
+      ],
+      stringsFor('sv').listMore,
+    ),
   'personal-only': () =>
     renderCardJson('platform/teams/personal-only', {
       text: stringsFor('sv').sharedChat.personalOnlyCard,

@@ -26,9 +26,13 @@ interface PlannedFailure {
   remaining: number;
 }
 
+/** Teams refuses a message whose activity is larger than about 28 KB. */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+
 /**
  * A Bot Framework connector on loopback: records what the bot posts and answers
  * like Teams does, or with a planned failure (429 with Retry-After, 403, 5xx).
+ * Like Teams, it answers 413 to a posted or updated activity over the size limit.
  */
 export class FakeConnector {
   /** Requests since the last `reset()`. */
@@ -39,13 +43,15 @@ export class FakeConnector {
   private readonly hanging = new Set<http.ServerResponse>();
   private server: http.Server | undefined;
   private nextId = 1;
+  private messageLimitBytes = TEAMS_MESSAGE_LIMIT_BYTES;
   url = '';
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      req.on('end', () => this.answer(req, res, raw));
+      // Whole bytes first: a character may be split between chunks.
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => this.answer(req, res, Buffer.concat(chunks).toString('utf8')));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
@@ -128,6 +134,15 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.messageLimitBytes = TEAMS_MESSAGE_LIMIT_BYTES;
+  }
+
+  /**
+   * Activities over `bytes` (as JSON on the wire) are answered 413 "MessageSizeTooBig",
+   * as Teams answers those over its limit; until `reset()`.
+   */
+  limitMessageSize(bytes: number): void {
+    this.messageLimitBytes = bytes;
   }
 
   /** The planned failures end: from now on every request is answered as Teams does when well. */
@@ -144,6 +159,10 @@ export class FakeConnector {
     const failure = this.failures.find(
       (f) => f.remaining > 0 && f.matches({ method, path, conversationId }),
     );
+    const tooLarge =
+      (method === 'POST' || method === 'PUT') &&
+      /\/activities/.test(path) &&
+      Buffer.byteLength(raw, 'utf8') > this.messageLimitBytes;
     const updatedId = method === 'PUT' ? /\/activities\/([^/]+)$/.exec(path)?.[1] : undefined;
     const call: ConnectorCall = {
       method,
@@ -161,6 +180,16 @@ export class FakeConnector {
       call.status = 0;
       this.hanging.add(res);
       res.on('close', () => this.hanging.delete(res));
+      return;
+    }
+    if (tooLarge && !failure) {
+      call.status = 413;
+      res.writeHead(413, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: { code: 'MessageSizeTooBig', message: 'Request Entity Too Large' },
+        }),
+      );
       return;
     }
     if (failure) {

@@ -96,6 +96,7 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
           'last_error',
           'recipient_aad_object_id',
           'next_attempt_at',
+          'sent_as_fallback',
         ])
         .where('dedupe_key', '=', dedupeKey)
         .executeTakeFirst();

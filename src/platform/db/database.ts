@@ -61,6 +61,10 @@ export interface OutboxTable {
   requeues: number | null;
   /** When the coordinators were told the message could not be delivered. */
   reported_at: string | null;
+  /** The short text sent instead when Teams refuses the card as too large (413); null: the outbox's own. */
+  fallback_text: string | null;
+  /** 1 when the message was sent as that text, not as the card it was. */
+  sent_as_fallback: number | null;
 }
 
 /** Messages whose delivery has a deadline, by what they are. */

@@ -7,8 +7,9 @@ import * as approvals from './migrations/20261129T0400-approvals.js';
 import * as reminders from './migrations/20261129T0500-reminders.js';
 import * as outboxDeadlines from './migrations/20261201T0100-outbox-deadlines.js';
 import * as healthCheck from './migrations/20261202T0100-health-check.js';
-import * as incidentReportReason from './migrations/20261202T0200-incident-report-reason.js';
 import * as incidentRecord from './migrations/20261202T0400-incident-record.js';
+import * as incidentReportReason from './migrations/20261202T0200-incident-report-reason.js';
+import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0100-outbox-deadlines': outboxDeadlines,
   '20261202T0100-health-check': healthCheck,
   '20261202T0200-incident-report-reason': incidentReportReason,
+  '20261202T0300-outbox-fallback': outboxFallback,
   '20261202T0400-incident-record': incidentRecord,
 };
 

@@ -10,10 +10,11 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
-import { StatusCodes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { StatusCodes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { localeFrom, stringsFor } from '../strings.js';
+import { hasAttachments, isTooLargeForTeams, plainLine } from './card-budget.js';
 
 /** Options for ConfigurationBotFrameworkAuthentication from our validated config. */
 export function authenticationOptions(config: Config): Record<string, string> {
@@ -179,12 +180,47 @@ export class TurnAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * A reply Teams refuses as too large (413) is not silence: each card of the batch that
+ * was refused is sent again as a short text saying so, in the person's language. The
+ * cards are kept within the budget (card-budget.ts); this is for one that is not.
+ */
+export function answerTooLargeReplies(log: Logger) {
+  return async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
+    context.onSendActivities(async (ctx, activities, send) => {
+      try {
+        return await send();
+      } catch (error) {
+        if (!isTooLargeForTeams(error) || !activities.some(hasAttachments)) throw error;
+        log.warn({ count: activities.length }, 'a reply was too large for Teams; sent as text');
+        const strings = stringsFor(localeFrom(ctx.activity?.locale));
+        // Sent past the handlers, so this answer is not itself handled again.
+        return ctx.adapter.sendActivities(
+          ctx,
+          activities.filter(hasAttachments).map((refused) => ({
+            ...TurnContext.applyConversationReference(
+              { type: 'message' },
+              TurnContext.getConversationReference(ctx.activity),
+            ),
+            replyToId: refused.replyToId,
+            text: strings.tooLargeReply(
+              typeof refused.summary === 'string' ? plainLine(refused.summary) : null,
+            ),
+          })),
+        );
+      }
+    });
+    await next();
+  };
+}
+
 export function createTurnAdapter(
   authentication: BotFrameworkAuthentication,
   log: Logger,
 ): TurnAdapter {
   const adapter = new TurnAdapter(new RejectBadTokens(authentication));
   adapter.onTurnError = answerTurnError(log);
+  adapter.use(answerTooLargeReplies(log));
   return adapter;
 }
 
