@@ -101,6 +101,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       log,
       features,
       notify: core.notify,
+      metrics: core.metrics,
     });
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config), log);
     const server = createHttpServer({
@@ -111,6 +112,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       mode: config.mode,
       organisation: baseOrg.organisation,
       limits: options.http,
+      metrics: { registry: core.metrics.registry, token: config.metricsToken },
     });
     try {
       await new Promise<void>((resolve, reject) => {

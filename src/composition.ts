@@ -27,6 +27,7 @@ import { ConfigError, type Config } from './platform/config.js';
 import { openDatabase, type Db } from './platform/db/dialect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { Logger } from './platform/log.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
 import { databaseStartupError } from './platform/startup-errors.js';
 import { fromRoot } from './platform/paths.js';
 import { createOutboxAdapter } from './platform/teams/adapter.js';
@@ -58,6 +59,8 @@ export interface Core {
   sender: OutboxSender;
   /** Queues a message on its own, outside any unit of work, and wakes the sender. */
   notify(message: OutboxMessage): Promise<boolean>;
+  /** This instance's Prometheus metrics (`/metrics`). */
+  metrics: Metrics;
   /** Opens one transaction; what the work writes through it commits together. */
   transaction: UnitOfWork<CoreTransaction>;
   /** The same shape outside any transaction: for reads, and messages that change no state. */
@@ -114,9 +117,12 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   const register = await createLiveRegister(baseOrg, createRegisterRepository(db.kysely));
   const people = createPersonRepository(db.kysely);
   const outbox = createOutboxRepository(db.kysely);
+  const metrics = createMetrics();
+  metrics.watchOutbox(outbox, () => outboxClock.now());
   const sender = createOutboxSender({
     outbox,
     people,
+    counted: (outcome) => metrics.outboxAttempts.inc({ outcome }),
     transport:
       options.transport ??
       createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId),
@@ -153,6 +159,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     audit,
     sender,
     notify,
+    metrics,
     transaction: createCoreTransactions({ db: db.kysely, register, outboxClock, sender }),
     direct: {
       db: db.kysely,

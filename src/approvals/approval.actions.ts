@@ -22,6 +22,7 @@ import {
   cardResponse,
   cardActionsOf,
   messageResponse,
+  refusal,
   type CardAction,
 } from '../platform/teams/card-action.js';
 
@@ -59,9 +60,9 @@ async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: Approval
     case 'not-yet':
       return cardResponse(await cardFor(ctx, result.approval, s.notYet));
     case 'forbidden':
-      return messageResponse(s.forbidden);
+      return refusal('forbidden', s.forbidden);
     case 'not-found':
-      return messageResponse(s.notFound);
+      return refusal('not-found', s.notFound);
     case 'invalid': {
       const text = {
         'comment-required': s.commentRequired,
@@ -70,7 +71,7 @@ async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: Approval
         'self-delegation': s.selfDelegation,
         'requester-delegation': s.requesterDelegation,
       }[result.reason];
-      return messageResponse(text);
+      return refusal(result.reason, text);
     }
   }
 }
@@ -89,7 +90,7 @@ const submit = cardAction({
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, tenantId, name } = ctx.actor;
-    if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
+    if (!aadObjectId || !tenantId) return refusal('forbidden', s.forbidden);
     const { org, clock } = ctx.deps;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
     const result = validateApprovalForm(data, org, year);
@@ -147,7 +148,7 @@ const decide = cardAction({
     comment: z.string().max(20_000).optional(),
   }),
   async handle(ctx, data) {
-    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    if (!ctx.actor.aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
     return answer(
       ctx,
       await decideStep(
@@ -166,7 +167,7 @@ const delegate = cardAction({
   verb: 'approval.delegate',
   data: stepRef.extend({ delegateTo: z.string().max(100).optional() }),
   async handle(ctx, data) {
-    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    if (!ctx.actor.aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
     return answer(
       ctx,
       await delegateStep(
@@ -184,7 +185,7 @@ const withdraw = cardAction({
   verb: 'approval.withdraw',
   data: approvalRef,
   async handle(ctx, data) {
-    if (!ctx.actor.aadObjectId) return messageResponse(strings(ctx).forbidden);
+    if (!ctx.actor.aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
     return answer(ctx, await withdrawApproval(ctx.deps.approvals, actor(ctx), data.approvalId));
   },
 });
@@ -209,8 +210,8 @@ const refresh = cardAction({
   data: approvalRef,
   async handle(ctx, data) {
     const approval = await visible(ctx, data.approvalId);
-    if (approval === 'forbidden') return messageResponse(strings(ctx).forbidden);
-    if (approval === 'not-found') return messageResponse(strings(ctx).notFound);
+    if (approval === 'forbidden') return refusal('forbidden', strings(ctx).forbidden);
+    if (approval === 'not-found') return refusal('not-found', strings(ctx).notFound);
     return cardResponse(await cardFor(ctx, approval));
   },
 });
@@ -220,8 +221,8 @@ const open = cardAction({
   data: approvalRef,
   async handle(ctx, data) {
     const approval = await visible(ctx, data.approvalId);
-    if (approval === 'forbidden') return messageResponse(strings(ctx).forbidden);
-    if (approval === 'not-found') return messageResponse(strings(ctx).notFound);
+    if (approval === 'forbidden') return refusal('forbidden', strings(ctx).forbidden);
+    if (approval === 'not-found') return refusal('not-found', strings(ctx).notFound);
     await ctx.turn.sendActivity({
       attachments: [CardFactory.adaptiveCard(await cardFor(ctx, approval))],
     });

@@ -28,6 +28,7 @@ import {
   cardResponse,
   cardActionsOf,
   messageResponse,
+  refusal,
   type CardAction,
 } from '../platform/teams/card-action.js';
 
@@ -84,7 +85,7 @@ const submit = cardAction({
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, tenantId, name } = ctx.actor;
-    if (!aadObjectId || !tenantId) return messageResponse(s.forbidden);
+    if (!aadObjectId || !tenantId) return refusal('forbidden', s.forbidden);
     const { org, clock } = ctx.deps;
     const result = validateIncidentForm(data, org, clock.now());
     if (!result.ok)
@@ -110,11 +111,11 @@ async function answer(ctx: HandlerContext<IncidentFeatureDeps>, result: Incident
     case 'stale':
       return cardResponse(await cardFor(ctx, result.incident, s.card.changedByOther));
     case 'forbidden':
-      return messageResponse(s.forbidden);
+      return refusal('forbidden', s.forbidden);
     case 'not-found':
-      return messageResponse(s.notFound);
+      return refusal('not-found', s.notFound);
     case 'invalid':
-      return messageResponse(invalidMessage(s, result.reason));
+      return refusal(result.reason, invalidMessage(s, result.reason));
   }
 }
 
@@ -149,7 +150,7 @@ function act<T extends z.infer<typeof versioned>>(
     data: schema,
     async handle(ctx, data) {
       const { aadObjectId, name } = ctx.actor;
-      if (!aadObjectId) return messageResponse(strings(ctx).forbidden);
+      if (!aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
       const result = await actOnIncident(
         ctx.deps.incidents,
         { aadObjectId, name },
@@ -228,8 +229,8 @@ const note = act(
 /** The clicker's card of an incident, or the answer that refuses it. */
 async function visibleCard(ctx: HandlerContext<IncidentFeatureDeps>, incidentId: string) {
   const view = await viewIncident(ctx.deps.incidents, ctx.actor.aadObjectId ?? '', incidentId);
-  if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
-  if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
+  if (view === 'forbidden') return { refusal: refusal('forbidden', strings(ctx).forbidden) };
+  if (view === 'not-found') return { refusal: refusal('not-found', strings(ctx).notFound) };
   return { card: await cardFor(ctx, view) };
 }
 
@@ -267,8 +268,8 @@ async function fullIncidentPage(
 ) {
   const { deps } = ctx;
   const view = await viewIncident(deps.incidents, ctx.actor.aadObjectId ?? '', data.incidentId);
-  if (view === 'forbidden') return { refusal: messageResponse(strings(ctx).forbidden) };
-  if (view === 'not-found') return { refusal: messageResponse(strings(ctx).notFound) };
+  if (view === 'forbidden') return { refusal: refusal('forbidden', strings(ctx).forbidden) };
+  if (view === 'not-found') return { refusal: refusal('not-found', strings(ctx).notFound) };
   const card = fullIncidentCard(
     strings(ctx),
     deps.org,

@@ -1,7 +1,12 @@
 import { CardFactory } from 'botbuilder';
 import { z } from 'zod';
 import { formatLocal } from '../platform/calendar.js';
-import { cardActionsOf, messageResponse, type CardAction } from '../platform/teams/card-action.js';
+import {
+  cardActionsOf,
+  messageResponse,
+  refusal,
+  type CardAction,
+} from '../platform/teams/card-action.js';
 import type { Command } from '../platform/teams/command.js';
 import type { Actor } from '../platform/teams/handler-context.js';
 import { userText } from '../platform/teams/render.js';
@@ -73,10 +78,10 @@ const requeueAction = action({
   async handle(ctx, data) {
     const strings = outboxStringsFor(ctx.actor.locale);
     const aad = ctx.actor.aadObjectId;
-    if (!aad || !isCoordinator(ctx.actor)) return messageResponse(strings.forbidden);
+    if (!aad || !isCoordinator(ctx.actor)) return refusal('forbidden', strings.forbidden);
     const { deps } = ctx;
     const row = await deps.outbox.findById(data.id);
-    if (!row) return messageResponse(strings.notFound);
+    if (!row) return refusal('not-found', strings.notFound);
     const recipient = await recipientName(deps, row.recipient_aad_object_id);
     const what = describeMessage(strings, {
       purpose: row.purpose,

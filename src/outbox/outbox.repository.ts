@@ -312,6 +312,15 @@ export function createOutboxRepository(db: Executor) {
       return row?.next ? new Date(row.next) : undefined;
     },
 
+    async oldestWaitingSince(): Promise<Date | undefined> {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min('created_at').as('oldest'))
+        .where('status', 'in', ['pending', 'sending'])
+        .executeTakeFirst();
+      return row?.oldest ? new Date(row.oldest) : undefined;
+    },
+
     async countByStatus(): Promise<Record<OutboxStatus, number>> {
       const rows = await db
         .selectFrom('outbox')

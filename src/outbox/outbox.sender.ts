@@ -9,6 +9,7 @@ import type { PersonRepository } from '../org/index.js';
 import { DeliveryError, type Transport } from './proactive.transport.js';
 import { hasAttachments, isTooLargeForTeams } from '../platform/teams/card-budget.js';
 import { tooLargeFallbackText } from './too-large.fallback.js';
+import type { SendOutcome } from '../platform/metrics.js';
 
 export interface OutboxSenderOptions {
   ratePerSecond: number;
@@ -36,6 +37,8 @@ export interface OutboxSenderDeps {
   log: Logger;
   options: OutboxSenderOptions;
   random?: () => number;
+  /** Counts each attempt's outcome (`/metrics`). */
+  counted?: (outcome: SendOutcome) => void;
 }
 
 export interface OutboxSender {
@@ -77,6 +80,7 @@ const MAX_HOLD_MS = 1000;
 
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { outbox, people, transport, clock, log, options } = deps;
+  const counted = deps.counted ?? (() => undefined);
   const limiter = createRateLimiter({
     globalPerSecond: options.ratePerSecond,
     perConversationPerSecond: options.perConversationPerSecond,
@@ -206,6 +210,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
     if (attempt.abandoned) throw new Abandoned();
     await outbox.markSent(row.id, clock.now());
+    counted('sent');
   }
 
   /** One call to the connector, in the conversation's turn. */
@@ -275,6 +280,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (attempt.abandoned) throw new Abandoned();
     log.warn({ outboxId: row.id, purpose: row.purpose }, 'outbox: card too large, sent as text');
     await outbox.markSentAsFallback(row.id, 'HTTP 413, sent as a short text', clock.now());
+    counted('sent-as-text');
   }
 
   async function onFailure(row: OutboxRow, conversationKey: string, error: unknown): Promise<void> {
@@ -300,6 +306,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     );
     switch (decision.kind) {
       case 'retry':
+        counted(status === 429 ? 'throttled' : 'retry');
         if (status === 429) limiter.pause(conversationKey, Date.now() + decision.delayMs);
         await outbox.reschedule(
           row.id,
@@ -309,10 +316,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         );
         return;
       case 'unreachable':
+        counted('unreachable');
         await people.markUnreachable(row.recipient_aad_object_id, decision.reason, now);
         await outbox.markUnreachable(row.id, decision.reason, now);
         return;
       case 'give-up':
+        counted('failed');
         await outbox.markFailed(row.id, decision.reason, now, decision.transient);
         return;
     }

@@ -30,6 +30,11 @@ export interface Config {
   /** Answer everyone in this language whatever Teams says (the playground always says en-US). */
   readonly forceLocale: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Bearer token that `/metrics` asks for; without one, `/metrics` is served only in
+   * local mode (bound to 127.0.0.1) and answers 404 in production mode.
+   */
+  readonly metricsToken: string | undefined;
   readonly outbox: {
     readonly ratePerSecond: number;
     readonly perConversationPerSecond: number;
@@ -127,6 +132,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters, no spaces')
+      .optional(),
   ),
   OUTBOX_RATE_PER_SECOND: positiveNumber(1000, 40),
   OUTBOX_PER_CONVERSATION_PER_SECOND: positiveNumber(100, 7),
@@ -236,6 +249,7 @@ export function loadConfig(env: Environment): Config {
     },
     forceLocale: e.FORCE_LOCALE,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     outbox: {
       ratePerSecond: e.OUTBOX_RATE_PER_SECOND,
       perConversationPerSecond: e.OUTBOX_PER_CONVERSATION_PER_SECOND,

@@ -15,6 +15,7 @@ import {
   cardResponse,
   cardActionsOf,
   messageResponse,
+  refusal,
   type CardAction,
 } from '../platform/teams/card-action.js';
 
@@ -41,7 +42,7 @@ const goalFollowUp = cardAction({
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, name } = ctx.actor;
-    if (!aadObjectId) return messageResponse(s.goal.forbidden);
+    if (!aadObjectId) return refusal('forbidden', s.goal.forbidden);
     const deps = ctx.deps.reminders.goals;
     const result = await answerFollowUp(
       deps,
@@ -55,9 +56,9 @@ const goalFollowUp = cardAction({
     );
     switch (result.kind) {
       case 'forbidden':
-        return messageResponse(s.goal.forbidden);
+        return refusal('forbidden', s.goal.forbidden);
       case 'not-found':
-        return messageResponse(s.goal.notFound);
+        return refusal('not-found', s.goal.notFound);
       case 'invalid':
         return messageResponse(
           result.reason === 'checkpoint'
@@ -89,7 +90,7 @@ const threatConfirm = cardAction({
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, name } = ctx.actor;
-    if (!aadObjectId) return messageResponse(s.threat.forbidden);
+    if (!aadObjectId) return refusal('forbidden', s.threat.forbidden);
     const answers = ctx.deps.reminders.answers;
     const result = await confirmThreatReview(
       answers,
@@ -98,11 +99,11 @@ const threatConfirm = cardAction({
     );
     switch (result.kind) {
       case 'forbidden':
-        return messageResponse(s.threat.forbidden);
+        return refusal('forbidden', s.threat.forbidden);
       case 'not-found':
-        return messageResponse(s.threat.notFound);
+        return refusal('not-found', s.threat.notFound);
       case 'invalid':
-        return messageResponse(s.threat.commentTooLong(THREAT_COMMENT_MAX));
+        return refusal('comment-too-long', s.threat.commentTooLong(THREAT_COMMENT_MAX));
       case 'confirmed':
       case 'already-confirmed': {
         const tz = ctx.deps.org.organisation.timezone;
@@ -130,9 +131,9 @@ const acknowledge = cardAction({
   async handle(ctx, data) {
     const s = strings(ctx);
     const aad = ctx.actor.aadObjectId;
-    if (!aad) return messageResponse(s.awareness.notFound);
+    if (!aad) return refusal('not-found', s.awareness.notFound);
     const result = await acknowledgeAwareness(ctx.deps.reminders.answers, aad, data.campaign);
-    if (result.kind === 'not-found') return messageResponse(s.awareness.notFound);
+    if (result.kind === 'not-found') return refusal('not-found', s.awareness.notFound);
     const at = formatLocal(result.at, ctx.deps.org.organisation.timezone);
     const text =
       result.kind === 'acknowledged'

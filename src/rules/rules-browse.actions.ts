@@ -8,7 +8,12 @@ import {
   rulesAreasCardData,
 } from './rules.cards.js';
 import { browsedRuleCard, rulesStrings } from './rules.views.js';
-import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
+import {
+  cardResponse,
+  cardActionsOf,
+  messageResponse,
+  refusal,
+} from '../platform/teams/card-action.js';
 
 const cardAction = cardActionsOf<RulesFeatureDeps>();
 
@@ -46,7 +51,7 @@ export const rulesShowAction = cardAction({
   async handle(ctx, data) {
     const s = rulesStrings(ctx);
     const rule = ctx.deps.rules.knowledgeBase.rule(data.ruleId);
-    if (!rule) return messageResponse(s.unknownRule);
+    if (!rule) return refusal('not-found', s.unknownRule);
     const card = browsedRuleCard(ctx, rule, data.inPlace === true);
     if (data.inPlace) return cardResponse(card.content as Record<string, unknown>);
     await ctx.turn.sendActivity({ attachments: [card] });

@@ -2,7 +2,7 @@ import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { giveFeedback, MAX_COMMENT_LENGTH } from './domain/rules-question.service.js';
 import { questionCard, rulesStrings } from './rules.views.js';
-import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, refusal } from '../platform/teams/card-action.js';
 import { askerRefusal } from './rules-refusals.js';
 
 const cardAction = cardActionsOf<RulesFeatureDeps>();
@@ -30,8 +30,8 @@ export const rulesFeedbackAction = cardAction({
     );
     const s = rulesStrings(ctx);
     if (outcome.kind === 'no-answer-to-rate')
-      return messageResponse(ctx.actor.strings.invalidAction);
-    if (outcome.kind !== 'saved') return messageResponse(askerRefusal(s, outcome.kind));
+      return refusal('invalid-data', ctx.actor.strings.invalidAction);
+    if (outcome.kind !== 'saved') return refusal(outcome.kind, askerRefusal(s, outcome.kind));
     const card = await questionCard(ctx, outcome.question);
     return cardResponse(card.content as Record<string, unknown>);
   },

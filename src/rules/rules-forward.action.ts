@@ -2,7 +2,7 @@ import type { RulesFeatureDeps } from './index.js';
 import { z } from 'zod';
 import { forwardQuestion } from './domain/rules-question.service.js';
 import { questionCard, rulesStrings } from './rules.views.js';
-import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, refusal } from '../platform/teams/card-action.js';
 import { askerRefusal } from './rules-refusals.js';
 
 const cardAction = cardActionsOf<RulesFeatureDeps>();
@@ -24,7 +24,7 @@ export const rulesForwardAction = cardAction({
       services.clock.now(),
     );
     if (outcome.kind !== 'forwarded')
-      return messageResponse(askerRefusal(rulesStrings(ctx), outcome.kind));
+      return refusal(outcome.kind, askerRefusal(rulesStrings(ctx), outcome.kind));
     const { question } = outcome;
     const card = await questionCard(ctx, question);
     return cardResponse(card.content as Record<string, unknown>);

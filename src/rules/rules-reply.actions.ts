@@ -6,7 +6,7 @@ import {
   replyToQuestion,
 } from './domain/rules-question.service.js';
 import { coordinatorCard, rulesStrings } from './rules.views.js';
-import { cardResponse, cardActionsOf, messageResponse } from '../platform/teams/card-action.js';
+import { cardResponse, cardActionsOf, refusal } from '../platform/teams/card-action.js';
 import { coordinatorRefusal } from './rules-refusals.js';
 
 const cardAction = cardActionsOf<RulesFeatureDeps>();
@@ -24,7 +24,7 @@ export const rulesReplyAction = cardAction({
     );
     const s = rulesStrings(ctx);
     if (outcome.kind !== 'answered' && outcome.kind !== 'already-answered')
-      return messageResponse(coordinatorRefusal(s, outcome.kind));
+      return refusal(outcome.kind, coordinatorRefusal(s, outcome.kind));
     const { question } = outcome;
     const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId;
     const card = await coordinatorCard(services.rules, question, ctx.actor.locale, (t) =>
@@ -47,7 +47,7 @@ export const rulesQuestionViewAction = cardAction({
       ctx.actor.aadObjectId,
     );
     if (access.kind !== 'ok')
-      return messageResponse(coordinatorRefusal(rulesStrings(ctx), access.kind));
+      return refusal(access.kind, coordinatorRefusal(rulesStrings(ctx), access.kind));
     const card = await coordinatorCard(ctx.deps.rules, access.question, ctx.actor.locale);
     return cardResponse(card.content as Record<string, unknown>);
   },

@@ -94,8 +94,15 @@ for (const engine of engines) {
       decision: 'approved' | 'rejected',
     ) => forge(who, 'approval.decide', { approvalId, step, decision });
 
+    // What changed the request; refused clicks are on the record too, see `refusals`.
     const audit = async (id: string) =>
-      (await app.running.audit.forObject('approval', id)).map((e) => e.action);
+      (await app.running.audit.forObject('approval', id))
+        .map((e) => e.action)
+        .filter((action) => action !== 'action.refused');
+    const refusals = async (id: string) =>
+      (await app.running.audit.forObject('approval', id))
+        .filter((e) => e.action === 'action.refused')
+        .map((e) => `${e.actor} ${String(e.details?.reason)}`);
 
     it('opens the request form with the types, the register and next year', async () => {
       await app.post(message(lars, 'begär godkännande', opts()));
@@ -273,6 +280,11 @@ for (const engine of engines) {
         'Det är inte din tur att besluta ännu.',
       );
       expect(await audit(approvalId)).toEqual(['approval.requested']);
+      expect(await refusals(approvalId)).toEqual([
+        `${lars.aadObjectId} forbidden`,
+        `${erik.aadObjectId} forbidden`,
+        `${erik.aadObjectId} forbidden`,
+      ]);
       expect((await forgeDecision(maria, randomUUID(), 0, 'approved')).value).toBe(
         'Begäran finns inte.',
       );

@@ -398,9 +398,19 @@ for (const engine of engines) {
         version: 1,
         status: 'ny',
       });
-      expect((await app.running.audit.forObject('incident', id)).map((e) => e.action)).toEqual([
+      const record = await app.running.audit.forObject('incident', id);
+      expect(record.map((e) => e.action)).toEqual([
         'incident.reported',
+        ...attempts.map(() => 'action.refused'),
       ]);
+      // Each refusal on the record: who, which verb, why; nothing of what the card carried.
+      expect(record.slice(1).map((e) => [e.actor, e.details])).toEqual(
+        attempts.map(([who, verb]) => [
+          who.aadObjectId.toLowerCase(),
+          { verb, reason: 'forbidden' },
+        ]),
+      );
+      expect(JSON.stringify(record)).not.toContain('inte mitt');
 
       const unknown = await forge(lars, 'incident.take', { incidentId: randomUUID(), version: 1 });
       expect(unknown.value).toBe('Incidenten finns inte.');

@@ -262,10 +262,13 @@ for (const engine of engines) {
         'rules-question',
         String(reply.data.questionId),
       );
-      expect(audit.map((e) => e.action)).toEqual([
+      expect(audit.filter((e) => e.action !== 'action.refused').map((e) => e.action)).toEqual([
         'rules.question.forwarded',
         'rules.question.answered',
       ]);
+      expect(
+        audit.filter((e) => e.action === 'action.refused').map((e) => e.details?.reason),
+      ).toEqual(['not-coordinator', 'not-coordinator', 'not-coordinator']);
 
       // Sara's card refreshes to show the question is answered.
       const refreshed = await app.as(sara).refresh(saraMessage);

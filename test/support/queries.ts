@@ -115,6 +115,31 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
       return rows.map((r) => r.action);
     },
 
+    /** Every audit event one person caused, in order, with its object and details. */
+    async auditByActor(who: Sender): Promise<StoredAuditEvent[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('actor', '=', who.aadObjectId.toLowerCase())
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAuditEvent);
+    },
+
+    /** The audit events recorded about one object, in order, with who and the details. */
+    async auditEvents(objectType: string, objectId: string): Promise<StoredAuditEvent[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('object_type', '=', objectType)
+        .where('object_id', '=', objectId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAuditEvent);
+    },
+
     async person(who: Sender): Promise<StoredPerson | undefined> {
       const row = await db
         .selectFrom('person')
@@ -167,3 +192,27 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
 }
 
 export type Queries = ReturnType<typeof queriesOn>;
+
+export interface StoredAuditEvent {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  details: unknown;
+}
+
+function toAuditEvent(row: {
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  details: string | null;
+}): StoredAuditEvent {
+  return {
+    actor: row.actor,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    details: row.details ? (JSON.parse(row.details) as unknown) : undefined,
+  };
+}

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
@@ -8,6 +8,7 @@ import { incomingActivitySchema } from '../teams/activity.js';
 import type { TurnAdapter } from '../teams/adapter.js';
 import { defaultBodyLimits, readJsonBody, type BodyLimits } from './body.js';
 import { staticPages } from './pages.js';
+import type { Registry } from 'prom-client';
 
 export interface HttpDeps {
   adapter: TurnAdapter;
@@ -18,6 +19,8 @@ export interface HttpDeps {
   mode: Mode;
   organisation: string;
   limits?: Partial<HttpLimits>;
+  /** `/metrics`: in production mode served only with `token`, as a bearer token. */
+  metrics?: { registry: Registry; token: string | undefined };
 }
 
 export interface HttpLimits extends BodyLimits {
@@ -132,6 +135,25 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     }
   });
 
+  const { metrics } = deps;
+  if (metrics) {
+    server.get('/metrics', async (req, res) => {
+      if (!metricsAllowed(req.headers.authorization, metrics.token, deps.mode)) {
+        // Not there for anyone without the token: nothing says that it exists.
+        res.send(404, { error: 'Not found.' });
+        return;
+      }
+      try {
+        const text = await metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      } catch (error) {
+        deps.log.error({ err: error }, 'metrics could not be collected');
+        res.send(503, { status: 'unavailable' });
+      }
+    });
+  }
+
   for (const page of staticPages(deps.organisation)) {
     server.get(page.path, async (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -180,4 +202,16 @@ function withDates(activity: Partial<Activity>): Activity {
     }
   }
   return fixed;
+}
+
+/**
+ * Local mode listens on 127.0.0.1 only: `/metrics` is open there unless a token is set.
+ * Production mode serves it only to a caller with the token, compared in constant time.
+ */
+function metricsAllowed(header: string | undefined, token: string | undefined, mode: Mode) {
+  if (!token) return mode === 'local';
+  const given = /^Bearer (\S+)$/i.exec(header ?? '')?.[1] ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -20,7 +20,14 @@ import {
   tenantOf,
   type IncomingActivity,
 } from './activity.js';
-import { cardResponse, messageResponse, type BoundCardAction } from './card-action.js';
+import type { Metrics } from '../metrics.js';
+import {
+  cardResponse,
+  messageResponse,
+  refusal,
+  refusalReason,
+  type BoundCardAction,
+} from './card-action.js';
 import type { BoundCommand } from './command.js';
 import { createCommandMatcher } from './command-matcher.js';
 import { commandRunAction } from './command-run.action.js';
@@ -49,6 +56,32 @@ export interface BotDeps {
   features: FeatureModule[];
   /** Queues a message to a person's personal chat (the outbox) and wakes the sender. */
   notify(message: PersonalMessage): Promise<boolean>;
+  metrics: Pick<Metrics, 'turns' | 'turnSeconds' | 'refused'>;
+}
+
+/** The card data keys that name what a click is about, and the audit object type of each. */
+const OBJECT_KEYS: [key: string, objectType: string][] = [
+  ['incidentId', 'incident'],
+  ['approvalId', 'approval'],
+  ['questionId', 'rules-question'],
+  ['goalId', 'goal'],
+  ['documentId', 'document'],
+  ['systemId', 'system'],
+  ['ruleId', 'rule'],
+];
+
+/**
+ * What a refused click was about, as its card data claims: an id of a safe shape only,
+ * never free text (the data is the clicker's, and may be forged).
+ */
+function claimedObject(data: unknown): { objectType: string; objectId: string } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  for (const [key, objectType] of OBJECT_KEYS) {
+    const value = (data as Record<string, unknown>)[key];
+    if (typeof value === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(value))
+      return { objectType, objectId: value };
+  }
+  return undefined;
 }
 
 /**
@@ -122,6 +155,17 @@ export class ItSakerhetBot extends TeamsActivityHandler {
 
   /** Cleans what the person sent, checks the tenant and records the person before any handler runs. */
   override async run(context: TurnContext): Promise<void> {
+    const type = activityTypeLabel(context.activity?.type);
+    const done = this.services.metrics.turnSeconds.startTimer({ type });
+    try {
+      await this.runCleaned(context);
+    } finally {
+      done();
+      this.services.metrics.turns.inc({ type });
+    }
+  }
+
+  private async runCleaned(context: TurnContext): Promise<void> {
     const forced = this.services.config.forceLocale;
     if (forced && context.activity) context.activity.locale = forced;
     if (context.activity) cleanActivity(context.activity);
@@ -152,8 +196,29 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     const action = parsedInvoke.success
       ? this.cardActions.get(parsedInvoke.data.action.verb)
       : undefined;
-    if (!parsedInvoke.success || !action) return messageResponse(ctx.actor.strings.invalidAction);
+    if (!parsedInvoke.success || !action) {
+      const response = refusal('unknown-verb', ctx.actor.strings.invalidAction);
+      await this.recordRefusal(ctx, 'unknown', parsedInvoke.data?.action.data, response);
+      return response;
+    }
     const { data } = parsedInvoke.data.action;
+    return this.dispatch(context, ctx, action, data);
+  }
+
+  private async dispatch(
+    context: TurnContext,
+    ctx: TurnScope,
+    bound: BoundCardAction,
+    data: unknown,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action: BoundCardAction = {
+      ...bound,
+      handle: async (scope, raw) => {
+        const response = await bound.handle(scope, raw);
+        await this.recordRefusal(scope, bound.verb, raw, response);
+        return response;
+      },
+    };
     // An error here reaches the adapter's one turn-error handler, which apologises.
     if (!isSharedConversation(context.activity)) {
       const response = await action.handle(ctx, data);
@@ -259,6 +324,29 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     return messageResponse(strings.sharedChat.answeredPersonally);
   }
 
+  /**
+   * A refused click leaves a trace: an `action.refused` audit event (who, the verb, what
+   * the card claimed it was about, the reason; no free text) and a count in `/metrics`.
+   */
+  private async recordRefusal(
+    ctx: TurnScope,
+    verb: string,
+    data: unknown,
+    response: AdaptiveCardInvokeResponse,
+  ): Promise<void> {
+    const reason = refusalReason(response);
+    if (!reason) return;
+    this.services.metrics.refused.inc({ verb, reason });
+    const object = claimedObject(data) ?? { objectType: 'card-action', objectId: verb };
+    await this.services.audit.record({
+      at: this.services.clock.now(),
+      actor: ctx.actor.aadObjectId ?? 'unknown',
+      action: 'action.refused',
+      ...object,
+      details: { verb, reason },
+    });
+  }
+
   /** Whether the bot can write to the person in their personal chat (it has the reference). */
   private async hasPersonalChat(actor: Actor): Promise<boolean> {
     if (!actor.aadObjectId) return false;
@@ -347,6 +435,13 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     };
     return { turn: context, actor };
   }
+}
+
+const ACTIVITY_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate']);
+
+/** The activity type as a metrics label: a known type, else `other` (labels stay few). */
+function activityTypeLabel(type: string | undefined): string {
+  return type && ACTIVITY_TYPES.has(type) ? type : 'other';
 }
 
 /**

@@ -38,7 +38,7 @@ export function defineCardAction<D, T>(definition: CardActionDefinition<D, T>): 
     shared: definition.shared,
     async handle(ctx, raw) {
       const parsed = definition.data.safeParse(raw ?? {});
-      if (!parsed.success) return messageResponse(ctx.actor.strings.invalidAction);
+      if (!parsed.success) return refusal('invalid-data', ctx.actor.strings.invalidAction);
       return definition.handle(ctx, parsed.data);
     },
   };
@@ -63,6 +63,29 @@ export function messageResponse(text: string): AdaptiveCardInvokeResponse {
     type: 'application/vnd.microsoft.activity.message',
     value: text as unknown as Record<string, unknown>,
   };
+}
+
+const REFUSAL = Symbol('refusal');
+
+/**
+ * Why a click was refused, in fixed words for the audit log and `/metrics` (never the
+ * person's text): `forbidden`, `not-found`, `invalid-data`, or a feature's own reason.
+ */
+export type RefusalReason = string;
+
+/**
+ * The answer to a click the server refuses: `text` for the person, `reason` for the
+ * record. The bot writes an `action.refused` audit event and counts it.
+ */
+export function refusal(reason: RefusalReason, text: string): AdaptiveCardInvokeResponse {
+  const response = messageResponse(text);
+  Object.defineProperty(response, REFUSAL, { value: reason, enumerable: false });
+  return response;
+}
+
+/** The reason a response was given as a refusal, if it was. */
+export function refusalReason(response: AdaptiveCardInvokeResponse): RefusalReason | undefined {
+  return (response as { [REFUSAL]?: RefusalReason })[REFUSAL];
 }
 
 export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeResponse {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BoundCardAction } from './card-action.js';
-import { defineCardAction, messageResponse } from './card-action.js';
+import { defineCardAction, messageResponse, refusal } from './card-action.js';
 import type { BoundCommand } from './command.js';
 import type { TurnScope } from './handler-context.js';
 
@@ -28,7 +28,7 @@ export function commandRunAction(
     data: z.object({ command: z.string().min(1).max(50) }),
     async handle(ctx, data) {
       const command = findCommand(data.command);
-      if (!command) return messageResponse(ctx.actor.strings.invalidAction);
+      if (!command) return refusal('invalid-data', ctx.actor.strings.invalidAction);
       const elsewhere = await run(command, ctx);
       return messageResponse(elsewhere ?? ctx.actor.strings.commandStarted);
     },
