@@ -13,7 +13,8 @@ type Choice = { title: string; value: string };
 export interface IncidentFormCardData {
   heading: string;
   intro: string;
-  fixErrors: string;
+  /** Above the fields: correct the marked ones, or why the form came back. */
+  alert: string;
   labels: Record<IncidentFormField, string>;
   placeholders: { title: string; description: string; supplier: string };
   requiredMessage: string;
@@ -51,6 +52,8 @@ export function incidentFormCard(
   submissionId: string,
   values: IncidentFormValues,
   errors: Partial<Record<IncidentFormField, FieldError>> = {},
+  /** Why the form came back although nothing on it is wrong (the limit a minute). */
+  notice = '',
 ) {
   const filled = Object.fromEntries(
     FIELDS.map((f) => [f, values[f] ?? '']),
@@ -58,7 +61,7 @@ export function incidentFormCard(
   const data: IncidentFormCardData = {
     heading: strings.form.title,
     intro: strings.form.intro,
-    fixErrors: Object.keys(errors).length > 0 ? strings.form.fixErrors : '',
+    alert: Object.keys(errors).length > 0 ? strings.form.fixErrors : notice,
     labels: strings.form.labels,
     placeholders: strings.form.placeholders,
     requiredMessage: strings.form.errors.required,

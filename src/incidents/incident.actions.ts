@@ -29,6 +29,7 @@ import {
   cardActionsOf,
   messageResponse,
   refusal,
+  refused,
   type CardAction,
 } from '../platform/teams/card-action.js';
 
@@ -90,12 +91,24 @@ const submit = cardAction({
     const result = validateIncidentForm(data, org, clock.now());
     if (!result.ok)
       return cardResponse(incidentFormCard(s, org, data.submissionId, data, result.errors));
-    const { incident, created } = await reportIncident(
+    const outcome = await reportIncident(
       ctx.deps.incidents,
       { aadObjectId, tenantId, name },
       data.submissionId,
       result.value,
     );
+    if (outcome.kind === 'limited') {
+      const form = incidentFormCard(
+        s,
+        org,
+        data.submissionId,
+        data,
+        {},
+        s.form.limited(outcome.limit.count),
+      );
+      return refused('limited', cardResponse(form));
+    }
+    const { incident, created } = outcome;
     const notice = created ? '' : s.receipt.alreadyReported(incident.number);
     return cardResponse(incidentReceiptCard(s, org, incident, notice));
   },

@@ -4,7 +4,8 @@ import type { Incident } from './domain/incident.js';
 import type { IncidentNotifier, IncidentRepository } from './domain/incident.service.js';
 import type { DeadlineReminder } from './domain/incident.clocks.js';
 import type { OrgDirectory } from '../org/index.js';
-import { formatLocal } from '../platform/calendar.js';
+import { formatLocal, localParts } from '../platform/calendar.js';
+import { markdownFree } from '../platform/teams/render.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { localeFrom } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';
@@ -112,6 +113,23 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
           text: strings.statusChanged(incident.number, strings.statuses[incident.status]),
         },
       });
+    },
+
+    async limitReached(reporter, limit, now) {
+      const { date: day } = localParts(now, deps.org.organisation.timezone);
+      for (const coordinator of deps.org.sakerhetssamordnare()) {
+        const aad = coordinator.aadObjectId;
+        const strings = incidentStringsFor(localeFrom(await localeOf(aad)));
+        await deps.notify({
+          dedupeKey: `limit:incident-reports:${reporter.aadObjectId}:${day}:${aad}`,
+          recipientAadObjectId: aad,
+          tenantId,
+          activity: {
+            type: 'message',
+            text: strings.limitReached(markdownFree(reporter.name), limit.count),
+          },
+        });
+      }
     },
 
     async deadline(incident, reminder) {

@@ -282,6 +282,18 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
       }));
     },
 
+    bySubmission: (reporter, submissionId) => findBySubmission(db, reporter, submissionId),
+
+    async countReportedSince(reporter: string, since: Date) {
+      const row = await db
+        .selectFrom('incident')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('reporter_aad_object_id', '=', reporter)
+        .where('created_at', '>=', since.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async listByReporter(aadObjectId: string, limit: number) {
       const rows = await db
         .selectFrom('incident')

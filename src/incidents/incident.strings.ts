@@ -21,6 +21,8 @@ export interface IncidentStrings {
     unknownSystem: string;
     submit: string;
     fixErrors: string;
+    /** On the form sent back when the person has reached the limit of reports a minute. */
+    limited: (count: number) => string;
     errors: Record<FieldError, string>;
   };
   categories: Record<Category, string>;
@@ -100,6 +102,8 @@ export interface IncidentStrings {
   };
   reminder: Record<ReminderStage, (report: string, number: string, due: string) => string>;
   statusChanged: (number: string, status: string) => string;
+  /** To the coordinators: someone sent `count` reports within a minute and had to wait. */
+  limitReached: (name: string, count: number) => string;
   list: { title: string; mine: string; toHandle: string; none: string; open: string };
   forbidden: string;
   notFound: string;
@@ -135,6 +139,8 @@ const sv: IncidentStrings = {
     unknownSystem: 'Vet ej',
     submit: 'Skicka rapporten',
     fixErrors: 'Rätta det som är markerat och skicka igen.',
+    limited: (count) =>
+      `Du har skickat ${count} incidentrapporter den senaste minuten. Vänta en minut och skicka sedan den här igen; det du skrev finns kvar. Är det bråttom, ring IT-supporten.`,
     errors: {
       required: 'Fyll i det här fältet.',
       tooLong: 'Texten är för lång.',
@@ -320,6 +326,8 @@ const sv: IncidentStrings = {
       `Tidsfristen har passerats ${number}: "${report}" skulle vara gjord ${due}. Markera den som gjord eller inte krävd.`,
   },
   statusChanged: (number, status) => `Din incident ${number} har fått status: ${status}.`,
+  limitReached: (name, count) =>
+    `${name} har skickat ${count} incidentrapporter på en minut, och fler tas inte emot förrän minuten har gått. Se efter om något större har hänt, eller om formuläret skickas av misstag eller i missbruk. Du får det här meddelandet en gång per person och dag.`,
   list: {
     title: 'Incidenter',
     mine: 'Dina rapporter',
@@ -362,6 +370,8 @@ const en: IncidentStrings = {
     unknownSystem: "Don't know",
     submit: 'Send the report',
     fixErrors: 'Correct the marked fields and send again.',
+    limited: (count) =>
+      `You have sent ${count} incident reports in the last minute. Wait a minute, then send this one again; what you wrote is kept. If it is urgent, call the IT support.`,
     errors: {
       required: 'Please fill in this field.',
       tooLong: 'The text is too long.',
@@ -546,6 +556,8 @@ const en: IncidentStrings = {
       `Deadline passed ${number}: "${report}" was due ${due}. Mark it as made or not required.`,
   },
   statusChanged: (number, status) => `Your incident ${number} now has the status: ${status}.`,
+  limitReached: (name, count) =>
+    `${name} has sent ${count} incident reports in one minute; more are not accepted until the minute has passed. Check whether something bigger has happened, or whether the form is being sent by mistake or misused. You get this message once per person and day.`,
   list: {
     title: 'Incidents',
     mine: 'Your reports',

@@ -69,6 +69,16 @@ export function createRulesQuestionRepository(db: Executor): RulesQuestionStore 
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async countForwardedSince(asker, since) {
+      const row = await db
+        .selectFrom('rules_question')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('asker_aad_object_id', '=', asker)
+        .where('forwarded_at', '>=', since.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async recordAnswer(id, answer) {
       const result = await db
         .updateTable('rules_question')

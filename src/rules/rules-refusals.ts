@@ -1,9 +1,10 @@
 import type { RulesStrings } from './rules.strings.js';
+import { FORWARD_LIMIT } from './domain/rules-question.service.js';
 
 /** Why a rules button was refused, in the words its presser reads. */
 export function askerRefusal(
   s: RulesStrings,
-  kind: 'unknown-question' | 'not-your-question' | 'no-coordinator',
+  kind: 'unknown-question' | 'not-your-question' | 'no-coordinator' | 'limited',
 ): string {
   switch (kind) {
     case 'unknown-question':
@@ -12,6 +13,8 @@ export function askerRefusal(
       return s.notYourQuestion;
     case 'no-coordinator':
       return s.noCoordinators;
+    case 'limited':
+      return s.forwardLimited(FORWARD_LIMIT.count);
   }
 }
 

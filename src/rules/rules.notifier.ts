@@ -2,6 +2,9 @@ import type { OrgDirectory } from '../org/index.js';
 import type { PersonRepository } from '../org/index.js';
 import type { OutboxMessage } from '../outbox/index.js';
 import { localeFrom } from '../platform/strings.js';
+import { localParts } from '../platform/calendar.js';
+import { markdownFree } from '../platform/teams/render.js';
+import { rulesStringsFor } from './rules.strings.js';
 import type { KnowledgeBase } from './domain/rule.js';
 import type { RulesQuestionStore } from './domain/rules-question.js';
 import type { RulesNotifier } from './domain/rules-question.service.js';
@@ -28,6 +31,23 @@ export function createRulesNotifier(deps: RulesNotifierDeps): RulesNotifier {
         tenantId: question.tenantId,
         activity: { type: 'message', attachments: [card] },
       });
+    },
+
+    async limitReached(asker, count, now) {
+      const { date } = localParts(now, deps.org.organisation.timezone);
+      for (const coordinator of deps.org.sakerhetssamordnare()) {
+        const aad = coordinator.aadObjectId;
+        const locale = localeFrom((await deps.people.find(aad))?.locale);
+        await deps.notify({
+          dedupeKey: `limit:rules-forward:${asker.aadObjectId}:${date}:${aad}`,
+          recipientAadObjectId: aad,
+          tenantId: deps.org.organisation.tenantId,
+          activity: {
+            type: 'message',
+            text: rulesStringsFor(locale).forwardLimitReached(markdownFree(asker.name), count),
+          },
+        });
+      }
     },
 
     async answered(question) {

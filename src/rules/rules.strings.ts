@@ -51,6 +51,10 @@ export interface RulesStrings {
   notCoordinator: string;
   emptyReply: string;
   noCoordinators: string;
+  /** The asker has forwarded `count` questions in the last minute; this one is not sent. */
+  forwardLimited: (count: number) => string;
+  /** To the coordinators: someone forwarded `count` questions within a minute. */
+  forwardLimitReached: (name: string, count: number) => string;
   ruleBelow: string;
   unknownRule: string;
 }
@@ -108,6 +112,10 @@ const sv: RulesStrings = {
   emptyReply: 'Skriv ett svar i fältet innan du trycker på "Skicka svar".',
   noCoordinators:
     'Det finns ingen IT-säkerhetssamordnare att skicka frågan till. Kontakta IT-supporten.',
+  forwardLimited: (count) =>
+    `Du har skickat ${count} frågor till samordnaren den senaste minuten, så den här skickades inte. Vänta en minut och tryck igen; är det bråttom, ring IT-supporten.`,
+  forwardLimitReached: (name, count) =>
+    `${name} har skickat ${count} frågor till samordnaren på en minut, och fler skickas inte förrän minuten har gått. Du får det här meddelandet en gång per person och dag.`,
   ruleBelow: 'Regeln visas i ett nytt meddelande.',
   unknownRule: 'Regeln finns inte längre. Skriv "regler" för att se alla regler.',
 };
@@ -168,6 +176,10 @@ const en: RulesStrings = {
   emptyReply: 'Write an answer in the field before pressing "Send answer".',
   noCoordinators:
     'There is no IT security coordinator to send the question to. Please contact the IT support.',
+  forwardLimited: (count) =>
+    `You have sent ${count} questions to the coordinator in the last minute, so this one was not sent. Wait a minute and press again; if it is urgent, call the IT support.`,
+  forwardLimitReached: (name, count) =>
+    `${name} has sent ${count} questions to the coordinator in one minute; more are not sent until the minute has passed. You get this message once per person and day.`,
   ruleBelow: 'The rule follows in a new message.',
   unknownRule: 'That rule no longer exists. Type "rules" to see all rules.',
 };

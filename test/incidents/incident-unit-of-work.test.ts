@@ -59,12 +59,9 @@ for (const engine of engines) {
       expect(await incidentMessages()).toBe(0);
 
       // Sent again, the same report gets the first number of the year: the failed one was given back.
-      const { incident, created } = await reportIncident(
-        services.incidents,
-        reporter,
-        submissionId,
-        report,
-      );
+      const outcome = await reportIncident(services.incidents, reporter, submissionId, report);
+      if (outcome.kind !== 'reported') throw new Error(`not reported: ${outcome.kind}`);
+      const { incident, created } = outcome;
       expect([created, incident.number]).toEqual([true, 'INC-2026-0001']);
       expect(await auditOf(incident.id)).toEqual(['incident.reported']);
       await app().running.sender.drain();
@@ -73,7 +70,9 @@ for (const engine of engines) {
 
     it('When the reporter’s message cannot be queued, then taking the incident leaves it untaken, unaudited and unannounced', async () => {
       const services = await domainDepsOf(app().running);
-      const { incident } = await reportIncident(services.incidents, reporter, randomUUID(), report);
+      const outcome = await reportIncident(services.incidents, reporter, randomUUID(), report);
+      if (outcome.kind !== 'reported') throw new Error(`not reported: ${outcome.kind}`);
+      const { incident } = outcome;
       await app().running.sender.drain();
       app().connector.reset();
 

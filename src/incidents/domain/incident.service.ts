@@ -39,6 +39,10 @@ export interface IncidentRepository {
   /** Creates the incident with the next number of its year, unless this submission already created one. */
   create(incident: NewIncident, at: Date): Promise<{ incident: Incident; created: boolean }>;
   get(id: string): Promise<Incident | undefined>;
+  /** The incident this reporter's submission created, if it did. */
+  bySubmission(reporter: string, submissionId: string): Promise<Incident | undefined>;
+  /** How many incidents the reporter has reported since `since`. */
+  countReportedSince(reporter: string, since: Date): Promise<number>;
   /** Applies the change if the incident is still at `expectedVersion`; 'stale' otherwise. */
   update(
     id: string,
@@ -82,7 +86,21 @@ export interface IncidentNotifier {
   routed(incident: Incident, recipient: IncidentRecipient, now: Date): Promise<void>;
   statusChanged(incident: Incident): Promise<void>;
   deadline(incident: Incident, reminder: DeadlineReminder): Promise<void>;
+  /** Tells the coordinators, once a day per reporter, that the reporter hit the limit. */
+  limitReached(reporter: Reporter, limit: SubmissionLimit, now: Date): Promise<void>;
 }
+
+/** At most `count` new reports per person in `seconds`: a form sent in a loop stops there. */
+export interface SubmissionLimit {
+  count: number;
+  seconds: number;
+}
+
+export const SUBMISSION_LIMIT: SubmissionLimit = { count: 5, seconds: 60 };
+
+export type ReportOutcome =
+  | { kind: 'reported'; incident: Incident; created: boolean }
+  | { kind: 'limited'; limit: SubmissionLimit };
 
 /** What a use case writes through; inside a unit of work all three are bound to its transaction. */
 export interface IncidentStore {
@@ -111,8 +129,18 @@ async function report(
   reporter: Reporter,
   submissionId: string,
   input: IncidentReportInput,
-): Promise<{ incident: Incident; created: boolean }> {
+): Promise<ReportOutcome> {
   const now = deps.clock.now();
+  // A resent or double-clicked submit is not a new report: it gets its receipt, limit or not.
+  const earlier = await deps.incidents.bySubmission(reporter.aadObjectId, submissionId);
+  if (!earlier) {
+    const limit = SUBMISSION_LIMIT;
+    const since = new Date(now.getTime() - limit.seconds * 1000);
+    if ((await deps.incidents.countReportedSince(reporter.aadObjectId, since)) >= limit.count) {
+      await deps.notifier.limitReached(reporter, limit, now);
+      return { kind: 'limited', limit };
+    }
+  }
   const reports: AuthorityReport[] = requiredReportKinds(input, deps.org).map((kind) => ({
     kind,
     dueAt: reportDueAt(kind, input.discoveredAt, deps.org.organisation.timezone),
@@ -149,7 +177,7 @@ async function report(
   }
   // Also after a resent submit: routing is idempotent (one message per dedupe key).
   await route(deps, result.incident);
-  return result;
+  return { kind: 'reported', ...result };
 }
 
 async function route(deps: IncidentDeps, incident: Incident): Promise<void> {

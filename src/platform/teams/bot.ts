@@ -56,7 +56,7 @@ export interface BotDeps {
   features: FeatureModule[];
   /** Queues a message to a person's personal chat (the outbox) and wakes the sender. */
   notify(message: PersonalMessage): Promise<boolean>;
-  metrics: Pick<Metrics, 'turns' | 'turnSeconds' | 'refused'>;
+  metrics: Pick<Metrics, 'turns' | 'turnSeconds' | 'refused' | 'limited'>;
 }
 
 /** The card data keys that name what a click is about, and the audit object type of each. */
@@ -337,6 +337,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     const reason = refusalReason(response);
     if (!reason) return;
     this.services.metrics.refused.inc({ verb, reason });
+    if (reason === 'limited') this.services.metrics.limited.inc({ what: verb });
     const object = claimedObject(data) ?? { objectType: 'card-action', objectId: verb };
     await this.services.audit.record({
       at: this.services.clock.now(),

@@ -78,7 +78,14 @@ export type RefusalReason = string;
  * record. The bot writes an `action.refused` audit event and counts it.
  */
 export function refusal(reason: RefusalReason, text: string): AdaptiveCardInvokeResponse {
-  const response = messageResponse(text);
+  return refused(reason, messageResponse(text));
+}
+
+/** Marks any answer as a refusal, e.g. a form given back with a notice. */
+export function refused(
+  reason: RefusalReason,
+  response: AdaptiveCardInvokeResponse,
+): AdaptiveCardInvokeResponse {
   Object.defineProperty(response, REFUSAL, { value: reason, enumerable: false });
   return response;
 }

@@ -53,3 +53,15 @@ export function userText(text: string): string {
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
   );
 }
+
+/**
+ * A name or a short text from people for a plain-text message, which Teams reads as
+ * markdown: the characters markdown acts on are dropped (a backslash escape would stay
+ * visible on Teams mobile), control characters too, and line breaks become spaces.
+ */
+export function markdownFree(text: string): string {
+  return userText(text)
+    .replace(/[\\`*_~#<>[\]()|!]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -14,7 +14,16 @@ export interface RulesNotifier {
   forwarded(question: RulesQuestion, coordinator: Person): Promise<void>;
   /** The reply to the asker, once per question. */
   answered(question: RulesQuestion): Promise<void>;
+  /** Tells the coordinators, once a day per asker, that the asker hit the limit. */
+  limitReached(
+    asker: { aadObjectId: string; name: string },
+    count: number,
+    now: Date,
+  ): Promise<void>;
 }
+
+/** At most `count` questions forwarded per person in `seconds`. */
+export const FORWARD_LIMIT = { count: 10, seconds: 60 } as const;
 
 /** What a use case writes through; inside a unit of work all of it is bound to its transaction. */
 export interface RulesStore {
@@ -126,6 +135,7 @@ export async function giveFeedback(
 export type ForwardOutcome =
   | Exclude<AskerAccess, { kind: 'ok' }>
   | { kind: 'no-coordinator' }
+  | { kind: 'limited' }
   | { kind: 'forwarded'; question: RulesQuestion; coordinators: Person[]; first: boolean };
 
 /**
@@ -144,6 +154,16 @@ async function forward(
   if (access.kind !== 'ok') return access;
   const coordinators = deps.org.sakerhetssamordnare();
   if (coordinators.length === 0) return { kind: 'no-coordinator' };
+  // A question already forwarded is pressed again: no new card, so no limit.
+  if (!access.question.forwardedAt) {
+    const asker = access.question.askerAadObjectId;
+    const since = new Date(at.getTime() - FORWARD_LIMIT.seconds * 1000);
+    if ((await deps.questions.countForwardedSince(asker, since)) >= FORWARD_LIMIT.count) {
+      const name = access.question.askerName;
+      await deps.notifier.limitReached({ aadObjectId: asker, name }, FORWARD_LIMIT.count, at);
+      return { kind: 'limited' };
+    }
+  }
   const first = await deps.questions.markForwarded(access.question.id, at);
   if (first) {
     await deps.audit.record({

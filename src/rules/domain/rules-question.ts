@@ -34,6 +34,8 @@ export interface RulesQuestionStore {
   find(id: string): Promise<RulesQuestion | undefined>;
   /** True for the one call that marked it forwarded; false when it already was. */
   markForwarded(id: string, at: Date): Promise<boolean>;
+  /** How many of the asker's questions were forwarded since `since`. */
+  countForwardedSince(asker: string, since: Date): Promise<number>;
   /** True for the one call that recorded the answer; false when it was already answered. */
   recordAnswer(id: string, answer: RulesAnswerByCoordinator): Promise<boolean>;
   /** One feedback per question and person; a later click updates it. A missing comment keeps the stored one. */
