@@ -1,14 +1,8 @@
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import {
-  ConfigError,
-  loadConfig,
-  loadConfigFromEnvironment,
-  type Environment,
-} from '../src/platform/config.js';
+import { loadConfig, loadConfigFromEnvironment } from '../src/platform/config.js';
+import { runAsMain, runTool, UsageError, type ToolIo } from './cli.js';
 import type { Clock } from '../src/platform/clock.js';
 import { CATEGORIES } from '../src/incidents/index.js';
-import { OrgFileError } from '../src/org/index.js';
 import { buildFollowUpReport } from '../src/reminders/index.js';
 import { reportToCsv, reportToMarkdown } from '../src/reminders/index.js';
 import { listOccurrences, runDueReminders } from '../src/reminders/index.js';
@@ -35,8 +29,6 @@ const USAGE = `Användning:
   npm run --silent reminders -- run --at <ISO-tid> [--timeout <sekunder>]
   npm run --silent reminders -- report --year <år> [--format markdown|csv] [--lang sv|en]`;
 
-class UsageError extends Error {}
-
 function parseInstant(
   value: string | undefined,
   name: string,
@@ -61,29 +53,11 @@ function parseInstant(
   return at;
 }
 
-export interface RemindersIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** The variables to configure from; without them, .env and the process environment. */
-  env?: Environment;
-}
+export type RemindersIo = ToolIo;
 
 /** The tool itself, for the command line and for tests; resolves to the exit code. */
 export async function reminders(args: string[], io: RemindersIo): Promise<number> {
-  try {
-    return await runCommand(args, io);
-  } catch (error: unknown) {
-    if (
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      error instanceof OrgFileError
-    ) {
-      io.stderr.write(`${error.message}\n`);
-      return error instanceof UsageError ? 64 : 1;
-    }
-    io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  }
+  return runTool(() => runCommand(args, io), io);
 }
 
 async function runCommand(args: string[], io: RemindersIo): Promise<number> {
@@ -209,11 +183,4 @@ async function runCommand(args: string[], io: RemindersIo): Promise<number> {
   }
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(entry).href) {
-  void reminders(process.argv.slice(2), process).then((code) => {
-    // A failed start may leave handles open: end the process, as before.
-    if (code === 1 || code === 64) process.exit(code);
-    process.exitCode = code;
-  });
-}
+runAsMain(import.meta.url, reminders);

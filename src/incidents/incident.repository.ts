@@ -305,6 +305,16 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
       return load(db, rows);
     },
 
+    async listOfYear(year: number) {
+      const rows = await db
+        .selectFrom('incident')
+        .selectAll()
+        .where('year', '=', year)
+        .orderBy('sequence')
+        .execute();
+      return load(db, rows);
+    },
+
     async listOpen(limit: number) {
       const rows = await db
         .selectFrom('incident')

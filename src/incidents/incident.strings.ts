@@ -31,6 +31,29 @@ export interface IncidentStrings {
   statuses: Record<Status, string>;
   reports: Record<ReportKind, string>;
   reportStatuses: Record<ReportStatus, string>;
+  /** Column headings of the incident register export (CSV). */
+  register: Record<
+    | 'number'
+    | 'reportedAt'
+    | 'discoveredAt'
+    | 'startedAt'
+    | 'endedAt'
+    | 'status'
+    | 'severity'
+    | 'category'
+    | 'system'
+    | 'supplier'
+    | 'personalData'
+    | 'title'
+    | 'description'
+    | 'report'
+    | 'reportStatus'
+    | 'dueAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'reason',
+    string
+  >;
   advice: Record<Category, string[]>;
   receipt: {
     title: (number: string) => string;
@@ -177,6 +200,27 @@ const sv: IncidentStrings = {
     'csirt-notification': 'Incidentanmälan till CSIRT (MCF), 72 timmar',
     'csirt-progress': 'Lägesrapport till CSIRT (MCF), incidenten hanteras fortfarande',
     'csirt-final': 'Slutrapport till CSIRT (MCF), en månad efter incidentanmälan',
+  },
+  register: {
+    number: 'Nummer',
+    reportedAt: 'Rapporterad',
+    discoveredAt: 'Upptäckt',
+    startedAt: 'Började',
+    endedAt: 'Slutade',
+    status: 'Status',
+    severity: 'Allvarlighetsgrad',
+    category: 'Kategori',
+    system: 'System',
+    supplier: 'Leverantör',
+    personalData: 'Personuppgifter',
+    title: 'Rubrik',
+    description: 'Beskrivning',
+    report: 'Rapport',
+    reportStatus: 'Rapportens status',
+    dueAt: 'Senast',
+    decidedBy: 'Beslutad av',
+    decidedAt: 'Beslutad',
+    reason: 'Motivering',
   },
   reportStatuses: {
     pending: 'Inte gjord',
@@ -408,6 +452,27 @@ const en: IncidentStrings = {
     'csirt-notification': 'Incident notification to the CSIRT (MCF), 72 hours',
     'csirt-progress': 'Progress report to the CSIRT (MCF), the incident is still being handled',
     'csirt-final': 'Final report to the CSIRT (MCF), one month after the notification',
+  },
+  register: {
+    number: 'Number',
+    reportedAt: 'Reported',
+    discoveredAt: 'Discovered',
+    startedAt: 'Started',
+    endedAt: 'Ended',
+    status: 'Status',
+    severity: 'Severity',
+    category: 'Category',
+    system: 'System',
+    supplier: 'Supplier',
+    personalData: 'Personal data',
+    title: 'Title',
+    description: 'Description',
+    report: 'Report',
+    reportStatus: 'Report status',
+    dueAt: 'Due',
+    decidedBy: 'Decided by',
+    decidedAt: 'Decided',
+    reason: 'Reason',
   },
   reportStatuses: {
     pending: 'Not made',

@@ -17,12 +17,24 @@ import { incidentCommand } from './incident.command.js';
 import { createIncidentNotifier } from './incident.notifier.js';
 import { createIncidentRepository } from './incident.repository.js';
 import { myIncidentsCommand } from './my-incidents.command.js';
+import { incidentRegister } from './incident-register.export.js';
 
 export type { IncidentTables } from './incident.table.js';
 
 export type { Incident } from './domain/incident.js';
 export { CATEGORIES } from './domain/incident.js';
 export { incidentStringsFor, type IncidentStrings } from './incident.strings.js';
+export {
+  incidentRegister,
+  incidentRegisterToCsv,
+  type IncidentRegisterExport,
+} from './incident-register.export.js';
+
+/** The incident register of one year, read from the database (`npm run incidents -- export`). */
+export async function exportIncidentRegister(core: Core, year: number) {
+  const list = await createIncidentRepository(core.db.kysely).listOfYear(year);
+  return incidentRegister(core.register.current, year, list, core.clock.now());
+}
 
 /** What the incident handlers are given when the feature is built. */
 export interface IncidentFeatureDeps extends HandlerCore {

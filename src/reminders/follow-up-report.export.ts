@@ -1,4 +1,5 @@
 import type { ReminderStrings } from './reminder.strings.js';
+import { toCsv } from '../platform/csv.js';
 import type { FollowUpReport } from './domain/follow-up-report.js';
 
 /** The annual follow-up report as Markdown and CSV, for the minutes and for spreadsheets. */
@@ -92,16 +93,6 @@ export function reportToMarkdown(
   return out.join('\n');
 }
 
-/**
- * RFC 4180 with a header row. A cell starting with = + - @ gets a leading
- * apostrophe so a spreadsheet does not run it as a formula.
- */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function reportToCsv(
   report: FollowUpReport,
   s: ReminderStrings,
@@ -162,5 +153,5 @@ export function reportToCsv(
     rows.push([c.awareness, campaign, 'recipients', campaign, '', recipients]);
     rows.push([c.awareness, campaign, 'acknowledged', campaign, '', acknowledged]);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }

@@ -53,6 +53,8 @@ export interface IncidentRepository {
   notes(id: string): Promise<IncidentNote[]>;
   listByReporter(aadObjectId: string, limit: number): Promise<Incident[]>;
   listOpen(limit: number): Promise<Incident[]>;
+  /** Every incident numbered in the year (INC-<year>-…), in number order. */
+  listOfYear(year: number): Promise<Incident[]>;
   listWithPendingReports(): Promise<Incident[]>;
 }
 
