@@ -43,10 +43,7 @@ async function runCommand(args: string[], io: ToolIo): Promise<number> {
   try {
     const register = await exportIncidentRegister(core, year);
     if (values.format === 'json') io.stdout.write(`${JSON.stringify(register, null, 2)}\n`);
-    else
-      io.stdout.write(
-        incidentRegisterToCsv(register, core.register.current.organisation.timezone, values.lang),
-      );
+    else io.stdout.write(incidentRegisterToCsv(register, core.register.current, values.lang));
     log.info({ year, incidents: register.incidents.length }, 'incident register exported');
     return 0;
   } finally {

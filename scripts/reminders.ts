@@ -173,7 +173,7 @@ async function runCommand(args: string[], io: RemindersIo): Promise<number> {
     const locale = values.lang === 'en' ? 'en' : 'sv';
     const report = await buildFollowUpReport(runtime.reminders.report, year, CATEGORIES);
     const strings = reminderStringsFor(locale);
-    const labels = reportLabels(locale);
+    const labels = reportLabels(locale, runtime.org().organisation.authorities);
     if (values.format === 'csv') stdout.write(reportToCsv(report, strings, labels));
     else if (values.format === 'markdown') stdout.write(reportToMarkdown(report, strings, labels));
     else throw new UsageError('--format måste vara markdown eller csv');

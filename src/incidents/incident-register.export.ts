@@ -104,10 +104,11 @@ export function incidentRegister(
  */
 export function incidentRegisterToCsv(
   register: IncidentRegisterExport,
-  timeZone: string,
+  org: OrgDirectory,
   locale: Locale,
 ): string {
-  const s = incidentStringsFor(locale);
+  const s = incidentStringsFor(locale, org.organisation.authorities);
+  const timeZone = org.organisation.timezone;
   const h = s.register;
   const local = (iso: string | null) => (iso ? formatLocal(new Date(iso), timeZone) : '');
   const rows: (string | number | null)[][] = [

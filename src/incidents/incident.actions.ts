@@ -56,7 +56,7 @@ const incidentRef = z.object({ incidentId: z.string().uuid() });
 const versioned = incidentRef.extend({ version: z.coerce.number().int().positive() });
 
 function strings(ctx: HandlerContext<IncidentFeatureDeps>): IncidentStrings {
-  return incidentStringsFor(ctx.actor.locale);
+  return incidentStringsFor(ctx.actor.locale, ctx.deps.org.organisation.authorities);
 }
 
 async function cardFor(

@@ -13,10 +13,15 @@ export const incidentCommand: Command<IncidentFeatureDeps> = {
   async handle(ctx) {
     const { org, clock } = ctx.deps;
     const now = localParts(clock.now(), org.organisation.timezone);
-    const card = incidentFormCard(incidentStringsFor(ctx.actor.locale), org, randomUUID(), {
-      discoveredDate: now.date,
-      discoveredTime: now.time,
-    });
+    const card = incidentFormCard(
+      incidentStringsFor(ctx.actor.locale, org.organisation.authorities),
+      org,
+      randomUUID(),
+      {
+        discoveredDate: now.date,
+        discoveredTime: now.time,
+      },
+    );
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   },
 };

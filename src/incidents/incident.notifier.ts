@@ -30,7 +30,7 @@ export async function incidentCardFor(
   now: Date,
   notice?: string,
 ) {
-  const strings = incidentStringsFor(localeFrom(locale));
+  const strings = incidentStringsFor(localeFrom(locale), deps.org.organisation.authorities);
   const viewer = await deps.people.find(viewerAadObjectId);
   return incidentCard(strings, deps.org, {
     incident,
@@ -87,7 +87,10 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
       tenantId,
       activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
       deadline,
-      fallbackText: incidentStringsFor(localeFrom(locale)).tooLarge(incident.number, notice),
+      fallbackText: incidentStringsFor(
+        localeFrom(locale),
+        deps.org.organisation.authorities,
+      ).tooLarge(incident.number, notice),
     });
   }
 
@@ -103,7 +106,10 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
 
     async statusChanged(incident) {
       const aad = incident.reporterAadObjectId;
-      const strings = incidentStringsFor(localeFrom(await localeOf(aad)));
+      const strings = incidentStringsFor(
+        localeFrom(await localeOf(aad)),
+        deps.org.organisation.authorities,
+      );
       await deps.notify({
         dedupeKey: `incident:${incident.id}:status:${incident.version}:${aad}`,
         recipientAadObjectId: aad,
@@ -119,7 +125,10 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
       const { date: day } = localParts(now, deps.org.organisation.timezone);
       for (const coordinator of deps.org.sakerhetssamordnare()) {
         const aad = coordinator.aadObjectId;
-        const strings = incidentStringsFor(localeFrom(await localeOf(aad)));
+        const strings = incidentStringsFor(
+          localeFrom(await localeOf(aad)),
+          deps.org.organisation.authorities,
+        );
         await deps.notify({
           dedupeKey: `limit:incident-reports:${reporter.aadObjectId}:${day}:${aad}`,
           recipientAadObjectId: aad,
@@ -147,7 +156,10 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
             subject: incident.number,
           },
           (locale) => {
-            const strings = incidentStringsFor(localeFrom(locale));
+            const strings = incidentStringsFor(
+              localeFrom(locale),
+              deps.org.organisation.authorities,
+            );
             return strings.reminder[reminder.stage](
               strings.reports[reminder.report.kind],
               incident.number,

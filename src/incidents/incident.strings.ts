@@ -194,12 +194,12 @@ const sv: IncidentStrings = {
     avslutad: 'Avslutad',
   },
   reports: {
-    imy: 'Anmälan till IMY (personuppgiftsincident), 72 timmar',
+    imy: 'Anmälan till {imy} (personuppgiftsincident), 72 timmar',
     'data-subjects': 'Information till de registrerade (GDPR artikel 34), vid hög risk',
-    'csirt-early-warning': 'Tidig varning till CSIRT (MCF), 24 timmar',
-    'csirt-notification': 'Incidentanmälan till CSIRT (MCF), 72 timmar',
-    'csirt-progress': 'Lägesrapport till CSIRT (MCF), incidenten hanteras fortfarande',
-    'csirt-final': 'Slutrapport till CSIRT (MCF), en månad efter incidentanmälan',
+    'csirt-early-warning': 'Tidig varning till {csirt}, 24 timmar',
+    'csirt-notification': 'Incidentanmälan till {csirt}, 72 timmar',
+    'csirt-progress': 'Lägesrapport till {csirt}, incidenten hanteras fortfarande',
+    'csirt-final': 'Slutrapport till {csirt}, en månad efter incidentanmälan',
   },
   register: {
     number: 'Nummer',
@@ -252,7 +252,7 @@ const sv: IncidentStrings = {
     informationslacka: [
       'Har information skickats till fel mottagare: be mottagaren radera den och bekräfta det skriftligt.',
       'Skicka inget mer till samma mottagare förrän det är utrett.',
-      'Berörs personuppgifter bedömer den som för nämndens räkning är personuppgiftsansvarig, med råd från dataskyddsombudet, om IMY ska underrättas inom 72 timmar.',
+      'Berörs personuppgifter bedömer den som för nämndens räkning är personuppgiftsansvarig, med råd från dataskyddsombudet, om {imy} ska underrättas inom 72 timmar.',
     ],
     driftstorning: [
       'Kontrollera på intranätet om störningen redan är känd.',
@@ -274,7 +274,7 @@ const sv: IncidentStrings = {
     nextSteps:
       'En samordnare tar hand om ärendet och hör av sig vid behov. Du får ett meddelande här när status ändras. Skriv "mina incidenter" för att se dina rapporter.',
     dsoInformed:
-      'Den som beslutar om anmälan till IMY och dataskyddsombudet har informerats eftersom personuppgifter kan vara berörda.',
+      'Den som beslutar om anmälan till {imy} och dataskyddsombudet har informerats eftersom personuppgifter kan vara berörda.',
     kommunchefInformed: 'Kommunchefen har informerats.',
     adviceHeading: 'Gör så här nu',
     alreadyReported: (number) => `Den här rapporten är redan skickad, som ${number}.`,
@@ -305,16 +305,16 @@ const sv: IncidentStrings = {
       sakerhetssamordnare: 'Du får den här incidenten som IT-säkerhetssamordnare.',
       systemOwner: 'Du får den här incidenten som systemägare för det berörda systemet.',
       personuppgiftsansvarig:
-        'Du får den här incidenten för att du beslutar för den personuppgiftsansvariga nämnden: personuppgifter kan vara berörda. En personuppgiftsincident ska anmälas till IMY inom 72 timmar från upptäckten, om det inte är osannolikt att den medför en risk för de registrerade (GDPR artikel 33). Beslutet och skälen sparas i ärendet.',
+        'Du får den här incidenten för att du beslutar för den personuppgiftsansvariga nämnden: personuppgifter kan vara berörda. En personuppgiftsincident ska anmälas till {imy} inom 72 timmar från upptäckten, om det inte är osannolikt att den medför en risk för de registrerade (GDPR artikel 33). Beslutet och skälen sparas i ärendet.',
       dataskyddsombud:
-        'Du får den här incidenten som dataskyddsombud, för kännedom och råd: personuppgifter kan vara berörda. Beslutet om anmälan till IMY fattas av den som är personuppgiftsansvarig; skriv dina råd som en anteckning.',
+        'Du får den här incidenten som dataskyddsombud, för kännedom och råd: personuppgifter kan vara berörda. Beslutet om anmälan till {imy} fattas av den som är personuppgiftsansvarig; skriv dina råd som en anteckning.',
       ersattare:
         'Du får den här incidenten som kommunchefens ersättare: en anmälan till CSIRT är inte beslutad och tidsfristen är nära. Du kan markera den.',
       kommunchef:
         'Du får den här incidenten som kommunchef: den är allvarlig eller berör ett samhällsviktigt system.',
     },
     significantQuestion:
-      'Är det en betydande incident enligt cybersäkerhetslagen? Då ska CSIRT vid MCF få en tidig varning inom 24 timmar, en incidentanmälan inom 72 timmar och en slutrapport inom en månad.',
+      'Är det en betydande incident enligt cybersäkerhetslagen? Då ska {csirt} få en tidig varning inom 24 timmar, en incidentanmälan inom 72 timmar och en slutrapport inom en månad.',
     take: 'Ta ärendet',
     save: 'Spara ändringar',
     notePlaceholder: 'Anteckning (valfritt)',
@@ -446,12 +446,12 @@ const en: IncidentStrings = {
     avslutad: 'Closed',
   },
   reports: {
-    imy: 'Notification to IMY (personal data breach), 72 hours',
+    imy: 'Notification to {imy} (personal data breach), 72 hours',
     'data-subjects': 'Informing the data subjects (GDPR Article 34), if the risk is high',
-    'csirt-early-warning': 'Early warning to the CSIRT (MCF), 24 hours',
-    'csirt-notification': 'Incident notification to the CSIRT (MCF), 72 hours',
-    'csirt-progress': 'Progress report to the CSIRT (MCF), the incident is still being handled',
-    'csirt-final': 'Final report to the CSIRT (MCF), one month after the notification',
+    'csirt-early-warning': 'Early warning to {csirt}, 24 hours',
+    'csirt-notification': 'Incident notification to {csirt}, 72 hours',
+    'csirt-progress': 'Progress report to {csirt}, the incident is still being handled',
+    'csirt-final': 'Final report to {csirt}, one month after the notification',
   },
   register: {
     number: 'Number',
@@ -504,7 +504,7 @@ const en: IncidentStrings = {
     informationslacka: [
       'If information went to the wrong recipient: ask them to delete it and confirm in writing.',
       'Send nothing more to the same recipient until it has been investigated.',
-      'If personal data is involved, the person acting for the committee that is controller decides, advised by the data protection officer, whether IMY must be notified within 72 hours.',
+      'If personal data is involved, the person acting for the committee that is controller decides, advised by the data protection officer, whether {imy} must be notified within 72 hours.',
     ],
     driftstorning: [
       'Check the intranet whether the disruption is already known.',
@@ -526,7 +526,7 @@ const en: IncidentStrings = {
     nextSteps:
       'A coordinator takes the case and contacts you if needed. You get a message here when the status changes. Type "my incidents" to see your reports.',
     dsoInformed:
-      'The person who decides on notifying IMY and the data protection officer have been informed because personal data may be involved.',
+      'The person who decides on notifying {imy} and the data protection officer have been informed because personal data may be involved.',
     kommunchefInformed: 'The chief executive (kommunchef) has been informed.',
     adviceHeading: 'Do this now',
     alreadyReported: (number) => `This report has already been sent, as ${number}.`,
@@ -557,16 +557,16 @@ const en: IncidentStrings = {
       sakerhetssamordnare: 'You receive this incident as IT security coordinator.',
       systemOwner: 'You receive this incident as system owner of the affected system.',
       personuppgiftsansvarig:
-        'You receive this incident because you decide for the committee that is controller: personal data may be involved. A personal data breach must be notified to IMY within 72 hours of discovery unless it is unlikely to result in a risk to the data subjects (GDPR Article 33). The decision and its reasons are kept with the case.',
+        'You receive this incident because you decide for the committee that is controller: personal data may be involved. A personal data breach must be notified to {imy} within 72 hours of discovery unless it is unlikely to result in a risk to the data subjects (GDPR Article 33). The decision and its reasons are kept with the case.',
       dataskyddsombud:
-        'You receive this incident as data protection officer, for information and advice: personal data may be involved. The controller decides on notifying IMY; write your advice as a note.',
+        'You receive this incident as data protection officer, for information and advice: personal data may be involved. The controller decides on notifying {imy}; write your advice as a note.',
       ersattare:
         "You receive this incident as the chief executive's deputy: a report to the CSIRT has not been decided and its deadline is near. You may mark it.",
       kommunchef:
         'You receive this incident as chief executive: it is serious or affects a system critical to society.',
     },
     significantQuestion:
-      'Is it a significant incident under the Cybersecurity Act? Then the CSIRT at MCF must get an early warning within 24 hours, a notification within 72 hours and a final report within one month.',
+      'Is it a significant incident under the Cybersecurity Act? Then {csirt} must get an early warning within 24 hours, a notification within 72 hours and a final report within one month.',
     take: 'Take the case',
     save: 'Save changes',
     notePlaceholder: 'Note (optional)',
@@ -639,6 +639,47 @@ const en: IncidentStrings = {
   reasonTooLong: (max) => `The reason is too long (at most ${max} characters).`,
 };
 
-export function incidentStringsFor(locale: Locale): IncidentStrings {
-  return locale === 'en' ? en : sv;
+/** What the organisation calls the authorities reports go to (`authorities` in the org file). */
+export interface AuthorityNames {
+  /** The supervisory authority for personal-data breaches (GDPR art. 33). */
+  dataProtection: string;
+  /** The CSIRT that receives reports under cybersäkerhetslagen (2025:1506). */
+  csirt: string;
+}
+
+/** As of December 2026: IMY, and the CSIRT function (CERT-SE) of Myndigheten för civilt försvar. */
+export const DEFAULT_AUTHORITIES: AuthorityNames = { dataProtection: 'IMY', csirt: 'CSIRT (MCF)' };
+
+const named = new Map<string, IncidentStrings>();
+
+/**
+ * The incident strings in `locale`, with the authorities named as the organisation file
+ * says (or the defaults). Built once per locale and names.
+ */
+export function incidentStringsFor(
+  locale: Locale,
+  authorities?: Partial<AuthorityNames>,
+): IncidentStrings {
+  const names = { ...DEFAULT_AUTHORITIES, ...authorities };
+  const key = JSON.stringify([locale, names.dataProtection, names.csirt]);
+  let strings = named.get(key);
+  if (!strings) {
+    const fill = (text: string) =>
+      text.replaceAll('{imy}', names.dataProtection).replaceAll('{csirt}', names.csirt);
+    strings = withNames(locale === 'en' ? en : sv, fill) as IncidentStrings;
+    named.set(key, strings);
+  }
+  return strings;
+}
+
+/** The table with `fill` applied to every text in it, and to what every function returns. */
+function withNames(value: unknown, fill: (text: string) => string): unknown {
+  if (typeof value === 'string') return fill(value);
+  if (Array.isArray(value)) return value.map((v) => withNames(v, fill));
+  if (typeof value === 'function')
+    return (...args: unknown[]) =>
+      withNames((value as (...a: unknown[]) => unknown)(...args), fill);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNames(v, fill)]));
+  return value;
 }

@@ -13,7 +13,7 @@ export const myIncidentsCommand: Command<IncidentFeatureDeps> = {
   id: 'my-incidents',
   names: ['mina incidenter', 'my incidents'],
   async handle(ctx) {
-    const strings = incidentStringsFor(ctx.actor.locale);
+    const strings = incidentStringsFor(ctx.actor.locale, ctx.deps.org.organisation.authorities);
     const aad = ctx.actor.aadObjectId;
     if (!aad) {
       await ctx.turn.sendActivity(strings.forbidden);

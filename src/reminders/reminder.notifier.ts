@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { CATEGORIES } from '../incidents/index.js';
-import type { OrgDirectory } from '../org/index.js';
+import type { OrgDirectory, Organisation } from '../org/index.js';
 import type { AnnualGoal } from './domain/goal.js';
 import { buildFollowUpReport, type ReportSources } from './domain/follow-up-report.js';
 import type { ReportLabels } from './follow-up-report.export.js';
@@ -34,8 +34,11 @@ export interface ReminderNotifierDeps {
 }
 
 /** Labels of incident categories and approval types, for the report card and the export. */
-export function reportLabels(locale: Locale): ReportLabels {
-  const incidents = incidentStringsFor(locale);
+export function reportLabels(
+  locale: Locale,
+  authorities?: Organisation['authorities'],
+): ReportLabels {
+  const incidents = incidentStringsFor(locale, authorities);
   const approvals = approvalStringsFor(locale);
   const categories: Record<string, string> = incidents.categories;
   const types: Record<string, string> = approvals.types;
@@ -134,7 +137,12 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
       }
       case 'report': {
         const report = await buildFollowUpReport(deps.report, subject.year, CATEGORIES);
-        return followUpReportCard(s, report, reportLabels(locale), tz);
+        return followUpReportCard(
+          s,
+          report,
+          reportLabels(locale, org.organisation.authorities),
+          tz,
+        );
       }
     }
   }

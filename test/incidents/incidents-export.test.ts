@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../../src/platform/paths.js';
 import { incidents as incidentsTool } from '../../scripts/incidents.js';
 import { people } from '../support/activities.js';
 import { captureIo, npmScript, type CliResult } from '../support/cli-io.js';
@@ -37,11 +41,11 @@ for (const engine of engines) {
   describe(`npm run incidents -- export (${engine.name})`, () => {
     const app = useTestApp({ engine, clock, introduce: [lars, anna, erik] });
 
-    async function tool(args: string[]): Promise<CliResult> {
+    async function tool(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
       const io = captureIo();
       const code = await incidentsTool(args, {
         ...io,
-        env: { DATABASE_URL: app().database.url, LOG_LEVEL: 'info' },
+        env: { DATABASE_URL: app().database.url, LOG_LEVEL: 'info', ...env },
       });
       return io.result(code);
     }
@@ -106,6 +110,18 @@ for (const engine of engines) {
       expect(imyLine).toContain(`Lars Berg,2026-11-30 10:00,"${reason}"`);
       // A title a spreadsheet would run as a formula is written as text.
       expect(imyLine).toContain(`"'=HYPERLINK(""https://evil.example"",""klicka"")"`);
+
+      // The authorities as the organisation file names them (they were renamed before).
+      const renamed = path.join(mkdtempSync(path.join(tmpdir(), 'itsak-org-')), 'org.yaml');
+      writeFileSync(
+        renamed,
+        readFileSync(fromRoot('config', 'org.example.yaml'), 'utf8') +
+          '\nauthorities:\n  csirt: CERT-SE (MCF)\n  dataProtection: Integritetsskyddsmyndigheten\n',
+      );
+      const named = await tool(['export', '--year', '2026'], { ORG_FILE: renamed });
+      expect(named.stdout).toContain('Tidig varning till CERT-SE (MCF), 24 timmar');
+      expect(named.stdout).toContain('Anmälan till Integritetsskyddsmyndigheten');
+      expect(named.stdout).not.toContain('CSIRT (MCF)');
 
       expect(
         JSON.parse((await tool(['export', '--year', '2025', '--format', 'json'])).stdout),

@@ -168,6 +168,32 @@ describe('organisation file: committees and the ersättare', () => {
   });
 });
 
+describe('organisation file: the authorities’ names', () => {
+  const named = (section: string) => edit(VALID, 'systems:\n', `${section}systems:\n`);
+
+  it('keeps the names the file gives, and leaves them out when it gives none', () => {
+    const org = parseOrganisation(
+      named(
+        'authorities:\n  csirt: CERT-SE (MCF)\n  dataProtection: Integritetsskyddsmyndigheten\n',
+      ),
+      FILE,
+    );
+    expect(org.authorities).toEqual({
+      csirt: 'CERT-SE (MCF)',
+      dataProtection: 'Integritetsskyddsmyndigheten',
+    });
+    expect(parseOrganisation(VALID, FILE).authorities).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown authority', 'authorities:\n  police: Polisen\n', 'authorities.police'],
+    ['an empty name', "authorities:\n  csirt: ''\n", 'authorities.csirt'],
+    ['a name of 61 characters', `authorities:\n  csirt: ${'C'.repeat(61)}\n`, 'authorities.csirt'],
+  ])('reports %s with its key', (_case, section, path) => {
+    expect(onlyProblem(named(section)).path).toBe(path);
+  });
+});
+
 describe('organisation file: each kind of mistake names file, line, key and problem', () => {
   it('reports a role that names no person', () => {
     const text = edit(VALID, 'kommunchef: karin', 'kommunchef: kalle');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL, GROUP_CHAT, people, type Sender } from '../support/activities.js';
 import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
@@ -24,10 +24,16 @@ const shown = (calls: ConnectorCall[]) => calls.map(textOf).join('\n');
 
 for (const engine of engines) {
   describe(`team channels and group chats (${engine.name})`, () => {
+    // Two minutes on for each test, from 2026-11-30 10:00 in Stockholm: Anna reports in
+    // most of them, and five reports within a minute are her limit.
+    let now = new Date('2026-11-30T09:00:00Z');
+    beforeEach(() => {
+      now = new Date(now.getTime() + 120_000);
+    });
     // Per has never written to the bot in a personal chat: it knows no chat to answer him in.
     const app = useTestApp({
       engine,
-      clock: { now: () => new Date('2026-11-30T09:00:00Z') },
+      clock: { now: () => now },
       introduce: [karin, lars, people.sara, people.olof, anna],
     });
 

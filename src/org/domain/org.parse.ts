@@ -137,6 +137,12 @@ const goalSchema = z.strictObject({
   staffInformation: text,
 });
 
+const authorityName = text.max(60, 'must be at most 60 characters');
+const authoritiesSchema = z.strictObject({
+  dataProtection: authorityName.optional(),
+  csirt: authorityName.optional(),
+});
+
 const organisationSchema = z.strictObject({
   organisation: text,
   tenantId: guid,
@@ -147,6 +153,7 @@ const organisationSchema = z.strictObject({
   roles: rolesSchema,
   systems: z.array(systemSchema).default([]),
   committees: z.array(committeeSchema).default([]),
+  authorities: authoritiesSchema.optional(),
   documents: z.array(documentSchema).default([]),
   goals: z.array(goalSchema).default([]),
 });
@@ -158,6 +165,7 @@ const allowedKeys: Record<string, readonly string[]> = {
   'people[]': Object.keys(personSchema.shape),
   'systems[]': Object.keys(systemSchema.shape),
   'committees[]': Object.keys(committeeSchema.shape),
+  authorities: Object.keys(authoritiesSchema.shape),
   'documents[]': Object.keys(documentSchema.shape),
   'goals[]': Object.keys(goalSchema.shape),
 };

@@ -72,6 +72,11 @@ export interface Organisation {
   systems: ItSystem[];
   /** Nämnder and kommunstyrelsen (optional section). */
   committees?: Committee[];
+  /**
+   * What staff read as the authorities' names (optional section): they changed before
+   * (MSB became MCF on 2026-01-01) and may again. Defaults IMY and "CSIRT (MCF)".
+   */
+  authorities?: { dataProtection?: string; csirt?: string };
   documents: GoverningDocument[];
   /** Annual goals that seed the goal register (optional section). */
   goals?: AnnualGoal[];
