@@ -46,7 +46,7 @@ for (const engine of engines) {
         version: 1,
       });
       expect(JSON.stringify(answer.value)).not.toContain(incident!.number);
-      const events = await app().query.auditEvents('incident', incident!.id);
+      const events = await app().running.audit.forObject('incident', incident!.id);
       const refused = events.filter((e) => e.action === 'action.refused');
       expect(refused).toHaveLength(1);
       expect(refused[0]!.actor).toBe(erik.aadObjectId.toLowerCase());

@@ -127,19 +127,6 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
       return rows.map(toAuditEvent);
     },
 
-    /** The audit events recorded about one object, in order, with who and the details. */
-    async auditEvents(objectType: string, objectId: string): Promise<StoredAuditEvent[]> {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('object_type', '=', objectType)
-        .where('object_id', '=', objectId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toAuditEvent);
-    },
-
     async person(who: Sender): Promise<StoredPerson | undefined> {
       const row = await db
         .selectFrom('person')
