@@ -7,6 +7,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     globalSetup: ['test/support/postgres-run.ts'],
     pool: 'forks',
+    // One module graph per worker, not per file: loading botbuilder, restify and the
+    // rest again for every file was about two thirds of the suite's time. Tests start
+    // their own app (database, server, registry) and restore what they stub.
+    isolate: false,
     // Most tests wait on a database or a socket, not the CPU: more files at once than cores.
     maxWorkers: 3,
   },
