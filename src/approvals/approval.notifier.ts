@@ -54,12 +54,18 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
     notice?: (locale: string | null) => string,
   ) {
     const locale = await localeOf(aad);
-    const card = await approvalCardFor(deps, approval, aad, locale, notice?.(locale));
+    const text = notice?.(locale);
+    const card = await approvalCardFor(deps, approval, aad, locale, text);
+    const strings = approvalStringsFor(localeFrom(locale));
     return deps.notify({
       dedupeKey,
       recipientAadObjectId: aad,
       tenantId: deps.org.organisation.tenantId,
-      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      activity: {
+        type: 'message',
+        summary: text || strings.toDecideSummary(strings.types[approval.type]),
+        attachments: [CardFactory.adaptiveCard(card)],
+      },
       deadline: {
         at: new Date(deps.clock.now().getTime() + DELIVERY_DAYS * 86_400_000),
         purpose: 'approval',

@@ -5,6 +5,8 @@ import type { Locale } from '../platform/strings.js';
 /** Everything people read about approvals, Swedish first. */
 export interface ApprovalStrings {
   types: Record<ApprovalType, string>;
+  /** What the lock screen and the activity feed show of a card to decide. */
+  toDecideSummary: (type: string) => string;
   typeHelp: Record<ApprovalType, string>;
   roles: Record<ApproverRole, string>;
   statuses: Record<ApprovalStatus, string>;
@@ -67,6 +69,7 @@ export interface ApprovalStrings {
 }
 
 const sv: ApprovalStrings = {
+  toDecideSummary: (type) => `Begäran att besluta: ${type}`,
   types: {
     driftgodkannande: 'Driftgodkännande',
     systemsakerhetsplan: 'Reviderad systemsäkerhetsplan',
@@ -189,6 +192,7 @@ const sv: ApprovalStrings = {
 
 const en: ApprovalStrings = {
   ...sv,
+  toDecideSummary: (type) => `Request to decide: ${type}`,
   types: {
     driftgodkannande: 'Operational approval (driftgodkännande)',
     systemsakerhetsplan: 'Revised system security plan',

@@ -81,16 +81,19 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     const locale = await localeOf(aad);
     const notice = text?.(locale);
     const card = await incidentCardFor(deps, incident, aad, locale, now, notice);
+    const strings = incidentStringsFor(localeFrom(locale), deps.org.organisation.authorities);
     await deps.notify({
       dedupeKey,
       recipientAadObjectId: aad,
       tenantId,
-      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      activity: {
+        type: 'message',
+        // The reminder, or the number: never the reporter's words on a lock screen.
+        summary: notice || strings.routedSummary(incident.number),
+        attachments: [CardFactory.adaptiveCard(card)],
+      },
       deadline,
-      fallbackText: incidentStringsFor(
-        localeFrom(locale),
-        deps.org.organisation.authorities,
-      ).tooLarge(incident.number, notice),
+      fallbackText: strings.tooLarge(incident.number, notice),
     });
   }
 

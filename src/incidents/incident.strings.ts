@@ -116,6 +116,8 @@ export interface IncidentStrings {
    * text (Teams reads a text message as markdown). `notice` is the reminder, if any.
    */
   tooLarge: (number: string, notice?: string) => string;
+  /** What the lock screen and the activity feed show of a routing card: the number only. */
+  routedSummary: (number: string) => string;
   /** The whole incident, a page at a time (incident-full.card.ts). */
   full: {
     page: (page: number, pages: number) => string;
@@ -347,6 +349,7 @@ const sv: IncidentStrings = {
       `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
     showFull: 'Visa hela ärendet',
   },
+  routedSummary: (number) => `Ny incident att hantera: ${number}`,
   tooLarge: (number, notice) =>
     [
       notice,
@@ -599,6 +602,7 @@ const en: IncidentStrings = {
       `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
     showFull: 'Show the whole incident',
   },
+  routedSummary: (number) => `New incident to handle: ${number}`,
   tooLarge: (number, notice) =>
     [
       notice,

@@ -158,11 +158,21 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
       const card = await cardFor(o, s, locale, notice);
       // The subject left the register since the schedule was computed: nothing to remind of.
       if (!card) return;
+      // The goal's title for a goal reminder; the other kinds need no lookup.
+      const goals = new Map(
+        o.subject.kind === 'goal'
+          ? (await deps.report.goals.listWithStatus()).map(({ goal }) => [goal.id, goal])
+          : [],
+      );
       await deps.notify({
         dedupeKey: occurrenceDedupeKey(o),
         recipientAadObjectId: o.recipient.aadObjectId,
         tenantId: org.organisation.tenantId,
-        activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+        activity: {
+          type: 'message',
+          summary: occurrenceTitle(s, org, goals, o),
+          attachments: [CardFactory.adaptiveCard(card)],
+        },
       });
     },
   };

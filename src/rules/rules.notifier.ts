@@ -29,7 +29,11 @@ export function createRulesNotifier(deps: RulesNotifierDeps): RulesNotifier {
         dedupeKey: `rules-question:${question.id}:coordinator:${aad}`,
         recipientAadObjectId: aad,
         tenantId: question.tenantId,
-        activity: { type: 'message', attachments: [card] },
+        activity: {
+          type: 'message',
+          summary: rulesStringsFor(locale).forwardedSummary(question.askerName),
+          attachments: [card],
+        },
       });
     },
 
@@ -55,7 +59,11 @@ export function createRulesNotifier(deps: RulesNotifierDeps): RulesNotifier {
         dedupeKey: `rules-question:${question.id}:answer`,
         recipientAadObjectId: question.askerAadObjectId,
         tenantId: question.tenantId,
-        activity: { type: 'message', attachments: [replyCard(question)] },
+        activity: {
+          type: 'message',
+          summary: rulesStringsFor(localeFrom(question.locale)).answeredSummary,
+          attachments: [replyCard(question)],
+        },
       });
     },
   };

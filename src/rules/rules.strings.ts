@@ -51,6 +51,9 @@ export interface RulesStrings {
   notCoordinator: string;
   emptyReply: string;
   noCoordinators: string;
+  /** What the lock screen and the activity feed show of a forwarded question, and of its answer. */
+  forwardedSummary: (name: string) => string;
+  answeredSummary: string;
   /** The asker has forwarded `count` questions in the last minute; this one is not sent. */
   forwardLimited: (count: number) => string;
   /** To the coordinators: someone forwarded `count` questions within a minute. */
@@ -112,6 +115,8 @@ const sv: RulesStrings = {
   emptyReply: 'Skriv ett svar i fältet innan du trycker på "Skicka svar".',
   noCoordinators:
     'Det finns ingen IT-säkerhetssamordnare att skicka frågan till. Kontakta IT-supporten.',
+  forwardedSummary: (name) => `Fråga från ${name} till IT-säkerhetssamordnaren`,
+  answeredSummary: 'Svar från IT-säkerhetssamordnaren på din fråga',
   forwardLimited: (count) =>
     `Du har skickat ${count} frågor till samordnaren den senaste minuten, så den här skickades inte. Vänta en minut och tryck igen; är det bråttom, ring IT-supporten.`,
   forwardLimitReached: (name, count) =>
@@ -176,6 +181,8 @@ const en: RulesStrings = {
   emptyReply: 'Write an answer in the field before pressing "Send answer".',
   noCoordinators:
     'There is no IT security coordinator to send the question to. Please contact the IT support.',
+  forwardedSummary: (name) => `Question from ${name} to the IT security coordinator`,
+  answeredSummary: 'The IT security coordinator answered your question',
   forwardLimited: (count) =>
     `You have sent ${count} questions to the coordinator in the last minute, so this one was not sent. Wait a minute and press again; if it is urgent, call the IT support.`,
   forwardLimitReached: (name, count) =>

@@ -85,6 +85,8 @@ for (const engine of engines) {
           .deliveredTo(personalConversationId(p))
           .filter((c) => textOf(c).includes('Dags att förbereda årliga mål för 2027'));
         expect(cards).toHaveLength(1);
+        // What the lock screen shows of the card, instead of "sent a card".
+        expect(cards[0]!.body.summary).toBe('Förbered årliga mål för 2027');
       }
       const again = await reminders(
         ['run', '--at', '2026-09-01T08:30', '--json'],
