@@ -64,6 +64,12 @@ export interface OutboxSender {
 class Stopped extends Error {}
 /** stop() gave up waiting for this attempt: it must not touch the database any more. */
 class Abandoned extends Error {}
+/** Teams throttled the chat while the message waited its turn: it waits in the database. */
+class Parked extends Error {
+  constructor(readonly pausedMs: number) {
+    super('conversation paused');
+  }
+}
 
 /** One message being sent by this sender. */
 interface Attempt {
@@ -201,6 +207,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await send(attempt, conversationKey, serviceUrl, person, activity, goOn);
     } catch (error) {
       if (error instanceof Abandoned || attempt.abandoned) throw new Abandoned();
+      if (error instanceof Parked) {
+        const now = clock.now();
+        await outbox.release(row.id, now, new Date(now.getTime() + error.pausedMs));
+        return;
+      }
       if (isTooLargeForTeams(error) && hasAttachments(activity)) {
         await sendInstead(attempt, conversationKey, serviceUrl, activity, goOn);
         return;
@@ -223,13 +234,22 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     goOn: () => void,
   ): Promise<void> {
     const { row } = attempt;
+    // Teams may throttle the chat while this message waits its turn (the one before it
+    // got a long 429): then it goes back to the database instead of holding its place.
+    const notParked = (): void => {
+      const paused = limiter.pausedFor(conversationKey, Date.now());
+      if (paused > MAX_HOLD_MS) throw new Parked(paused);
+    };
     const wait = limiter.reserve(conversationKey, Date.now());
     if (wait > 0) await sleep(wait, 'on-stop');
+    goOn();
+    notParked();
     // Woken late on a busy machine, planned sends would go out together: each really
     // starts an interval after the one before.
     for (let late = limiter.admit(conversationKey, Date.now()); late > 0;) {
-      await sleep(late, 'on-stop');
+      await sleep(Math.min(late, MAX_HOLD_MS), 'on-stop');
       goOn();
+      notParked();
       late = limiter.admit(conversationKey, Date.now());
     }
     goOn();

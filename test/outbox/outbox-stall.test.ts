@@ -96,6 +96,26 @@ for (const engine of engines) {
       expect(new Date(waiting!.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 60_000);
     });
 
+    it('When a message waits its turn in a chat that Teams then throttles for an hour, then it goes back to the database and holds no place', async () => {
+      // One send per chat every 2 s: the second message is waiting its turn when the
+      // first one's 429 arrives (before, it then slept in memory for the hour).
+      const app = await start({ outbox: { perConversationPerSecond: 0.5 } });
+      await app.introduce(anna);
+      app.connector.fail(429, {
+        conversationId: personalConversationId(anna),
+        headers: { 'Retry-After': '3600' },
+      });
+      await app.notify(reminder(anna, 'first'));
+      await app.notify(reminder(anna, 'second'));
+      await app.connector.waitFor(() => app.connector.calls.some((c) => c.status === 429));
+
+      await within(8000, app.running.sender.whenIdle(8000));
+      const second = await app.query.outboxRow('second');
+      expect(second).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(new Date(second!.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 60_000);
+      expect(app.connector.deliveredTo(personalConversationId(anna))).toHaveLength(0);
+    });
+
     it('When a call hangs, then stop() returns within its bound, and the message is taken over after a restart', async () => {
       const app = await start({
         outbox: { callTimeoutMs: 120_000, stopTimeoutMs: 500, leaseMs: 1000 },
