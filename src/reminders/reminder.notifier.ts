@@ -85,20 +85,22 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
   // The yearly message is the same card for thousands of people: build it once per language.
   const awarenessCards = new Map<string, CardJson>();
 
+  /** The goal register with each goal's latest follow-up, read for goal reminders only. */
+  type GoalEntries = Awaited<ReturnType<ReminderNotifierDeps['report']['goals']['listWithStatus']>>;
+
   async function cardFor(
     o: ReminderOccurrence,
     s: ReminderStrings,
     locale: Locale,
     notice: Notice | undefined,
+    goals: GoalEntries,
   ): Promise<CardJson | undefined> {
     const org = deps.org();
     const tz = org.organisation.timezone;
     const subject = o.subject;
     switch (subject.kind) {
       case 'goal': {
-        const entry = (await deps.report.goals.listWithStatus()).find(
-          (g) => g.goal.id === subject.goalId,
-        );
+        const entry = goals.find((g) => g.goal.id === subject.goalId);
         if (!entry) return undefined;
         return goalFollowUpCard(s, org, tz, {
           goal: entry.goal,
@@ -155,15 +157,12 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
       const notice: Notice | undefined = late
         ? { text: s.late(formatLocal(o.sendAt, org.organisation.timezone)), color: 'Warning' }
         : undefined;
-      const card = await cardFor(o, s, locale, notice);
+      // The goal's card and title for a goal reminder; the other kinds need no lookup.
+      const goalEntries = o.subject.kind === 'goal' ? await deps.report.goals.listWithStatus() : [];
+      const card = await cardFor(o, s, locale, notice, goalEntries);
       // The subject left the register since the schedule was computed: nothing to remind of.
       if (!card) return;
-      // The goal's title for a goal reminder; the other kinds need no lookup.
-      const goals = new Map(
-        o.subject.kind === 'goal'
-          ? (await deps.report.goals.listWithStatus()).map(({ goal }) => [goal.id, goal])
-          : [],
-      );
+      const goals = new Map(goalEntries.map(({ goal }) => [goal.id, goal]));
       await deps.notify({
         dedupeKey: occurrenceDedupeKey(o),
         recipientAadObjectId: o.recipient.aadObjectId,
