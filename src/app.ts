@@ -11,12 +11,18 @@ import { buildFeatures, openCore, type Core } from './composition.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/dialect.js';
+import type { DatabaseWatch } from './platform/db/outage.js';
+import { Admission } from './platform/http/admission.js';
 import { createHttpServer, type HttpLimits } from './platform/http/server.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { startReminderTicker } from './platform/scheduler/cron-ticker.js';
 import { listenStartupError } from './platform/startup-errors.js';
 import { runPeriodically } from './platform/scheduler/periodic.js';
-import { createAuthentication, createTurnAdapter } from './platform/teams/adapter.js';
+import {
+  answerDatabaseUnavailable,
+  createAuthentication,
+  createTurnAdapter,
+} from './platform/teams/adapter.js';
 import { ItSakerhetBot } from './platform/teams/bot.js';
 import type { FeatureModule, PeriodicTask } from './platform/teams/feature.js';
 import type { ReminderRunResult } from './reminders/index.js';
@@ -33,7 +39,18 @@ export interface AppOptions {
   outbox?: Partial<OutboxSenderOptions>;
   /** Body and connection limits of the HTTP server (tests use short timeouts). */
   http?: Partial<HttpLimits>;
+  shutdown?: Partial<ShutdownLimits>;
 }
+
+export interface ShutdownLimits {
+  /**
+   * How long a stop waits for the activities under way to be answered. With the
+   * outbox's own wait (5 s, at the same time) a stop ends well within 10 s.
+   */
+  turnGraceMs: number;
+}
+
+const defaultShutdownLimits: ShutdownLimits = { turnGraceMs: 7000 };
 
 export interface RunningApp {
   url: string;
@@ -58,11 +75,23 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function startTask(task: PeriodicTask, log: Logger): { stop(): Promise<void> } | undefined {
-  if (!('cron' in task)) return runPeriodically(task.name, task.everySeconds * 1000, task.run, log);
-  return task.cron === 'off'
-    ? undefined
-    : startReminderTicker(task.cron, task.timeZone, task.run, log);
+function startTask(
+  task: PeriodicTask,
+  log: Logger,
+  database: DatabaseWatch,
+): { stop(): Promise<void> } | undefined {
+  // A round that met the database out of reach is not logged as a failure of its own:
+  // the outage is said once, and the next round catches up.
+  const run = async (): Promise<unknown> => {
+    try {
+      return await task.run();
+    } catch (error) {
+      if (database.failed(error)) return undefined;
+      throw error;
+    }
+  };
+  if (!('cron' in task)) return runPeriodically(task.name, task.everySeconds * 1000, run, log);
+  return task.cron === 'off' ? undefined : startReminderTicker(task.cron, task.timeZone, run, log);
 }
 
 /** The periodic tasks by name, whether or not their timers run. */
@@ -103,6 +132,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       notify: core.notify,
       metrics: core.metrics,
     });
+    const admission = new Admission();
     const adapter = createTurnAdapter(options.authentication ?? createAuthentication(config), log);
     const server = createHttpServer({
       adapter,
@@ -112,6 +142,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       mode: config.mode,
       organisation: baseOrg.organisation,
       limits: options.http,
+      admission,
+      database: core.database,
+      answerDatabaseUnavailable: (context) => answerDatabaseUnavailable(context, log),
       metrics: { registry: core.metrics.registry, token: config.metricsToken },
     });
     try {
@@ -127,7 +160,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sender.start();
     const timers = features
       .flatMap((f) => f.periodic)
-      .flatMap((task) => startTask(task, log) ?? []);
+      .flatMap((task) => startTask(task, log, core.database) ?? []);
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     log.info({ mode: config.mode, port, engine: db.engine }, 'bot listening');
 
@@ -145,11 +178,28 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       remindPendingApprovals: async () => Number(await runTask('approval reminders')),
       // The task named 'reminders' is the reminders feature's runDueReminders.
       runDueReminders: async () => (await runTask('reminders')) as ReminderRunResult,
+      // New activities get 503 at once; the timers, the outbox (which hands back what it
+      // claimed and did not try) and the turns under way finish side by side.
       close: async () => {
-        for (const timer of timers) await timer.stop();
-        await sender.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const { turnGraceMs } = { ...defaultShutdownLimits, ...options.shutdown };
+        log.info({ underWay: admission.underWay }, 'stopping');
+        const [turnsFinished] = await Promise.all([
+          admission.close(turnGraceMs),
+          ...timers.map((timer) => timer.stop()),
+          sender.stop(),
+        ]);
+        if (!turnsFinished) {
+          log.warn(
+            { turnGraceMs },
+            `stopped with ${admission.underWay} ${admission.underWay === 1 ? 'activity' : 'activities'} unanswered after the grace time`,
+          );
+        }
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeAllConnections();
+        await closed;
+        core.database.stop();
         await db.close();
+        log.info('stopped');
       },
     };
     return running;

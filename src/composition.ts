@@ -28,7 +28,9 @@ import { openDatabase, type Db } from './platform/db/dialect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { Logger } from './platform/log.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
-import { databaseStartupError } from './platform/startup-errors.js';
+import { databaseStartupError, databaseWhere } from './platform/startup-errors.js';
+import { DatabaseWatch } from './platform/db/outage.js';
+import { sql } from 'kysely';
 import { fromRoot } from './platform/paths.js';
 import { createOutboxAdapter } from './platform/teams/adapter.js';
 import type { Feature, FeatureModule } from './platform/teams/feature.js';
@@ -51,6 +53,8 @@ export interface Core {
   baseOrg: Organisation;
   knowledgeBase: KnowledgeBase;
   db: Db;
+  /** Whether the database is reachable, from what the bot's calls to it met. */
+  database: DatabaseWatch;
   /** The organisation file plus what concluded approvals changed; read `register.current` each time. */
   register: LiveRegister;
   people: PersonRepository;
@@ -113,6 +117,11 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     await db.close();
     throw databaseStartupError(error, config.database) ?? error;
   }
+  const database = new DatabaseWatch({
+    probe: () => sql`select 1`.execute(db.kysely),
+    log: options.log,
+    where: databaseWhere(config.database),
+  });
   const outboxClock = options.outboxClock ?? systemClock;
   const register = await createLiveRegister(baseOrg, createRegisterRepository(db.kysely));
   const people = createPersonRepository(db.kysely);
@@ -123,6 +132,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     outbox,
     people,
     counted: (outcome) => metrics.outboxAttempts.inc({ outcome }),
+    isDatabaseOutage: (error) => database.failed(error),
     transport:
       options.transport ??
       createBotFrameworkTransport(createOutboxAdapter(config), config.bot.appId),
@@ -153,6 +163,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     baseOrg,
     knowledgeBase,
     db,
+    database,
     register,
     people,
     outbox,

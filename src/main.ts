@@ -39,6 +39,9 @@ function quietDependencyWarnings(): void {
   }
 }
 
+/** A stop (SIGTERM, SIGINT) ends the process within this time, whatever is still under way. */
+const STOP_LIMIT_MS = 9500;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -59,12 +62,29 @@ async function main(): Promise<void> {
     console.error(startupFailureLine(error));
     process.exit(1);
   }
+  let stopping = false;
   const shutdown = async (): Promise<void> => {
-    await app.stop();
-    process.exit(0);
+    if (stopping) {
+      // A second Ctrl-C: the person does not want to wait.
+      console.error('Stopped at once, without waiting for the activities under way.');
+      process.exit(1);
+    }
+    stopping = true;
+    // The limits of the stop add up to less than this; it is the last resort.
+    setTimeout(() => {
+      console.error(`The bot did not stop within ${STOP_LIMIT_MS / 1000} s and was ended.`);
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
+    try {
+      await app.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error(startupFailureLine(error).replace('could not start', 'did not stop cleanly'));
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 const entry = process.argv[1];

@@ -39,6 +39,8 @@ export interface OutboxSenderDeps {
   random?: () => number;
   /** Counts each attempt's outcome (`/metrics`). */
   counted?: (outcome: SendOutcome) => void;
+  /** True when a failed database call found the database out of reach (already logged, once). */
+  isDatabaseOutage?: (error: unknown) => boolean;
 }
 
 export interface OutboxSender {
@@ -87,6 +89,10 @@ const MAX_HOLD_MS = 1000;
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { outbox, people, transport, clock, log, options } = deps;
   const counted = deps.counted ?? (() => undefined);
+  /** Logs an error, unless it is the database being out of reach, which is said once elsewhere. */
+  const logError = (error: unknown, fields: Record<string, unknown>, message: string) => {
+    if (!deps.isDatabaseOutage?.(error)) log.error({ err: error, ...fields }, message);
+  };
   const limiter = createRateLimiter({
     globalPerSecond: options.ratePerSecond,
     perConversationPerSecond: options.perConversationPerSecond,
@@ -353,7 +359,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     try {
       await outbox.renewLeases([...held], new Date(now.getTime() + leaseMs), now);
     } catch (error) {
-      log.error({ err: error }, 'outbox: could not renew leases');
+      logError(error, {}, 'outbox: could not renew leases');
     }
   }
 
@@ -368,7 +374,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await outbox.release(row.id, clock.now());
         return;
       }
-      log.error({ err: error, outboxId: row.id }, 'outbox: unexpected error');
+      logError(error, { outboxId: row.id }, 'outbox: unexpected error');
       await outbox.reschedule(
         row.id,
         new Date(clock.now().getTime() + policy.baseDelayMs),
@@ -382,7 +388,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const attempt: Attempt = { row, controller: new AbortController(), abandoned: false };
     held.add(row.id);
     const done = deliverOrRelease(attempt)
-      .catch((error: unknown) => log.error({ err: error, outboxId: row.id }, 'outbox: lost'))
+      .catch((error: unknown) => logError(error, { outboxId: row.id }, 'outbox: lost'))
       .finally(() => {
         held.delete(row.id);
         inFlight.delete(attempt);
@@ -421,7 +427,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         const untilNext = next ? next.getTime() - clock.now().getTime() : options.pollIntervalMs;
         await sleep(Math.max(10, Math.min(options.pollIntervalMs, untilNext)), 'on-wake');
       } catch (error) {
-        log.error({ err: error }, 'outbox loop error');
+        logError(error, {}, 'outbox loop error');
         await sleep(options.pollIntervalMs, 'on-wake');
       }
     }

@@ -13,7 +13,10 @@ import { fromRoot } from './paths.js';
 
 export type Mode = 'local' | 'production';
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  /** `poolSize`: connections this instance may hold open (DATABASE_POOL_SIZE, default 10). */
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Config {
   readonly mode: Mode;
@@ -114,6 +117,7 @@ const clockTime = (fallback: string) =>
 const envSchema = z.object({
   PORT: intInRange(0, 65535, 3978),
   DATABASE_URL: optionalString,
+  DATABASE_POOL_SIZE: intInRange(1, 100, 10),
   ORG_FILE: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -220,6 +224,10 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
 }
 
+function withPoolSize(database: DatabaseConfig, poolSize: number): DatabaseConfig {
+  return database.kind === 'postgres' ? { ...database, poolSize } : database;
+}
+
 export function loadConfig(env: Environment): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -239,7 +247,7 @@ export function loadConfig(env: Environment): Config {
     mode,
     port: e.PORT,
     host: mode === 'local' ? '127.0.0.1' : '0.0.0.0',
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database: withPoolSize(parseDatabaseUrl(e.DATABASE_URL), e.DATABASE_POOL_SIZE),
     orgFile: e.ORG_FILE ? path.resolve(e.ORG_FILE) : fromRoot('config', 'org.example.yaml'),
     bot: {
       appId: e.MicrosoftAppId ?? '',

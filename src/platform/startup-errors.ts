@@ -31,7 +31,7 @@ function oneLine(text: unknown, url?: string): string {
   return line.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-function postgresTarget(url: string): { where: string; user: string; database: string } {
+export function postgresTarget(url: string): { where: string; user: string; database: string } {
   try {
     const parsed = new URL(url);
     const host = parsed.hostname || 'localhost';
@@ -54,6 +54,13 @@ const SOCKET_PROBLEMS: Record<string, string> = {
   ENOTFOUND: 'the host name is not known',
   EAI_AGAIN: 'the host name could not be looked up',
 };
+
+/** Where the database is, for a log line: the SQLite file, or PostgreSQL's host, port and database. */
+export function databaseWhere(database: DatabaseConfig): string {
+  if (database.kind === 'sqlite') return database.file;
+  const { where, database: name } = postgresTarget(database.url);
+  return `${where}/${name}`;
+}
 
 /**
  * A database that cannot be used at start, as one sentence naming DATABASE_URL and

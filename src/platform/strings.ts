@@ -40,6 +40,8 @@ export interface Strings {
   };
   welcome: string;
   apology: (correlationId: string) => string;
+  /** The database cannot be reached: nothing was done. */
+  databaseUnavailable: string;
   invalidAction: string;
   commandStarted: string;
   tooLong: (max: number) => string;
@@ -120,6 +122,8 @@ const sv: Strings = {
   welcome: 'Välkommen! Jag är kommunens IT-säkerhetsbot.',
   apology: (correlationId) =>
     `Något gick fel hos mig, och ingenting har ändrats. Försök igen om en stund. Om felet kvarstår, kontakta IT-supporten och ange felkod ${correlationId}.`,
+  databaseUnavailable:
+    'Jag når inte min databas just nu, så ingenting har sparats eller ändrats. Försök igen om några minuter. Gäller det en IT-incident som inte kan vänta: ring IT-supporten eller IT-säkerhetssamordnaren.',
   invalidAction: 'Knappen kunde inte hanteras. Skriv "hjälp" för att börja om.',
   commandStarted: 'Svaret kommer i ett nytt meddelande.',
   tooLong: (max) => `Meddelandet är för långt. Skriv högst ${max} tecken, eller dela upp det.`,
@@ -205,6 +209,8 @@ const en: Strings = {
   welcome: "Welcome! I am the municipality's IT security bot.",
   apology: (correlationId) =>
     `Something went wrong on my side, and nothing was changed. Please try again in a moment. If it persists, contact the IT support and give error code ${correlationId}.`,
+  databaseUnavailable:
+    'I cannot reach my database right now, so nothing was saved or changed. Please try again in a few minutes. If it is an IT incident that cannot wait, call the IT support or the IT security coordinator.',
   invalidAction: 'That button could not be handled. Type "help" to start again.',
   commandStarted: 'The answer follows in a new message.',
   tooLong: (max) =>

@@ -25,7 +25,11 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/bot' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@db:5432/bot',
+      poolSize: 10,
     });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db:5432/bot', DATABASE_POOL_SIZE: '25' }).database,
+    ).toMatchObject({ poolSize: 25 });
   });
 
   it.each([
@@ -36,6 +40,7 @@ describe('configuration', () => {
     [{ MicrosoftAppType: 'Whatever' }, 'MicrosoftAppType'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ OUTBOX_RATE_PER_SECOND: '-1' }, 'OUTBOX_RATE_PER_SECOND'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
   ])('fails fast naming the bad variable (%j)', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -26,6 +26,14 @@ interface PlannedFailure {
   remaining: number;
 }
 
+interface Hold {
+  remaining: number;
+  matches: (method: string, path: string) => boolean;
+  /** Answers of the requests held so far, run on release. */
+  waiting: (() => void)[];
+  arrived: () => void;
+}
+
 /** Teams refuses a message whose activity is larger than about 28 KB. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
@@ -41,6 +49,7 @@ export class FakeConnector {
   readonly history: ConnectorCall[] = [];
   private readonly failures: PlannedFailure[] = [];
   private readonly hanging = new Set<http.ServerResponse>();
+  private readonly holds: Hold[] = [];
   private server: http.Server | undefined;
   private nextId = 1;
   private messageLimitBytes = TEAMS_MESSAGE_LIMIT_BYTES;
@@ -51,7 +60,15 @@ export class FakeConnector {
       // Whole bytes first: a character may be split between chunks.
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => this.answer(req, res, Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => {
+        const answer = () => this.answer(req, res, Buffer.concat(chunks).toString('utf8'));
+        const path = req.url ?? '';
+        const hold = this.holds.find((h) => h.remaining > 0 && h.matches(req.method ?? '', path));
+        if (!hold) return answer();
+        hold.remaining -= 1;
+        hold.waiting.push(answer);
+        hold.arrived();
+      });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
@@ -95,6 +112,35 @@ export class FakeConnector {
    */
   hang(options: { times?: number; conversationId?: string; path?: RegExp } = {}): void {
     this.fail('hang', options);
+  }
+
+  /**
+   * The next matching request is held unanswered until `release()`, then answered as
+   * any other: a slow Teams, for what the bot does while a call of its is under way.
+   */
+  hold(options: { conversationId?: string; path?: RegExp } = {}): {
+    arrived: Promise<void>;
+    release(): void;
+  } {
+    let arrived: () => void = () => undefined;
+    const hold: Hold = {
+      remaining: 1,
+      waiting: [],
+      arrived: () => arrived(),
+      matches: (method, path) =>
+        (options.conversationId === undefined ||
+          path.startsWith(`/v3/conversations/${encodeURIComponent(options.conversationId)}`)) &&
+        (options.path === undefined || options.path.test(path)),
+    };
+    this.holds.push(hold);
+    return {
+      arrived: new Promise<void>((resolve) => (arrived = resolve)),
+      release: () => {
+        hold.remaining = 0;
+        this.holds.splice(this.holds.indexOf(hold), 1);
+        for (const answer of hold.waiting.splice(0)) answer();
+      },
+    };
   }
 
   /** Requests that have been left hanging so far. */

@@ -63,7 +63,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   // A server that does not answer stops the start (or a query) after this long, not never.
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: 10,
+    max: config.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
   // An idle client that loses its connection must not crash the process.

@@ -6,6 +6,8 @@ import type { Mode } from '../config.js';
 import type { Logger } from '../log.js';
 import { incomingActivitySchema } from '../teams/activity.js';
 import type { TurnAdapter } from '../teams/adapter.js';
+import type { DatabaseWatch } from '../db/outage.js';
+import type { Admission } from './admission.js';
 import { defaultBodyLimits, readJsonBody, type BodyLimits } from './body.js';
 import { staticPages } from './pages.js';
 import type { Registry } from 'prom-client';
@@ -19,6 +21,12 @@ export interface HttpDeps {
   mode: Mode;
   organisation: string;
   limits?: Partial<HttpLimits>;
+  /** Activities under way; once it is closed (the bot is stopping) new ones get 503. */
+  admission: Admission;
+  /** Whether the database is reachable; while it is not, activities get 503 and a short answer. */
+  database: DatabaseWatch;
+  /** Tells the person that the database cannot be reached (the turn's only answer then). */
+  answerDatabaseUnavailable: (context: TurnContext) => Promise<void>;
   /** `/metrics`: in production mode served only with `token`, as a bearer token. */
   metrics?: { registry: Registry; token: string | undefined };
 }
@@ -53,11 +61,18 @@ const refusalBodies: Record<number, string> = {
   408: 'The request body did not arrive in time.',
   413: 'The request body is too large.',
   415: 'The body must be application/json in UTF-8, without content encoding.',
+  503: 'The bot is stopping; another instance, or this one restarted, will answer.',
 };
+
+const DATABASE_UNAVAILABLE = 'The database cannot be reached; nothing was done.';
+
+/** Seconds a caller turned away while the bot stops is asked to wait before it tries again. */
+const RETRY_AFTER_SECONDS = 5;
 
 function refuse(res: restify.Response, status: keyof typeof refusalBodies): void {
   // The rest of a refused body is not read: close the connection after answering.
   res.setHeader('connection', 'close');
+  if (status === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
   res.send(status, { error: refusalBodies[status] });
 }
 
@@ -73,6 +88,18 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.server.setTimeout(limits.idleTimeoutMs);
 
   server.post('/api/messages', async (req, res) => {
+    if (!deps.admission.enter()) {
+      refuse(res, 503);
+      return;
+    }
+    try {
+      await handleActivity(req, res);
+    } finally {
+      deps.admission.leave();
+    }
+  });
+
+  async function handleActivity(req: restify.Request, res: restify.Response): Promise<void> {
     const rejected = (status: keyof typeof refusalBodies, reason: string) => {
       deps.log.warn({ path: '/api/messages', status, reason }, 'request refused');
       refuse(res, status);
@@ -102,11 +129,29 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       // What CloudAdapter.process does, without its console.error of every refused
       // request and without echoing the error's text to an unauthenticated caller.
       const activity = withDates(req.body as Partial<Activity>);
+      let databaseUnavailable = false;
       const answer = await deps.adapter.handle(
         req.headers.authorization ?? '',
         activity,
-        deps.handleTurn,
+        async (context) => {
+          // An outage known already: say so at once, without a turn that would wait for it.
+          if (!deps.database.down) {
+            try {
+              await deps.handleTurn(context);
+              return;
+            } catch (error) {
+              if (!deps.database.failed(error)) throw error;
+            }
+          }
+          databaseUnavailable = true;
+          await deps.answerDatabaseUnavailable(context);
+        },
       );
+      if (databaseUnavailable) {
+        res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+        res.send(503, { error: DATABASE_UNAVAILABLE });
+        return;
+      }
       res.status(answer?.status ?? 200);
       if (answer?.body !== undefined) res.send(answer.body);
       res.end();
@@ -119,18 +164,26 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       deps.log.error({ err: error, correlationId }, 'request to /api/messages failed');
       if (!res.headersSent) res.send(500, { error: 'internal error', correlationId });
     }
-  });
+  }
 
   server.get('/healthz', async (_req, res) => {
+    if (!deps.admission.accepting) {
+      // Taken out of the load balancer's rotation while the activities under way finish.
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      res.send(503, { status: 'stopping' });
+      return;
+    }
     try {
       if ((await deps.checkHealth()) === 'busy') {
         deps.log.warn('health check: the database write lock stayed taken');
         res.send(503, { status: 'busy' });
         return;
       }
+      deps.database.answered();
       res.send(200, { status: 'ok', mode: deps.mode, organisation: deps.organisation });
     } catch (error) {
-      deps.log.error({ err: error }, 'health check failed');
+      // An outage is logged once, when it begins, not at every probe of the load balancer.
+      if (!deps.database.failed(error)) deps.log.error({ err: error }, 'health check failed');
       res.send(503, { status: 'unavailable' });
     }
   });

@@ -144,25 +144,38 @@ export function answerTurnError(log: Logger) {
     );
     const apology = stringsFor(localeFrom(activity?.locale)).apology(correlationId);
     try {
-      if (activity?.type === 'invoke') {
-        await context.sendActivity({
-          type: 'invokeResponse',
-          value: {
-            status: 200,
-            body: {
-              statusCode: 200,
-              type: 'application/vnd.microsoft.activity.message',
-              value: apology,
-            },
-          },
-        });
-      } else {
-        await context.sendActivity(apology);
-      }
+      await sendApology(context, apology);
     } catch (sendError) {
       log.error({ err: sendError, correlationId }, 'could not send the apology');
     }
   };
+}
+
+/** Says that the database cannot be reached, to the person who wrote or clicked. */
+export async function answerDatabaseUnavailable(context: TurnContext, log: Logger): Promise<void> {
+  try {
+    await sendApology(
+      context,
+      stringsFor(localeFrom(context.activity?.locale)).databaseUnavailable,
+    );
+  } catch (error) {
+    log.warn({ err: error }, 'could not say that the database cannot be reached');
+  }
+}
+
+/** An apology as the answer to the activity: the invoke response of a card click, else a reply. */
+async function sendApology(context: TurnContext, text: string): Promise<void> {
+  if (context.activity?.type === 'invoke') {
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+      },
+    });
+  } else {
+    await context.sendActivity(text);
+  }
 }
 
 /**
