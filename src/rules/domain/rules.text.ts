@@ -41,8 +41,21 @@ export function foldDiacritics(text: string): string {
 export function termOf(word: string): string | null {
   const lower = word.toLowerCase();
   if (lower.length < 2 || STOP_WORDS.has(lower)) return null;
-  return foldDiacritics(english.stem(swedish.stem(lower)));
+  const known = terms.get(lower);
+  if (known !== undefined) return known;
+  const term = foldDiacritics(english.stem(swedish.stem(lower)));
+  // Staff use a few thousand words; stemming each anew was a twentieth of a question's
+  // time. Bounded: emptied when full, and long strings are not kept.
+  if (lower.length <= MAX_CACHED_WORD) {
+    if (terms.size >= MAX_CACHED_TERMS) terms.clear();
+    terms.set(lower, term);
+  }
+  return term;
 }
+
+const MAX_CACHED_TERMS = 20_000;
+const MAX_CACHED_WORD = 40;
+const terms = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
