@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { message, people, personalConversationId } from '../support/activities.js';
 import { postgresEngine, postgresServerUrl } from '../support/engines.js';
 import { textOf } from '../support/fake-connector.js';
+import { sql } from 'kysely';
+import { parseDatabaseUrl } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/dialect.js';
 import { isDatabaseUnavailable } from '../../src/platform/db/outage.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -65,6 +68,33 @@ describe.skipIf(!postgresServerUrl)(
       await app?.stop();
       await proxy?.close();
       app = proxy = undefined;
+    });
+
+    it('When the connection drops while a transaction holds it between two statements, then that work fails and the process does not crash', async () => {
+      const database = await postgresEngine.create();
+      const url = new URL(database.url);
+      proxy = await cuttableProxy(new URL(database.url));
+      url.host = `127.0.0.1:${proxy.port}`;
+      const db = openDatabase(parseDatabaseUrl(url.toString()));
+      const crashes: unknown[] = [];
+      const crash = (error: unknown) => crashes.push(error);
+      // Vitest would report it too; counting it makes the failure say what it is.
+      process.prependListener('uncaughtException', crash);
+      try {
+        const work = db.kysely.transaction().execute(async (trx) => {
+          await sql`select 1`.execute(trx);
+          // The client is checked out of the pool and no query runs when the line goes.
+          proxy!.cut();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await sql`select 2`.execute(trx);
+        });
+        await expect(work).rejects.toThrow();
+        expect(crashes).toEqual([]);
+      } finally {
+        process.removeListener('uncaughtException', crash);
+        await db.close().catch(() => undefined);
+        await database.drop();
+      }
     });
 
     it('When the database goes away, then /healthz and /api/messages answer 503, the person is told, one line is logged, and the bot recovers by itself', async () => {

@@ -66,8 +66,12 @@ export function openDatabase(config: DatabaseConfig): Db {
     max: config.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  // An idle client that loses its connection must not crash the process.
+  // A client that loses its connection emits 'error', and an 'error' nobody listens to
+  // ends the process. The pool listens only while a client is idle; a client checked
+  // out (inside a transaction, between two statements) is listened to here. The work
+  // that used it fails on its own, and the outage is told by the database watch.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
