@@ -1,3 +1,4 @@
+import { PEOPLE_DATASET, personChoice, suggestedDelegates } from './approval.search.js';
 import { CHAINS } from './domain/approval.chains.js';
 import { APPROVAL_TYPES } from './domain/approval.js';
 import type {
@@ -61,10 +62,14 @@ export function approvalFormCard(
     })),
     subjects: subjectChoices(strings, org, year),
     noOwner: strings.form.noOwner,
-    people: org.organisation.people.map((p) => ({
-      title: p.title ? `${p.name} (${p.title})` : p.name,
-      value: p.id,
-    })),
+    // The people with a role, and the one already picked; anyone else is found by typing.
+    people: [
+      ...suggestedDelegates(org.organisation, []),
+      ...org.organisation.people.filter((p) => p.id === values.proposedOwner),
+    ]
+      .filter((p, i, all) => all.indexOf(p) === i)
+      .map(personChoice),
+    peopleDataset: PEOPLE_DATASET,
     submit: strings.form.submit,
     submissionId,
   });

@@ -1,3 +1,5 @@
+import type { Organisation } from '../org/index.js';
+import { personChoice } from './approval.search.js';
 import { aadObjectId } from '../platform/identity.js';
 import type { ApprovalFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
@@ -87,11 +89,14 @@ const submit = cardAction({
     justification: formText,
     link: formText,
   }),
-  async handle(ctx, data) {
+  async handle(ctx, sent) {
     const s = strings(ctx);
     const { aadObjectId, tenantId, name } = ctx.actor;
     if (!aadObjectId || !tenantId) return refusal('forbidden', s.forbidden);
     const { org, clock } = ctx.deps;
+    const data = sent.proposedOwner
+      ? { ...sent, proposedOwner: pickedPersonId(org.organisation, sent.proposedOwner) }
+      : sent;
     const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
     const result = validateApprovalForm(data, org, year);
     if (!result.ok) {
@@ -163,6 +168,18 @@ const decide = cardAction({
   },
 });
 
+/**
+ * The person picked in a people picker (delegate, proposed owner). A choice the card listed comes as its value
+ * (the person's id); one the typeahead search found comes, from Microsoft's own card
+ * renderer, as its title ("Anna Andersson (Handläggare)"), which names one person only
+ * if nobody else has the same name and title.
+ */
+function pickedPersonId(org: Organisation, picked: string): string {
+  if (org.people.some((p) => p.id === picked)) return picked;
+  const titled = org.people.filter((p) => personChoice(p).title === picked.trim());
+  return titled.length === 1 ? titled[0]!.id : picked;
+}
+
 const delegate = cardAction({
   verb: 'approval.delegate',
   data: stepRef.extend({ delegateTo: z.string().max(100).optional() }),
@@ -175,7 +192,7 @@ const delegate = cardAction({
         actor(ctx),
         data.approvalId,
         data.step,
-        data.delegateTo ?? '',
+        pickedPersonId(ctx.deps.org.organisation, data.delegateTo ?? ''),
       ),
     );
   },

@@ -1,3 +1,4 @@
+import { PEOPLE_DATASET, personChoice, suggestedDelegates } from './approval.search.js';
 import type { AuditEvent } from '../org/index.js';
 import { mayDecide } from './domain/approval.service.js';
 import { currentStep, type Approval } from './domain/approval.js';
@@ -128,11 +129,12 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     approve: strings.card.approve,
     reject: strings.card.reject,
     delegateLabel: strings.card.delegateLabel,
+    delegatePlaceholder: strings.card.delegatePlaceholder,
     delegate: strings.card.delegate,
-    // Neither oneself nor the requester: nobody decides their own request.
-    delegates: org.organisation.people
-      .filter((p) => ![viewer, requester].includes(p.aadObjectId.toLowerCase()))
-      .map((p) => ({ title: p.title ? `${p.name} (${p.title})` : p.name, value: p.id })),
+    // Neither oneself nor the requester: nobody decides their own request. The rest of
+    // the organisation is found by typing (the `people` dataset).
+    delegates: suggestedDelegates(org.organisation, [viewer, requester]).map(personChoice),
+    delegateDataset: `${PEOPLE_DATASET}:${approval.id}`,
     canWithdraw: approval.status === 'pending' && approval.requesterAadObjectId === viewer,
     withdraw: strings.card.withdraw,
     historyHeading: strings.card.history,

@@ -43,6 +43,8 @@ export interface ApprovalStrings {
     approve: string;
     reject: string;
     delegateLabel: string;
+    /** In the delegate picker before anything is typed. */
+    delegatePlaceholder: string;
     delegate: string;
     withdraw: string;
     history: string;
@@ -154,6 +156,7 @@ const sv: ApprovalStrings = {
     approve: 'Godkänn',
     reject: 'Avslå',
     delegateLabel: 'Delegera beslutet till',
+    delegatePlaceholder: 'Välj eller skriv ett namn',
     delegate: 'Delegera',
     withdraw: 'Återkalla begäran',
     history: 'Historik',
@@ -278,6 +281,7 @@ const en: ApprovalStrings = {
     approve: 'Approve',
     reject: 'Reject',
     delegateLabel: 'Delegate the decision to',
+    delegatePlaceholder: 'Choose or type a name',
     delegate: 'Delegate',
     withdraw: 'Withdraw request',
     history: 'History',

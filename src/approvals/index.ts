@@ -13,6 +13,7 @@ import {
   type ApprovalStore,
 } from './domain/approval.service.js';
 import { approvalActions } from './approval.actions.js';
+import { peopleSearch } from './approval.search.js';
 import { approvalsCommand, requestApprovalCommand } from './approval.commands.js';
 import { createApprovalNotifier } from './approval.notifier.js';
 import { createApprovalRepository } from './approval.repository.js';
@@ -44,6 +45,7 @@ export const approvals = defineFeature<Core, ApprovalFeatureDeps>({
   name: 'approvals',
   commands: [requestApprovalCommand, approvalsCommand],
   cardActions: approvalActions,
+  searches: [peopleSearch],
   deps: (core) => handlerDeps(core, { approvals: createApprovalDeps(core) }),
   periodic: (deps, core) => [
     {

@@ -329,8 +329,19 @@ for (const engine of engines) {
       });
       const olofsCard = cardOf(await cardOfRequest(olof, approvalId))!;
       const choices = JSON.stringify(olofsCard).match(/"id":"delegateTo".*?\]/)?.[0] ?? '';
-      expect(choices).toContain('"value":"anna"');
+      // Offered without typing: who decides or answers for something, not the requester.
+      expect(choices).toContain('"value":"sara"');
       expect(choices).not.toContain('"value":"lars"');
+      expect(choices).not.toContain('"value":"olof"');
+      // Typing finds anyone else, but neither the requester nor oneself.
+      const found = (text: string) =>
+        app
+          .as(olof)
+          .search(olofsCard, 'delegateTo', text)
+          .then((r) => r.map((c) => c.value));
+      expect(await found('anna')).toEqual(['anna']);
+      expect(await found('Lars')).toEqual([]);
+      expect(await found('olof')).toEqual([]);
       const refused = await forge(olof, 'approval.delegate', {
         approvalId,
         step: 0,
@@ -398,6 +409,9 @@ for (const engine of engines) {
       });
       const olofsCard = await cardOfRequest(olof, approvalId);
       app.connector.reset();
+      // Anna has no role, so the card does not list her: Olof types her name.
+      const [found] = await app.as(olof).search(olofsCard, 'delegateTo', 'andersson');
+      expect(found).toEqual({ title: 'Anna Andersson (Handläggare)', value: 'anna' });
       const delegated = await app.as(olof).click(olofsCard, 'Delegera', { delegateTo: 'anna' });
       expect(text(delegated)).toContain('delegerat till Anna Andersson');
       // The list offers only the people of the register: anything else is forged.

@@ -103,3 +103,18 @@ export function cardAction(sender: Sender, verb: string, data: unknown, options:
     value: { action: { type: 'Action.Execute', verb, data }, trigger: options.trigger ?? 'manual' },
   };
 }
+
+/** What Teams sends while a person types into a card's typeahead picker (dynamic search). */
+export function searchInvoke(
+  sender: Sender,
+  dataset: string,
+  queryText: string,
+  options: ActivityOptions,
+) {
+  return {
+    ...base(sender, options),
+    type: 'invoke',
+    name: 'application/search',
+    value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset },
+  };
+}

@@ -46,12 +46,20 @@ interface SdkInput extends SdkElement {
   valueOn?: string;
   valueOff?: string;
   choices?: { title?: string; value?: string }[];
+  /** A typeahead picker's choices as the host fetched them for the text typed. */
+  renderChoices?(filter: string, fetched: FetchedChoice[]): void;
   /** The value the card presets (`value` in the card's JSON). */
   defaultValue?: string;
   renderedInputControlElement?: HTMLElement;
   value: unknown;
   validateValue(): boolean;
 }
+/** A choice a typeahead search answered. */
+export interface FetchedChoice {
+  title: string;
+  value: string;
+}
+
 interface SdkAction {
   title?: string;
   verb?: string;
@@ -216,7 +224,7 @@ function elementsIn(input: SdkInput, selector: string): HTMLInputElement[] {
 }
 
 /** Puts a value into a rendered input as a person would type or choose it. */
-function enter(input: SdkInput, value: string): void {
+function enter(input: SdkInput, value: string, found: FetchedChoice[] | undefined): void {
   const id = String(input.id);
   const kind = input.getJsonTypeName();
   const control = input.renderedInputControlElement as HTMLInputElement | undefined;
@@ -234,9 +242,25 @@ function enter(input: SdkInput, value: string): void {
       const wanted = value === '' ? [] : input.isMultiSelect ? value.split(',') : [value];
       const offered = (input.choices ?? []).map((c) => c.value);
       const missing = wanted.filter((v) => !offered.includes(v));
-      if (missing.length > 0)
-        throw new Error(`the choice set ${id} offers no ${missing.join(', ')}`);
+      // A typeahead picker also offers what the bot's search answered (`search` in the
+      // test app): the SDK is handed those choices, as Teams hands them to its card.
+      const fetched = found?.filter((c) => missing.includes(c.value)) ?? [];
+      if (missing.length > fetched.length)
+        throw new Error(
+          `the choice set ${id} offers no ${missing.join(', ')}` +
+            (found ? ' (nor did the search find it)' : ''),
+        );
       const root = input.renderedElement ?? input.renderedInputControlElement;
+      // Static (a field with a datalist) or, with `choices.data`, the SDK's typeahead box.
+      const filtered = root?.querySelector('input[list], input[type="text"]') as
+        HTMLInputElement | null | undefined;
+      if (filtered && !input.isMultiSelect) {
+        // A text field: the person picks a choice by its title.
+        const choice = [...(input.choices ?? []), ...fetched].find((c) => c.value === wanted[0]);
+        filtered.value = choice?.title ?? wanted[0] ?? '';
+        if (fetched.length > 0) input.renderChoices?.(filtered.value, fetched);
+        return;
+      }
       const select = root?.querySelector('select') as HTMLSelectElement | null | undefined;
       if (select) {
         select.value = wanted[0] ?? '';
@@ -270,6 +294,7 @@ export function pressButton(
   card: Json,
   button: ButtonRef,
   typed: Record<string, string> = {},
+  found: Record<string, FetchedChoice[]> = {},
 ): Press {
   const sdkCard = renderedCard(card);
   const action = findAction(sdkCard, button);
@@ -279,7 +304,8 @@ export function pressButton(
   const strays = Object.keys(typed).filter((id) => !(id in inputs));
   if (strays.length > 0)
     throw new Error(`the button "${title}" sees no input ${strays.join(', ')}`);
-  for (const [id, value] of Object.entries(typed)) enter(inputs[id]!, value);
+  for (const [id, value] of Object.entries(typed))
+    enter(inputs[id]!, value, dynamicDatasetOf(card, id) ? (found[id] ?? []) : undefined);
   if (!action.isEffectivelyEnabled()) throw new Error(`the button "${title}" is disabled`);
 
   let sent: Press | undefined;
@@ -298,6 +324,29 @@ export function pressButton(
     );
   }
   return sent;
+}
+
+/**
+ * The dataset of the typeahead picker `inputId` (`"choices.data": { "type": "Data.Query" }`),
+ * read from the card's JSON: Teams searches it as the person types.
+ */
+export function dynamicDatasetOf(card: Json, inputId: string): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const element = node as Json;
+    const query = element['choices.data'] as Json | undefined;
+    if (
+      element.type === 'Input.ChoiceSet' &&
+      element.id === inputId &&
+      query?.type === 'Data.Query'
+    )
+      found = typeof query.dataset === 'string' ? query.dataset : undefined;
+    Object.values(element).forEach(visit);
+  };
+  visit(card);
+  return found;
 }
 
 /** The titles of the card's buttons ("[text]" for a container that is a button). */

@@ -8,10 +8,11 @@ import {
   cardAction,
   message,
   personalConversationId,
+  searchInvoke,
   type ActivityOptions,
   type Sender,
 } from './activities.js';
-import { pressButton, refreshOf, type ButtonRef } from './teams-client.js';
+import { dynamicDatasetOf, pressButton, refreshOf, type ButtonRef } from './teams-client.js';
 import { cardOf, FakeConnector, type ConnectorCall } from './fake-connector.js';
 import { queriesOn, type Queries } from './queries.js';
 import { Writable } from 'node:stream';
@@ -43,6 +44,16 @@ export interface Actor {
   ): Promise<InvokeAnswer>;
   /** Teams asks for the current card as the person looks at it (the card's `refresh`). */
   refresh(card: CardSource): Promise<InvokeAnswer>;
+  /**
+   * Types `text` into the typeahead picker `inputId` of `card`: Teams sends it to the
+   * dataset the picker names (`choices.data`), and shows the choices answered.
+   */
+  search(card: CardSource, inputId: string, text: string): Promise<SearchResult[]>;
+}
+
+export interface SearchResult {
+  title: string;
+  value: string;
 }
 
 export interface TestApp {
@@ -120,6 +131,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let app = make();
   let running = await app.start();
 
+  const searchesOf = new Map<string, Record<string, SearchResult[]>>();
   const testApp: TestApp = {
     get running() {
       return running;
@@ -154,6 +166,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return JSON.parse(response.body) as InvokeAnswer;
     },
     as(person) {
+      // What this person's searches found, by picker: their choices to pick from.
+      const found = searchesOf.get(person.aadObjectId) ?? {};
+      searchesOf.set(person.aadObjectId, found);
       return {
         async say(text, activityOptions = {}) {
           const activity = message(person, text, { serviceUrl: connector.url, ...activityOptions });
@@ -169,7 +184,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         },
         async click(source, button, inputs) {
           const card = cardFrom(source);
-          const press = pressButton(card, button, inputs);
+          const press = pressButton(card, button, inputs, found);
           const buttonTitle = typeof button === 'string' ? button : button.title;
           if (press.type !== 'Action.Execute' || !press.verb)
             throw new Error(
@@ -180,6 +195,28 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
             source,
             await testApp.invoke(person, press.verb, press.data, where(source, card)),
           );
+        },
+        async search(source, inputId, text) {
+          const card = cardFrom(source);
+          const dataset = dynamicDatasetOf(card, inputId);
+          if (!dataset) throw new Error(`the card has no typeahead picker ${inputId}`);
+          const response = await testApp.post(
+            searchInvoke(person, dataset, text, {
+              serviceUrl: connector.url,
+              ...where(source, card),
+            }),
+          );
+          if (response.status !== 200)
+            throw new Error(`search by ${person.name}: HTTP ${response.status} ${response.body}`);
+          const answer = JSON.parse(response.body) as {
+            type?: string;
+            value?: { results?: SearchResult[] };
+          };
+          if (answer.type !== 'application/vnd.microsoft.search.searchResponse')
+            throw new Error(`not a search response: ${response.body}`);
+          const results = answer.value?.results ?? [];
+          found[inputId] = [...(found[inputId] ?? []), ...results];
+          return results;
         },
         async refresh(source) {
           const card = cardFrom(source);

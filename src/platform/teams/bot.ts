@@ -5,7 +5,10 @@ import {
   CardFactory,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
 } from 'botbuilder';
+import { z } from 'zod';
 import type { AuditLog, OrgDirectory, PersonRepository } from '../../org/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -28,6 +31,13 @@ import {
   refusalReason,
   type BoundCardAction,
 } from './card-action.js';
+import {
+  MAX_SEARCH_CHOICES,
+  MAX_SEARCH_TEXT,
+  splitDataset,
+  type BoundCardSearch,
+  type SearchChoice,
+} from './card-search.js';
 import type { BoundCommand } from './command.js';
 import { createCommandMatcher } from './command-matcher.js';
 import { commandRunAction } from './command-run.action.js';
@@ -108,6 +118,7 @@ export const MAX_MESSAGE_LENGTH = 2000;
 export class ItSakerhetBot extends TeamsActivityHandler {
   private readonly findCommand: (text: string) => BoundCommand | undefined;
   private readonly cardActions: Map<string, BoundCardAction>;
+  private readonly searches: Map<string, BoundCardSearch>;
   private readonly fallback: BoundCommand | undefined;
   private readonly welcomeCommand: BoundCommand | undefined;
 
@@ -120,6 +131,7 @@ export class ItSakerhetBot extends TeamsActivityHandler {
       ...features.flatMap((f) => f.cardActions),
     ];
     this.cardActions = new Map(actions.map((a) => [a.verb, a]));
+    this.searches = new Map(features.flatMap((f) => f.searches).map((q) => [q.dataset, q]));
     this.fallback = features.find((f) => f.fallback)?.fallback;
     this.welcomeCommand = features.find((f) => f.welcome)?.welcome;
 
@@ -203,6 +215,34 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     }
     const { data } = parsedInvoke.data.action;
     return this.dispatch(context, ctx, action, data);
+  }
+
+  /**
+   * A card's typeahead picker asks for choices (`application/search`). Names are not
+   * for shared chats: there, and for a dataset nobody offers, the answer is no choices.
+   */
+  protected override async onSearchInvoke(
+    context: TurnContext,
+    invokeValue: SearchInvokeValue,
+  ): Promise<SearchInvokeResponse> {
+    const parsed = searchInvokeSchema.safeParse(invokeValue);
+    const dataset = parsed.success ? splitDataset(parsed.data.dataset) : undefined;
+    const search = dataset ? this.searches.get(dataset.name) : undefined;
+    let results: SearchChoice[] = [];
+    if (parsed.success && search && !isSharedConversation(context.activity)) {
+      const { queryText, queryOptions } = parsed.data;
+      const top = Math.min(queryOptions?.top ?? MAX_SEARCH_CHOICES, MAX_SEARCH_CHOICES);
+      const skip = queryOptions?.skip ?? 0;
+      const query = queryText.slice(0, MAX_SEARCH_TEXT);
+      results = (
+        await search.search(this.turnScope(context), query, skip + top, dataset?.context)
+      ).slice(skip, skip + top);
+    }
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.search.searchResponse',
+      value: { results },
+    };
   }
 
   private async dispatch(
@@ -437,6 +477,17 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     return { turn: context, actor };
   }
 }
+
+const searchInvokeSchema = z.object({
+  queryText: z.string(),
+  dataset: z.string().max(100),
+  queryOptions: z
+    .object({
+      skip: z.coerce.number().int().min(0).max(1000).optional(),
+      top: z.coerce.number().int().min(1).max(1000).optional(),
+    })
+    .optional(),
+});
 
 const ACTIVITY_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate']);
 

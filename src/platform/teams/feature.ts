@@ -1,4 +1,5 @@
 import { bindCardAction, type BoundCardAction, type CardAction } from './card-action.js';
+import { bindCardSearch, type BoundCardSearch, type CardSearch } from './card-search.js';
 import { bindCommand, type BoundCommand, type Command } from './command.js';
 
 /** Work a feature wants done on a schedule; what is due is decided from the database each time. */
@@ -12,6 +13,8 @@ export interface FeatureModule {
   name: string;
   commands: BoundCommand[];
   cardActions: BoundCardAction[];
+  /** The datasets its cards' typeahead pickers search. */
+  searches: BoundCardSearch[];
   periodic: PeriodicTask[];
   /** Answers a message that is no command (the rules feature: a question). */
   fallback?: BoundCommand;
@@ -27,6 +30,7 @@ export interface FeatureDefinition<C, D> {
   name: string;
   commands?: Command<D>[];
   cardActions?: CardAction<D>[];
+  searches?: CardSearch<D>[];
   fallback?: Command<D>;
   welcome?: Command<D>;
   deps(core: C): D | Promise<D>;
@@ -53,6 +57,7 @@ export function defineFeature<C, D>(definition: FeatureDefinition<C, D>): Featur
         name: definition.name,
         commands: (definition.commands ?? []).map((c) => bindCommand(c, deps)),
         cardActions: (definition.cardActions ?? []).map((a) => bindCardAction(a, deps)),
+        searches: (definition.searches ?? []).map((q) => bindCardSearch(q, deps)),
         periodic: definition.periodic?.(deps, core) ?? [],
         fallback: definition.fallback && bindCommand(definition.fallback, deps),
         welcome: definition.welcome && bindCommand(definition.welcome, deps),

@@ -1,0 +1,94 @@
+import type { Organisation, Person } from '../org/index.js';
+import {
+  MAX_SEARCH_CHOICES,
+  type CardSearch,
+  type SearchChoice,
+} from '../platform/teams/card-search.js';
+import type { ApprovalFeatureDeps } from './index.js';
+
+/** The dataset of the approval card's delegate picker. */
+export const PEOPLE_DATASET = 'people';
+
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+export function personChoice(person: Person): SearchChoice {
+  return {
+    title: person.title ? `${person.name} (${person.title})` : person.name,
+    value: person.id,
+  };
+}
+
+/**
+ * The people of the organisation file whose name or title holds every word typed
+ * (å/ä/ö or not, any case), names that begin with it first; never the `excluded`.
+ */
+export function searchPeople(
+  org: Organisation,
+  excluded: (string | undefined)[],
+  query: string,
+  top: number,
+): SearchChoice[] {
+  const words = folded(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits: { person: Person; starts: boolean }[] = [];
+  for (const person of org.people) {
+    if (excluded.includes(person.aadObjectId.toLowerCase())) continue;
+    const name = folded(person.name);
+    const text = `${name} ${folded(person.title ?? '')}`;
+    if (words.every((w) => text.includes(w)))
+      hits.push({ person, starts: name.startsWith(words[0]!) });
+  }
+  return hits
+    .sort(
+      (a, b) =>
+        Number(b.starts) - Number(a.starts) || a.person.name.localeCompare(b.person.name, 'sv'),
+    )
+    .slice(0, top)
+    .map((h) => personChoice(h.person));
+}
+
+/**
+ * Who the card offers without typing: the people who already decide or answer for
+ * something (kommunchef, ersättare, säkerhetssamordnare, dataskyddsombud, owners of
+ * systems and documents, those who act for a nämnd), at most what a picker shows.
+ * Anyone else is found by typing; a list of the whole municipality would not fit a card.
+ */
+export function suggestedDelegates(org: Organisation, excluded: string[]): Person[] {
+  const ids = [
+    org.roles.kommunchef,
+    org.roles.ersattare,
+    ...org.roles.sakerhetssamordnare,
+    org.roles.dataskyddsombud,
+    ...org.systems.map((s) => s.owner),
+    ...org.documents.map((d) => d.owner),
+    ...(org.committees ?? []).map((c) => c.breachDecider),
+  ];
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const people = [...new Set(ids)]
+    .map((id) => (id ? byId.get(id) : undefined))
+    .filter((p): p is Person => p !== undefined && !excluded.includes(p.aadObjectId.toLowerCase()));
+  return people.slice(0, MAX_SEARCH_CHOICES);
+}
+
+/**
+ * The delegate picker of an approval card (`people:<approval id>`): neither the person
+ * searching nor the approval's requester, who may not decide it (the decision refuses
+ * them too, whatever a card sends).
+ */
+export const peopleSearch: CardSearch<ApprovalFeatureDeps> = {
+  dataset: PEOPLE_DATASET,
+  async search(ctx, query, top, approvalId) {
+    const approval =
+      approvalId && UUID.test(approvalId)
+        ? await ctx.deps.approvals.approvals.get(approvalId)
+        : undefined;
+    const excluded = [ctx.actor.aadObjectId, approval?.requesterAadObjectId.toLowerCase()];
+    return searchPeople(ctx.deps.org.organisation, excluded, query, top);
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
