@@ -64,8 +64,8 @@ export function approvalFormCard(
     noOwner: strings.form.noOwner,
     // The people with a role, and the one already picked; anyone else is found by typing.
     people: [
-      ...suggestedDelegates(org.organisation, []),
-      ...org.organisation.people.filter((p) => p.id === values.proposedOwner),
+      ...suggestedDelegates(org, []),
+      ...[org.personById(values.proposedOwner ?? '')].filter((p) => p !== undefined),
     ]
       .filter((p, i, all) => all.indexOf(p) === i)
       .map(personChoice),

@@ -133,7 +133,7 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     delegate: strings.card.delegate,
     // Neither oneself nor the requester: nobody decides their own request. The rest of
     // the organisation is found by typing (the `people` dataset).
-    delegates: suggestedDelegates(org.organisation, [viewer, requester]).map(personChoice),
+    delegates: suggestedDelegates(org, [viewer, requester]).map(personChoice),
     delegateDataset: `${PEOPLE_DATASET}:${approval.id}`,
     canWithdraw: approval.status === 'pending' && approval.requesterAadObjectId === viewer,
     withdraw: strings.card.withdraw,

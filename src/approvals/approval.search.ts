@@ -1,4 +1,4 @@
-import type { Organisation, Person } from '../org/index.js';
+import type { OrgDirectory, Organisation, Person } from '../org/index.js';
 import {
   MAX_SEARCH_CHOICES,
   type CardSearch,
@@ -57,7 +57,8 @@ export function searchPeople(
  * systems and documents, those who act for a nämnd), at most what a picker shows.
  * Anyone else is found by typing; a list of the whole municipality would not fit a card.
  */
-export function suggestedDelegates(org: Organisation, excluded: string[]): Person[] {
+export function suggestedDelegates(directory: OrgDirectory, excluded: string[]): Person[] {
+  const org = directory.organisation;
   const ids = [
     org.roles.kommunchef,
     org.roles.ersattare,
@@ -67,11 +68,13 @@ export function suggestedDelegates(org: Organisation, excluded: string[]): Perso
     ...org.documents.map((d) => d.owner),
     ...(org.committees ?? []).map((c) => c.breachDecider),
   ];
-  const byId = new Map(org.people.map((p) => [p.id, p]));
-  const people = [...new Set(ids)]
-    .map((id) => (id ? byId.get(id) : undefined))
-    .filter((p): p is Person => p !== undefined && !excluded.includes(p.aadObjectId.toLowerCase()));
-  return people.slice(0, MAX_SEARCH_CHOICES);
+  const people: Person[] = [];
+  for (const id of new Set(ids)) {
+    const person = id ? directory.personById(id) : undefined;
+    if (person && !excluded.includes(person.aadObjectId.toLowerCase())) people.push(person);
+    if (people.length === MAX_SEARCH_CHOICES) break;
+  }
+  return people;
 }
 
 /**

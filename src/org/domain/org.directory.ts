@@ -36,9 +36,30 @@ export interface OrgDirectory {
   breachDecider(systemId: string | null): Person;
 }
 
+/**
+ * The people by id and by Entra object id, made once per list of people. A concluded
+ * approval changes systems, documents or goals, never the people, and the register is
+ * built again after each one: with 10 000 people that was most of a decision's time.
+ */
+const peopleIndexes = new WeakMap<
+  readonly Person[],
+  { people: Map<string, Person>; byAad: Map<string, Person> }
+>();
+
+function peopleIndex(list: readonly Person[]) {
+  let index = peopleIndexes.get(list);
+  if (!index) {
+    index = {
+      people: new Map(list.map((p) => [p.id, p])),
+      byAad: new Map<string, Person>(list.map((p) => [p.aadObjectId, p])),
+    };
+    peopleIndexes.set(list, index);
+  }
+  return index;
+}
+
 export function createOrgDirectory(org: Organisation): OrgDirectory {
-  const people = new Map(org.people.map((p) => [p.id, p]));
-  const byAad = new Map<string, Person>(org.people.map((p) => [p.aadObjectId, p]));
+  const { people, byAad } = peopleIndex(org.people);
   const systems = new Map(org.systems.map((s) => [s.id, s]));
   const documents = new Map(org.documents.map((d) => [d.id, d]));
 

@@ -15,7 +15,8 @@ export type RegisterChange =
 export function applyRegisterChanges(org: Organisation, changes: RegisterChange[]): Organisation {
   const systems = org.systems.map((s) => ({ ...s }));
   const documents = org.documents.map((d) => ({ ...d }));
-  const people = new Set(org.people.map((p) => p.id));
+  let people: Set<string> | undefined;
+  const isPerson = (id: string) => (people ??= new Set(org.people.map((p) => p.id))).has(id);
   const goalsApproved = [...(org.goalsApproved ?? [])];
   for (const change of changes) {
     switch (change.kind) {
@@ -31,7 +32,7 @@ export function applyRegisterChanges(org: Organisation, changes: RegisterChange[
       }
       case 'system-owner': {
         const system = systems.find((s) => s.id === change.systemId);
-        if (system && people.has(change.ownerId)) system.owner = change.ownerId;
+        if (system && isPerson(change.ownerId)) system.owner = change.ownerId;
         break;
       }
       case 'annual-goals':
