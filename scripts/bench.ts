@@ -50,6 +50,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     people: { type: 'string' },
+    /** Node flags for the bot's process, to try V8 settings (`--node-flags=--max-semi-space-size=4`). */
+    'node-flags': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -84,6 +86,12 @@ interface Target {
   ok: boolean;
 }
 const targets: Target[] = [];
+
+/** The JavaScript heap in use, as the bot's /metrics says. */
+async function heapMb(bot: BotProcess): Promise<number> {
+  const text = await (await fetch(bot.url.replace(/\/api\/messages$/, '/metrics'))).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN) / 1048576;
+}
 
 async function makeDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (!values.database)
@@ -292,8 +300,22 @@ async function cardActions(bot: BotProcess, serviceUrl: string, databaseUrl: str
  */
 async function memory(bot: BotProcess, serviceUrl: string): Promise<void> {
   const samples: { answered: number; mb: number }[] = [];
+  const heaps: { answered: number; mb: number }[] = [];
   let answered = 0;
-  const timer = setInterval(() => samples.push({ answered, mb: bot.rssMb() }), 1000);
+  const metricsUrl = bot.url.replace(/\/api\/messages$/, '/metrics');
+  const timer = setInterval(() => {
+    samples.push({ answered, mb: bot.rssMb() });
+    // The JavaScript heap in use, as /metrics reports it: what the process keeps, not
+    // what the garbage collector has not given back yet.
+    const at = answered;
+    void fetch(metricsUrl)
+      .then((r) => r.text())
+      .then((text) => {
+        const used = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1];
+        if (used) heaps.push({ answered: at, mb: Number(used) / 1048576 });
+      })
+      .catch(() => undefined);
+  }, 1000);
   const run = await closedLoop(
     bot.url,
     50,
@@ -316,6 +338,12 @@ async function memory(bot: BotProcess, serviceUrl: string): Promise<void> {
   log(
     `  resident ${fmt(samples[0]!.mb)} MB at the start, ${fmt(at(0.25))} at a quarter, ` +
       `${fmt(half)} at half, ${fmt(at(0.75))} at three quarters, ${fmt(end)} at the end (peak ${fmt(peak)})`,
+  );
+  const heapAt = (share: number) =>
+    heaps.find((h) => h.answered >= share * memoryMessages)?.mb ?? NaN;
+  log(
+    `  heap in use ${fmt(heaps[0]?.mb ?? NaN)} MB at the start, ${fmt(heapAt(0.5))} at half, ` +
+      `${fmt(heaps.at(-1)?.mb ?? NaN)} at the end (peak ${fmt(Math.max(...heaps.map((h) => h.mb)))})`,
   );
   targets.push({
     what: `resident memory with the year of data after ${fmt(run.count)} messages`,
@@ -356,7 +384,10 @@ async function main(): Promise<void> {
     started.push(echo);
     await sleep(3000);
     const idle = idleBot.rssMb();
-    log(`idle: this bot ${fmt(idle)} MB resident, echo bot ${fmt(echo.rssMb())} MB`);
+    log(
+      `idle: this bot ${fmt(idle)} MB resident (heap in use ${fmt(await heapMb(idleBot))} MB), ` +
+        `echo bot ${fmt(echo.rssMb())} MB`,
+    );
     targets.push({
       what: 'resident memory when idle',
       figure: `${fmt(idle)} MB (echo bot ${fmt(echo.rssMb())} MB)`,
@@ -376,15 +407,16 @@ async function main(): Promise<void> {
     );
     const profileDir = path.join(projectRoot, 'bench-profile');
     if (values.profile) mkdirSync(profileDir, { recursive: true });
-    const bot = await startProcess(
-      'bot',
-      botScript,
-      { ...env, ORG_FILE: orgFile },
-      values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    );
+    const bot = await startProcess('bot', botScript, { ...env, ORG_FILE: orgFile }, [
+      ...(values['node-flags']?.split(' ').filter(Boolean) ?? []),
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ]);
     started.push(bot);
     await sleep(2000);
-    log(`idle with the year of data: ${fmt(bot.rssMb())} MB resident`);
+    log(
+      `idle with the year of data: ${fmt(bot.rssMb())} MB resident, ` +
+        `heap in use ${fmt(await heapMb(bot))} MB`,
+    );
 
     if (parts.has('throughput')) await throughput(bot, echo, connector.url);
     if (parts.has('actions')) await cardActions(bot, connector.url, database.url);
