@@ -34,7 +34,13 @@ export interface IncidentView {
   /** Teams user ids that refresh the card automatically (the viewer's). */
   refreshUserIds: string[];
   notice?: string;
+  /** When the card is made: the time left to each deadline, and which are near. */
+  now: Date;
 }
+
+/** A deadline this close, or past, is shown in the attention colour; the others are not. */
+const NEAR_DEADLINE_HOURS = 6;
+const OPEN_REPORT = new Set(['pending', 'waiting']);
 
 export function incidentFacts(strings: IncidentStrings, org: OrgDirectory, incident: Incident) {
   const tz = org.organisation.timezone;
@@ -153,34 +159,46 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     description: userText(excerpt(incident.description, CARD_EXCERPT.descriptionChars)),
     clocksHeading: strings.card.clocks,
     significantQuestion: showSignificance ? strings.card.significantQuestion : '',
-    clocks: incident.reports.map((r) => {
-      // The art. 34 question, while it waits for its answer: yes, or no with a reason.
-      const question = r.kind === 'data-subjects' && r.status === 'waiting';
-      return {
-        kind: r.kind,
-        title: strings.reports[r.kind],
-        state: question
-          ? strings.card.dataSubjects.question
-          : r.status === 'waiting'
-            ? strings.reportStatuses.waiting
-            : `${strings.card.due(formatLocal(r.dueAt, tz))} · ${strings.reportStatuses[r.status]}`,
-        color: r.status === 'pending' ? 'Attention' : 'Good',
-        canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
-        madeTitle: question ? strings.card.dataSubjects.yes : strings.card.markMade,
-        madeOutcome: question ? 'required' : 'made',
-        notRequiredTitle: question
-          ? strings.card.dataSubjects.no
-          : r.kind.startsWith('csirt')
-            ? strings.card.notSignificant
-            : strings.card.markNotRequired,
-        reasonLabel: r.kind.startsWith('csirt')
-          ? strings.card.reasonLabel.csirt
-          : r.kind === 'data-subjects'
-            ? strings.card.reasonLabel.dataSubjects
-            : strings.card.reasonLabel.imy,
-        reason: r.reason ? userText(r.reason) : '',
-      };
-    }),
+    // The open deadlines first, the nearest on top; then the decided ones.
+    clocks: [...incident.reports]
+      .sort(
+        (a, b) =>
+          Number(OPEN_REPORT.has(b.status)) - Number(OPEN_REPORT.has(a.status)) ||
+          a.dueAt.getTime() - b.dueAt.getTime(),
+      )
+      .map((r) => {
+        // The art. 34 question, while it waits for its answer: yes, or no with a reason.
+        const question = r.kind === 'data-subjects' && r.status === 'waiting';
+        const hoursLeft = (r.dueAt.getTime() - view.now.getTime()) / 3_600_000;
+        const pending = r.status === 'pending';
+        return {
+          kind: r.kind,
+          title: strings.reports[r.kind],
+          state: question
+            ? strings.card.dataSubjects.question
+            : r.status === 'waiting'
+              ? strings.reportStatuses.waiting
+              : `${strings.card.due(formatLocal(r.dueAt, tz))}` +
+                (pending ? ` (${strings.card.timeLeft(hoursLeft)})` : '') +
+                ` · ${strings.reportStatuses[r.status]}`,
+          // Only what is near or late stands out; green text on white is hard to read.
+          color: pending && hoursLeft <= NEAR_DEADLINE_HOURS ? 'Attention' : 'Default',
+          canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
+          madeTitle: question ? strings.card.dataSubjects.yes : strings.card.markMade,
+          madeOutcome: question ? 'required' : 'made',
+          notRequiredTitle: question
+            ? strings.card.dataSubjects.no
+            : r.kind.startsWith('csirt')
+              ? strings.card.notSignificant
+              : strings.card.markNotRequired,
+          reasonLabel: r.kind.startsWith('csirt')
+            ? strings.card.reasonLabel.csirt
+            : r.kind === 'data-subjects'
+              ? strings.card.reasonLabel.dataSubjects
+              : strings.card.reasonLabel.imy,
+          reason: r.reason ? userText(r.reason) : '',
+        };
+      }),
     saveReason: strings.card.saveReason,
     reasonMissing: strings.card.reasonMissing,
     reasonHeading: strings.card.reasonHeading,

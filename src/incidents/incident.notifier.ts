@@ -40,6 +40,7 @@ export async function incidentCardFor(
     roles: rolesOnIncident(incident, viewerAadObjectId, deps.org, now),
     refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
     notice,
+    now,
   });
 }
 

@@ -168,6 +168,14 @@ export const en: IncidentStrings = {
     description: 'Description',
     clocks: 'Deadlines',
     due: (when) => `by ${when}`,
+    timeLeft: (hours) =>
+      hours < 0
+        ? `${Math.max(1, Math.round(-hours))} h overdue`
+        : hours < 1
+          ? 'less than 1 h left'
+          : hours < 48
+            ? `${Math.floor(hours)} h left`
+            : `${Math.floor(hours / 24)} days left`,
     notes: 'Notes',
     history: 'History',
     why: {

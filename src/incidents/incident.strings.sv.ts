@@ -166,6 +166,14 @@ export const sv: IncidentStrings = {
     description: 'Beskrivning',
     clocks: 'Tidsfrister',
     due: (when) => `senast ${when}`,
+    timeLeft: (hours) =>
+      hours < 0
+        ? `försenad ${Math.max(1, Math.round(-hours))} h`
+        : hours < 1
+          ? 'mindre än 1 h kvar'
+          : hours < 48
+            ? `${Math.floor(hours)} h kvar`
+            : `${Math.floor(hours / 24)} dagar kvar`,
     notes: 'Anteckningar',
     history: 'Historik',
     why: {

@@ -86,6 +86,8 @@ export interface IncidentStrings {
     description: string;
     clocks: string;
     due: (when: string) => string;
+    /** The time left to a deadline (`hours` below 0: past it), as the card shows it beside the date. */
+    timeLeft: (hours: number) => string;
     notes: string;
     history: string;
     why: Record<IncidentRecipient['role'], string>;

@@ -39,6 +39,7 @@ const incidentAs = (roles: IncidentRole[], viewer: string) =>
     viewerAadObjectId: viewer,
     roles,
     refreshUserIds: [],
+    now: new Date('2026-11-29T10:00:00Z'),
   });
 
 /** Every card builder in the states that change its buttons and inputs. */

@@ -57,6 +57,7 @@ describe('text from people on cards', () => {
       viewerAadObjectId: '00000000-0000-0000-0000-0000000000a2',
       roles: ['sakerhetssamordnare'],
       refreshUserIds: [],
+      now: new Date('2026-11-29T10:00:00Z'),
     });
     for (const text of [
       'IT-säkerhetspolicy 2026-12-01 (utkast)!',

@@ -57,6 +57,7 @@ export const cardSamples: Record<string, () => CardJson> = {
       viewerAadObjectId: '00000000-0000-0000-0000-0000000000a1',
       roles: ['kommunchef', 'sakerhetssamordnare'],
       refreshUserIds: ['29:karin'],
+      now: new Date('2026-11-29T10:00:00Z'),
       notice: 'Påminnelse',
     }),
   // The middle page of a long incident: notes, and both page buttons.
