@@ -182,6 +182,9 @@ for (const engine of engines) {
       expect(
         actionsOf(card).some((a) => a.verb === 'rules.show' && a.data.ruleId === 'SK-03'),
       ).toBe(true);
+      // Each suggestion names its rule once ("SK-03 …", not "SK-03  SK-03 …").
+      expect(text).toMatch(/"SK-03 [^"]/);
+      expect(text).not.toMatch(/SK-03\s+SK-03/);
       const forward = button(card, 'Fråga IT-säkerhetssamordnaren');
       const questionId = String(forward.data.questionId);
 
