@@ -8,6 +8,7 @@ import { openDatabase } from '../src/platform/db/dialect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { fromRoot, projectRoot } from '../src/platform/paths.js';
 import { LimitedConnector } from './bench/limited-connector.js';
+import { knownPersonRow } from './bench/seed.js';
 
 /**
  * `npm run bench:reminders -- [--staff 5000] [--rate 45] [--kill-at 2500] [--database <url>]`
@@ -19,7 +20,6 @@ import { LimitedConnector } from './bench/limited-connector.js';
  * and started again with the same command. It prints the rate, duplicates and losses.
  */
 
-const TENANT = '00000000-0000-0000-0000-000000000001';
 /** Monday 1 February 2027 09:00 in Stockholm: the default awareness schedule. */
 const AT = '2027-02-01T09:00';
 /** People of config/org.example.yaml, who also get the message (their chats are created). */
@@ -45,31 +45,14 @@ async function seed(databaseUrl: string, serviceUrl: string): Promise<void> {
   const db = openDatabase(parseDatabaseUrl(databaseUrl));
   await migrateToLatest(db);
   const now = new Date().toISOString();
-  const rows = Array.from({ length: staff - ORG_PEOPLE }, (_, i) => {
-    const conversationId = `a:bench-${aad(i)}`;
-    return {
-      aad_object_id: aad(i),
-      tenant_id: TENANT,
-      person_id: null,
-      name: `Medarbetare ${i}`,
-      locale: i % 10 === 0 ? 'en-US' : 'sv-SE',
-      service_url: serviceUrl,
-      teams_user_id: `29:${aad(i)}`,
-      conversation_id: conversationId,
-      conversation_reference: JSON.stringify({
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
-        user: { id: `29:${aad(i)}`, aadObjectId: aad(i) },
-        bot: { id: '28:bench-bot', name: 'IT-säkerhet' },
-      }),
-      installed: 1,
-      unreachable_at: null,
-      unreachable_reason: null,
-      created_at: now,
-      updated_at: now,
-    };
-  });
+  const rows = Array.from({ length: staff - ORG_PEOPLE }, (_, i) =>
+    knownPersonRow(
+      { aadObjectId: aad(i), name: `Medarbetare ${i}` },
+      serviceUrl,
+      { personId: null, locale: i % 10 === 0 ? 'en-US' : 'sv-SE' },
+      now,
+    ),
+  );
   for (let i = 0; i < rows.length; i += 500)
     await db.kysely
       .insertInto('person')

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback, type Loopback } from './loopback.js';
 
 /**
  * A Bot Framework connector on loopback that enforces the Teams limits the way
@@ -21,7 +21,7 @@ export class LimitedConnector {
   private readonly recent: number[] = [];
   private readonly recentByConversation = new Map<string, number[]>();
   private readonly memberOf = new Map<string, string>();
-  private server: http.Server | undefined;
+  private server: Loopback | undefined;
   private nextId = 1;
   url = '';
 
@@ -31,22 +31,17 @@ export class LimitedConnector {
   ) {}
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
+    this.server = await serveOnLoopback((req, res) => {
       let raw = '';
       req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       req.on('end', () => this.answer(req, res, raw));
     });
-    this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await this.server?.stop();
   }
 
   private overLimit(list: number[], now: number, limit: number): boolean {

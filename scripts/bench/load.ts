@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { projectRoot } from '../../src/platform/paths.js';
+import { serveOnLoopback, type Loopback } from './loopback.js';
 
 /** The pieces of `npm run bench`: a connector that accepts everything, processes, load. */
 
@@ -18,11 +18,11 @@ const BOT = { id: '28:bench-bot', name: 'IT-säkerhet' };
 export class SinkConnector {
   posts = 0;
   url = '';
-  private server: http.Server | undefined;
+  private server: Loopback | undefined;
   private nextId = 1;
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
+    this.server = await serveOnLoopback((req, res) => {
       req.resume();
       req.on('end', () => {
         this.posts++;
@@ -31,17 +31,12 @@ export class SinkConnector {
         res.end(JSON.stringify({ id: `${created ? 'a:created' : 'activity'}-${this.nextId++}` }));
       });
     });
-    this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await this.server?.stop();
   }
 }
 

@@ -47,6 +47,41 @@ export function writeBenchOrg(file: string, people: number): void {
   writeFileSync(file, stringify(org));
 }
 
+/**
+ * A person as the bot knows them after they wrote to it in their personal chat: the
+ * conversation reference points at the benchmark's connector.
+ */
+export function knownPersonRow(
+  user: { aadObjectId: string; name: string },
+  serviceUrl: string,
+  options: { personId: string | null; locale: string },
+  now: string,
+) {
+  const conversationId = `a:bench-${user.aadObjectId}`;
+  return {
+    aad_object_id: user.aadObjectId,
+    tenant_id: TENANT,
+    person_id: options.personId,
+    name: user.name,
+    locale: options.locale,
+    service_url: serviceUrl,
+    teams_user_id: `29:${user.aadObjectId}`,
+    conversation_id: conversationId,
+    conversation_reference: JSON.stringify({
+      channelId: 'msteams',
+      serviceUrl,
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
+      user: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId },
+      bot: { id: '28:bench-bot', name: 'IT-säkerhet' },
+    }),
+    installed: 1,
+    unreachable_at: null,
+    unreachable_reason: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 const CATEGORIES = ['natfiske', 'skadlig-kod', 'forlorad-utrustning', 'driftstorning', 'ovrigt'];
 
 /** Migrates, then inserts the people's chats, the incidents of a year and the approvals. */
@@ -63,32 +98,9 @@ export async function seedDatabase(url: string, serviceUrl: string, scale: Scale
     };
     const now = new Date().toISOString();
     await batch(
-      Array.from({ length: scale.people }, (_, i) => {
-        const user = benchUser(i);
-        const conversationId = `a:bench-${user.aadObjectId}`;
-        return {
-          aad_object_id: user.aadObjectId,
-          tenant_id: TENANT,
-          person_id: `staff-${i}`,
-          name: user.name,
-          locale: 'sv-SE',
-          service_url: serviceUrl,
-          teams_user_id: `29:${user.aadObjectId}`,
-          conversation_id: conversationId,
-          conversation_reference: JSON.stringify({
-            channelId: 'msteams',
-            serviceUrl,
-            conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
-            user: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId },
-            bot: { id: '28:bench-bot', name: 'IT-säkerhet' },
-          }),
-          installed: 1,
-          unreachable_at: null,
-          unreachable_reason: null,
-          created_at: now,
-          updated_at: now,
-        };
-      }),
+      Array.from({ length: scale.people }, (_, i) =>
+        knownPersonRow(benchUser(i), serviceUrl, { personId: `staff-${i}`, locale: 'sv-SE' }, now),
+      ),
       (rows) => k.insertInto('person').values(rows).execute(),
     );
     await batch(

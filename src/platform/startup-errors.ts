@@ -1,3 +1,4 @@
+import { codeOf, type ErrorShape } from './error-code.js';
 import { ConfigError, type DatabaseConfig } from './config.js';
 
 /**
@@ -7,22 +8,6 @@ import { ConfigError, type DatabaseConfig } from './config.js';
 
 /** How long a PostgreSQL connection may take, handshake and login included. */
 export const CONNECT_TIMEOUT_MS = 10_000;
-
-interface ErrorShape {
-  code?: unknown;
-  message?: unknown;
-  errors?: unknown;
-}
-
-/** A Node socket error's code, also from the AggregateError of a host with several addresses. */
-function codeOf(error: ErrorShape): string | undefined {
-  if (typeof error.code === 'string') return error.code;
-  if (Array.isArray(error.errors)) {
-    for (const inner of error.errors as ErrorShape[])
-      if (typeof inner?.code === 'string') return inner.code;
-  }
-  return undefined;
-}
 
 /** One line, never the connection string (it may hold a password). */
 function oneLine(text: unknown, url?: string): string {

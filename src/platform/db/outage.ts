@@ -1,3 +1,4 @@
+import { codeOf, type ErrorShape } from '../error-code.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -6,13 +7,6 @@ import type { Logger } from '../log.js';
  * error of the bot's own. While it lasts the bot answers 503 on `/healthz` and
  * `/api/messages`, logs it once, and looks every second whether it is back.
  */
-
-interface ErrorShape {
-  code?: unknown;
-  message?: unknown;
-  errors?: unknown;
-  cause?: unknown;
-}
 
 /** Node's words for a connection that could not be made or was lost. */
 const SOCKET_CODES = new Set([
@@ -30,15 +24,6 @@ const SOCKET_CODES = new Set([
 /** pg's and pg-pool's own messages for a lost or impossible connection. */
 const CONNECTION_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error|Connection ended|Cannot use a pool after calling end/i;
-
-function codeOf(error: ErrorShape): string | undefined {
-  if (typeof error.code === 'string') return error.code;
-  if (Array.isArray(error.errors)) {
-    for (const inner of error.errors as ErrorShape[])
-      if (typeof inner?.code === 'string') return inner.code;
-  }
-  return undefined;
-}
 
 /** Whether `error` says the database is out of reach now, rather than that a query is wrong. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
