@@ -169,10 +169,10 @@ const decide = cardAction({
 });
 
 /**
- * The person picked in a people picker (delegate, proposed owner). A choice the card listed comes as its value
- * (the person's id); one the typeahead search found comes, from Microsoft's own card
- * renderer, as its title ("Anna Andersson (Handläggare)"), which names one person only
- * if nobody else has the same name and title.
+ * The person picked in a people picker (delegate, proposed owner). A choice the card
+ * listed comes as its value (the person's id); one the typeahead search found comes,
+ * from Microsoft's own card renderer, as its title ("Anna Andersson (Handläggare)"),
+ * which names one person only if nobody else has the same name and title.
  */
 function pickedPersonId(org: Organisation, picked: string): string {
   if (org.people.some((p) => p.id === picked)) return picked;
