@@ -1,4 +1,4 @@
-import { PEOPLE_DATASET, personChoice, suggestedDelegates } from './approval.search.js';
+import { PEOPLE_DATASET, personChoice, peopleWithRoles } from './approval.search.js';
 import { CHAINS } from './domain/approval.chains.js';
 import { APPROVAL_TYPES } from './domain/approval.js';
 import type {
@@ -64,7 +64,7 @@ export function approvalFormCard(
     noOwner: strings.form.noOwner,
     // The people with a role, and the one already picked; anyone else is found by typing.
     people: [
-      ...suggestedDelegates(org, []),
+      ...peopleWithRoles(org, []),
       ...[org.personById(values.proposedOwner ?? '')].filter((p) => p !== undefined),
     ]
       .filter((p, i, all) => all.indexOf(p) === i)

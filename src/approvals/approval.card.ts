@@ -1,4 +1,4 @@
-import { PEOPLE_DATASET, personChoice, suggestedDelegates } from './approval.search.js';
+import { PEOPLE_DATASET, personChoice, peopleWithRoles } from './approval.search.js';
 import type { AuditEvent } from '../org/index.js';
 import { mayDecide } from './domain/approval.service.js';
 import { currentStep, type Approval } from './domain/approval.js';
@@ -133,7 +133,7 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     delegate: strings.card.delegate,
     // Neither oneself nor the requester: nobody decides their own request. The rest of
     // the organisation is found by typing (the `people` dataset).
-    delegates: suggestedDelegates(org, [viewer, requester]).map(personChoice),
+    delegates: peopleWithRoles(org, [viewer, requester]).map(personChoice),
     delegateDataset: `${PEOPLE_DATASET}:${approval.id}`,
     canWithdraw: approval.status === 'pending' && approval.requesterAadObjectId === viewer,
     withdraw: strings.card.withdraw,

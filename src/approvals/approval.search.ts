@@ -57,7 +57,7 @@ export function searchPeople(
  * systems and documents, those who act for a nämnd), at most what a picker shows.
  * Anyone else is found by typing; a list of the whole municipality would not fit a card.
  */
-export function suggestedDelegates(directory: OrgDirectory, excluded: string[]): Person[] {
+export function peopleWithRoles(directory: OrgDirectory, excluded: string[]): Person[] {
   const org = directory.organisation;
   const ids = [
     org.roles.kommunchef,

@@ -84,6 +84,7 @@ describe.skipIf(!postgresServerUrl)(
         const work = db.kysely.transaction().execute(async (trx) => {
           await sql`select 1`.execute(trx);
           // The client is checked out of the pool and no query runs when the line goes.
+          // It hears of it on its own socket, which the test cannot watch: a short wait.
           proxy!.cut();
           await new Promise((resolve) => setTimeout(resolve, 200));
           await sql`select 2`.execute(trx);

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { message, people, personalConversationId, TENANT } from '../support/activities.js';
+import { startBotProcess } from '../support/bot-process.js';
 import { FakeConnector, textOf } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -115,28 +115,11 @@ describe('the process on SIGTERM', () => {
     'When npm start gets SIGTERM during a turn, then it answers the turn, turns new activities away and exits 0 within 10 s',
     async () => {
       const connector = await new FakeConnector().start();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: path.resolve(import.meta.dirname, '../..'),
-        env: {
-          ...process.env,
-          MicrosoftAppId: '',
-          ORG_FILE: '',
-          PORT: '0',
-          LOG_LEVEL: 'info',
-          DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
-        },
+      const { child, url, output, exited } = await startBotProcess({
+        LOG_LEVEL: 'info',
+        DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
       });
-      let output = '';
-      child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
-      const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-        child.on('exit', (code) => resolve({ code, at: Date.now() })),
-      );
       try {
-        await expect
-          .poll(() => /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0], { timeout: 60_000 })
-          .toBeTruthy();
-        const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)![0];
         const post = (body: unknown) =>
           fetch(`${url}/api/messages`, {
             method: 'POST',
@@ -156,9 +139,9 @@ describe('the process on SIGTERM', () => {
         slow.release();
         expect((await underWay).status).toBe(200);
         const { code, at } = await exited;
-        expect(code, output).toBe(0);
+        expect(code, output()).toBe(0);
         expect(at - signalled).toBeLessThan(10_000);
-        expect(output).not.toMatch(/\bat .+:\d+:\d+/);
+        expect(output()).not.toMatch(/\bat .+:\d+:\d+/);
       } finally {
         child.kill('SIGKILL');
         await connector.stop();

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +8,7 @@ import {
   type Sender,
 } from '../support/activities.js';
 import { postgresEngine, postgresServerUrl, type TestDatabase } from '../support/engines.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { cardOf, FakeConnector, textOf } from '../support/fake-connector.js';
 import { phishingForm } from '../support/incident-samples.js';
 import { pressButton } from '../support/teams-client.js';
@@ -22,31 +21,9 @@ describe.skipIf(!postgresServerUrl)(
   () => {
     let database: TestDatabase;
     let connector: FakeConnector;
-    const instances: { child: ChildProcess; url: string; output: () => string }[] = [];
+    const instances: BotProcess[] = [];
 
-    async function start(): Promise<(typeof instances)[number]> {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: path.resolve(import.meta.dirname, '../..'),
-        env: {
-          ...process.env,
-          MicrosoftAppId: '',
-          ORG_FILE: '',
-          PORT: '0',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: database.url,
-        },
-      });
-      let output = '';
-      child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
-      child.stderr!.on('data', (d: Buffer) => (output += d.toString('utf8')));
-      const started = Date.now();
-      while (!/http:\/\/127\.0\.0\.1:\d+/.test(output)) {
-        if (Date.now() - started > 60_000 || child.exitCode !== null)
-          throw new Error(`the bot did not start: ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      return { child, url: /http:\/\/127\.0\.0\.1:\d+/.exec(output)![0], output: () => output };
-    }
+    const start = () => startBotProcess({ LOG_LEVEL: 'warn', DATABASE_URL: database.url });
 
     beforeAll(async () => {
       database = await postgresEngine.create();
@@ -69,12 +46,24 @@ describe.skipIf(!postgresServerUrl)(
       return { status: response.status, body: await response.text() };
     };
     const opts = () => ({ serviceUrl: connector.url });
+    /** Both senders have delivered everything: no outbox row waits or is being sent. */
     const idle = async () => {
-      // Both senders deliver what is due; the connector has seen it all when nothing changes.
-      let before = -1;
-      while (before !== connector.history.length) {
-        before = connector.history.length;
-        await new Promise((resolve) => setTimeout(resolve, 2000));
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await expect
+          .poll(
+            async () =>
+              (
+                await client.query<{ n: string }>(
+                  "select count(*) as n from outbox where status in ('pending', 'sending')",
+                )
+              ).rows[0]!.n,
+            { timeout: 30_000 },
+          )
+          .toBe('0');
+      } finally {
+        await client.end();
       }
     };
 
