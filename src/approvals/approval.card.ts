@@ -82,6 +82,7 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     const delegated = s.delegate ? ` (${strings.card.delegatedTo(userText(s.delegate.name))})` : '';
     let state = strings.card.notStarted;
     let marker = '○';
+    // The marker and the words say the state; Teams' green and red text are too faint.
     let color = 'Default';
     if (s.decision) {
       const word =
@@ -92,7 +93,6 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
         s.decidedAt ? formatLocal(s.decidedAt, tz) : '',
       );
       marker = s.decision === 'approved' ? '✓' : '✗';
-      color = s.decision === 'approved' ? 'Good' : 'Attention';
     } else if (step?.index === s.index) {
       state = strings.card.waitingFor(userText(s.approverIds.map(nameOfPerson).join(', ')));
       marker = '●';

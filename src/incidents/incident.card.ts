@@ -181,8 +181,9 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
               : `${strings.card.due(formatLocal(r.dueAt, tz))}` +
                 (pending ? ` (${strings.card.timeLeft(hoursLeft)})` : '') +
                 ` · ${strings.reportStatuses[r.status]}`,
-          // Only what is near or late stands out; green text on white is hard to read.
-          color: pending && hoursLeft <= NEAR_DEADLINE_HOURS ? 'Attention' : 'Default',
+          // Only what is near or late stands out, in a red container: Teams' red text is
+          // below 4.5:1 on its dark theme, dark text on the attention background is not.
+          stateStyle: pending && hoursLeft <= NEAR_DEADLINE_HOURS ? 'attention' : 'default',
           canDecide: (r.status === 'pending' || r.status === 'waiting') && can.decideReport(r.kind),
           madeTitle: question ? strings.card.dataSubjects.yes : strings.card.markMade,
           madeOutcome: question ? 'required' : 'made',

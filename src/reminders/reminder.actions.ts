@@ -75,7 +75,7 @@ const goalFollowUp = cardAction({
             checkpointKind: data.checkpoint === result.goal.deadline ? 'deadline' : 'follow-up',
             status: result.answer.status,
             comment: result.answer.comment ?? '',
-            notice: { text: s.goal.saved(s.goalStatuses[result.answer.status]), color: 'Good' },
+            notice: { text: s.goal.saved(s.goalStatuses[result.answer.status]), style: 'good' },
           }),
         );
       }
@@ -116,7 +116,7 @@ const threatConfirm = cardAction({
         return cardResponse(
           threatAnalysisCard(s, result.system, data.checkpoint, result.review, tz, {
             open: false,
-            notice: { text, color: 'Good' },
+            notice: { text, style: 'good' },
           }),
         );
       }
@@ -142,7 +142,7 @@ const acknowledge = cardAction({
     return cardResponse(
       awarenessCard(s, ctx.deps.knowledgeBase, data.campaign, {
         open: false,
-        notice: { text, color: 'Good' },
+        notice: { text, style: 'good' },
       }),
     );
   },

@@ -9,18 +9,11 @@ import type { RevisionStage } from './domain/reminder.js';
 import type { KnowledgeBase } from '../rules/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { ReminderStrings } from './reminder.strings.js';
-import { userText, renderCardJson, type CardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson, type CardJson, type Notice } from '../platform/teams/render.js';
 
 /** Cards of the reminders feature. Text from people and the register goes into TextRuns (userText). */
 
-export type NoticeColor = 'Warning' | 'Good' | 'Attention' | 'Default';
-
-export interface Notice {
-  text: string;
-  color: NoticeColor;
-}
-
-const noNotice: Notice = { text: '', color: 'Default' };
+const noNotice: Notice = { text: '', style: 'emphasis' };
 
 /** The button opens the approval request form with the type and subject chosen. */
 function startApproval(type: ApprovalType, subject: string) {
@@ -112,7 +105,7 @@ export function goalFollowUpCard(
   const notice = view.notice ?? noNotice;
   return renderCardJson('reminders/goal-follow-up', {
     notice: notice.text,
-    noticeColor: notice.color,
+    noticeStyle: notice.style,
     heading: s.goal.heading,
     title: userText(goal.title),
     intro:
@@ -143,7 +136,7 @@ export function threatAnalysisCard(
   const notice = options.notice ?? noNotice;
   return renderCardJson('reminders/threat-analysis', {
     notice: notice.text,
-    noticeColor: notice.color,
+    noticeStyle: notice.style,
     heading: s.threat.heading,
     text: s.threat.text(userText(system.name)),
     facts: [
@@ -175,7 +168,7 @@ export function awarenessCard(
   const notice = options.notice ?? noNotice;
   return renderCardJson('reminders/awareness', {
     notice: notice.text,
-    noticeColor: notice.color,
+    noticeStyle: notice.style,
     heading: s.awareness.heading,
     intro: s.awareness.intro,
     areas: knowledgeBase.areas.map((area) => ({

@@ -21,9 +21,8 @@ import {
   planningCard,
   revisionCard,
   threatAnalysisCard,
-  type Notice,
 } from './reminder.cards.js';
-import type { CardJson } from '../platform/teams/render.js';
+import type { CardJson, Notice } from '../platform/teams/render.js';
 
 export interface ReminderNotifierDeps {
   org: () => OrgDirectory;
@@ -155,7 +154,7 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
       const locale = localeFrom((await deps.people.find(o.recipient.aadObjectId))?.locale);
       const s = reminderStringsFor(locale);
       const notice: Notice | undefined = late
-        ? { text: s.late(formatLocal(o.sendAt, org.organisation.timezone)), color: 'Warning' }
+        ? { text: s.late(formatLocal(o.sendAt, org.organisation.timezone)), style: 'warning' }
         : undefined;
       // The goal's card and title for a goal reminder; the other kinds need no lookup.
       const goalEntries = o.subject.kind === 'goal' ? await deps.report.goals.listWithStatus() : [];

@@ -29,8 +29,8 @@ export const rulesReplyAction = cardAction({
     const mine = question.answer?.byAadObjectId === ctx.actor.aadObjectId;
     const card = await coordinatorCard(services.rules, question, ctx.actor.locale, (t) =>
       outcome.kind === 'answered' || mine
-        ? t.answeredByYou(question.askerName)
-        : t.alreadyAnswered(question.answer?.byName ?? ''),
+        ? { text: t.answeredByYou(question.askerName), style: 'good' }
+        : { text: t.alreadyAnswered(question.answer?.byName ?? ''), style: 'warning' },
     );
     return cardResponse(card.content as Record<string, unknown>);
   },

@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { RulesStrings } from './rules.strings.js';
 import type { AreaId, KnowledgeBase, Rule } from './domain/rule.js';
 import type { RulesFeedback, RulesQuestion } from './domain/rules-question.js';
-import { userText, renderCard } from '../platform/teams/render.js';
+import { userText, renderCard, type Notice, type NoticeStyle } from '../platform/teams/render.js';
 
 /** Typed data for the rules templates in cards/rules-*.json. Text from people goes into TextRuns (userText). */
 
@@ -82,6 +82,7 @@ export interface RulesCoordinatorCardData {
   askedAt: string;
   botNote: string;
   notice: string;
+  noticeStyle: NoticeStyle;
   state: 'open' | 'answered';
   replyLabel: string;
   replyPlaceholder: string;
@@ -226,7 +227,7 @@ export function rulesCoordinatorCardData(
     askerTitle: string | undefined;
     matchedRule: Rule | undefined;
     feedback: RulesFeedback | undefined;
-    notice: string;
+    notice: Notice | undefined;
     formatTime: (at: Date) => string;
   },
 ): RulesCoordinatorCardData {
@@ -246,7 +247,8 @@ export function rulesCoordinatorCardData(
           feedback?.comment ? userText(feedback.comment) : null,
         )
       : s.coordinatorNoMatch,
-    notice: context.notice,
+    notice: context.notice?.text ?? '',
+    noticeStyle: context.notice?.style ?? 'emphasis',
     state: question.answer ? 'answered' : 'open',
     replyLabel: s.replyLabel(userText(question.askerName)),
     replyPlaceholder: s.replyPlaceholder,

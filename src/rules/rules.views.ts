@@ -16,6 +16,7 @@ import {
   rulesReplyCardData,
 } from './rules.cards.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';
+import type { Notice } from '../platform/teams/render.js';
 
 /** Cards of the rules Q&A, always drawn from stored state so a re-render shows what is true now. */
 
@@ -71,7 +72,7 @@ export async function coordinatorCard(
   deps: Pick<RulesDeps, 'org' | 'knowledgeBase' | 'questions'>,
   question: RulesQuestion,
   locale: Locale,
-  notice: (s: RulesStrings) => string = () => '',
+  notice: (s: RulesStrings) => Notice | undefined = () => undefined,
 ): Promise<Attachment> {
   const s = rulesStringsFor(locale);
   const askerPerson = deps.org.personByAadObjectId(question.askerAadObjectId);

@@ -3,7 +3,7 @@ import { incidentCard } from '../../src/incidents/incident.card.js';
 import { incidentStringsFor } from '../../src/incidents/incident.strings.js';
 import { exampleOrg, sampleIncident } from '../support/incident-samples.js';
 
-/** The deadline rows of the card, in order: the clock's title, its line and its colour. */
+/** The deadline rows of the card, in order: the clock's title, its line and the style it sits in. */
 function deadlines(now: string, locale: 'sv' | 'en' = 'sv') {
   const card = incidentCard(incidentStringsFor(locale), exampleOrg, {
     incident: sampleIncident(),
@@ -14,14 +14,15 @@ function deadlines(now: string, locale: 'sv' | 'en' = 'sv') {
     refreshUserIds: [],
     now: new Date(now),
   });
-  const rows: { title: string; state: string; color: string }[] = [];
+  type Item = { text?: string; style?: string; items?: Item[] };
+  const rows: { title: string; state: string; style: string }[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
-    const items = (node as { items?: { text?: string; color?: string }[] }).items;
-    const [title, state] = items ?? [];
-    if (title?.text && state?.color !== undefined && /senast|by /.test(state.text ?? ''))
-      rows.push({ title: title.text, state: state.text!, color: state.color });
+    const [title, box] = (node as Item).items ?? [];
+    const state = box?.items?.[0]?.text;
+    if (title?.text && box?.style && state && /senast|by /.test(state))
+      rows.push({ title: title.text, state, style: box.style });
     Object.values(node).forEach(visit);
   };
   visit(card);
@@ -36,12 +37,12 @@ describe('the deadlines on the incident card', () => {
       {
         title: expect.stringContaining('CSIRT'),
         state: 'senast 2026-11-30 09:00 (5 h kvar) · Inte gjord',
-        color: 'Attention',
+        style: 'attention',
       },
       {
         title: expect.stringContaining('IMY'),
         state: 'senast 2026-12-02 09:00 (2 dagar kvar) · Inte gjord',
-        color: 'Default',
+        style: 'default',
       },
     ]);
   });
@@ -50,8 +51,8 @@ describe('the deadlines on the incident card', () => {
     const [csirt, imy] = deadlines('2026-11-30T11:00:00Z', 'en');
     expect(csirt).toMatchObject({
       state: expect.stringContaining('(3 h overdue)'),
-      color: 'Attention',
+      style: 'attention',
     });
-    expect(imy).toMatchObject({ state: expect.stringContaining('(45 h left)'), color: 'Default' });
+    expect(imy).toMatchObject({ state: expect.stringContaining('(45 h left)'), style: 'default' });
   });
 });

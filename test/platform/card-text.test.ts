@@ -7,23 +7,13 @@ import { rulesStringsFor } from '../../src/rules/rules.strings.js';
 import { rulesCoordinatorCard, rulesCoordinatorCardData } from '../../src/rules/rules.cards.js';
 import type { CardJson } from '../../src/platform/teams/render.js';
 import { sampleApproval } from '../support/approval-samples.js';
-import { cardSamples } from '../support/card-samples.js';
+import { everyCard } from '../support/card-samples.js';
 import { cardTexts, markdownTexts, plainTexts } from '../support/card-text.js';
 import { exampleOrg, sampleIncident } from '../support/incident-samples.js';
-import { extraReminderCards } from '../support/reminder-samples.js';
-import { rulesCardVariants, sampleQuestion } from '../support/rules-samples.js';
+import { sampleQuestion } from '../support/rules-samples.js';
 
 /** The samples put markdown and HTML into every text that comes from people or the register. */
 const MARKUP = ['evil.example', '**', '<b>', '_telefonnummer_'];
-
-const everyCard: [string, () => CardJson][] = [
-  ...Object.entries(cardSamples),
-  ...Object.entries(rulesCardVariants()).map(([name, card]): [string, () => CardJson] => [
-    name,
-    () => card,
-  ]),
-  ...Object.entries(extraReminderCards),
-];
 
 const shownAsText = (card: CardJson, text: string) =>
   plainTexts(card).some((t) => t.includes(text));
@@ -76,7 +66,7 @@ describe('text from people on cards', () => {
         askerTitle: 'IT-chef',
         matchedRule: undefined,
         feedback: undefined,
-        notice: '',
+        notice: undefined,
         formatTime: (at) => at.toISOString(),
       }),
     ).content as CardJson;

@@ -5,7 +5,7 @@ import { engines } from '../support/engines.js';
 import { cardOf } from '../support/fake-connector.js';
 import { declaredButtons } from '../support/teams-client.js';
 import { startTestApp, type CardSource, type TestApp } from '../support/test-app.js';
-import { shownAsText } from '../support/card-text.js';
+import { containerStyleOf, shownAsText } from '../support/card-text.js';
 
 const { karin, lars, sara, anna, erik } = people;
 
@@ -230,7 +230,10 @@ for (const engine of engines) {
       });
       const answeredText = JSON.stringify(answered.value);
       expect(answeredText).toContain('Besvarad av Lars Berg');
-      expect(answeredText).toContain('Ditt svar är skickat till Anna Andersson.');
+      // A success, so not in the red attention style.
+      expect(containerStyleOf(answered.value, 'Ditt svar är skickat till Anna Andersson.')).toBe(
+        'good',
+      );
       expect(answeredText).not.toContain('"id":"reply"');
       await app.running.sender.drain();
       const delivered = chat(anna);
@@ -241,7 +244,7 @@ for (const engine of engines) {
       expect(shownAsText(replyCard, 'Matsedeln finns på **intranätet**.')).toBe(true);
 
       const second = await press(sara, saraMessage, 'Skicka svar', { reply: 'Fråga köket.' });
-      expect(JSON.stringify(second.value)).toContain('redan besvarad av Lars Berg');
+      expect(containerStyleOf(second.value, 'redan besvarad av Lars Berg')).toBe('warning');
       expect(JSON.stringify(second.value)).toContain('Matsedeln finns på');
 
       // Only the coordinators got the card: anyone else's click is forged.

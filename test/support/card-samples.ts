@@ -9,8 +9,8 @@ import { stringsFor } from '../../src/platform/strings.js';
 import { renderCardJson, type CardJson } from '../../src/platform/teams/render.js';
 import { approvalCardSamples } from './approval-samples.js';
 import { exampleOrg, sampleIncident } from './incident-samples.js';
-import { reminderCardSamples } from './reminder-samples.js';
-import { rulesCardSamples } from './rules-samples.js';
+import { extraReminderCards, reminderCardSamples } from './reminder-samples.js';
+import { rulesCardSamples, rulesCardVariants } from './rules-samples.js';
 
 const sv = incidentStringsFor('sv');
 
@@ -103,3 +103,13 @@ export const cardSamples: Record<string, () => CardJson> = {
   ...reminderCardSamples,
   ...approvalCardSamples,
 };
+
+/** Every template's sample and the variants of the rules and reminder cards, by name. */
+export const everyCard: [string, () => CardJson][] = [
+  ...Object.entries(cardSamples),
+  ...Object.entries(rulesCardVariants()).map(([name, card]): [string, () => CardJson] => [
+    name,
+    () => card,
+  ]),
+  ...Object.entries(extraReminderCards),
+];

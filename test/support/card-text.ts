@@ -70,3 +70,23 @@ export function shownAsText(card: unknown, text: string): boolean {
     !markdownTexts(card).some((t) => t.includes(text))
   );
 }
+
+/** The style of the innermost styled container around the first text that contains `text`. */
+export function containerStyleOf(card: unknown, text: string): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown, style: string): boolean => {
+    if (Array.isArray(node)) return node.some((n) => visit(n, style));
+    if (!isObject(node)) return false;
+    const inner = typeof node.style === 'string' && node.type === 'Container' ? node.style : style;
+    if (
+      (node.type === 'TextBlock' || node.type === 'TextRun') &&
+      String(node.text).includes(text)
+    ) {
+      found = inner;
+      return true;
+    }
+    return Object.values(node).some((value) => typeof value === 'object' && visit(value, inner));
+  };
+  visit(card, 'default');
+  return found;
+}

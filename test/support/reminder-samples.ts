@@ -120,7 +120,7 @@ export const reminderCardSamples: Record<
       checkpointKind: 'follow-up',
       status: 'pagar',
       comment: 'Halvvägs',
-      notice: { text: sv.goal.saved('Pågår'), color: 'Good' },
+      notice: { text: sv.goal.saved('Pågår'), style: 'good' },
     }),
   'goal-list': () =>
     goalListCard(sv, exampleOrg, 2026, [{ goal: sampleGoal, latest: sampleAnswer }], true),

@@ -17,7 +17,7 @@ import {
   rulesReplyCard,
   rulesReplyCardData,
 } from '../../src/rules/rules.cards.js';
-import type { CardJson } from '../../src/platform/teams/render.js';
+import type { CardJson, Notice } from '../../src/platform/teams/render.js';
 
 export const knowledgeBase = loadKnowledgeBase(fromRoot('content', 'anvandare'));
 export const ruleSearch = createRuleSearch(knowledgeBase);
@@ -71,7 +71,7 @@ export function rulesCardVariants(locale: 'sv' | 'en' = 'sv'): Record<string, Ca
     forwardedAt: new Date(),
     answer: { text: 'Ring **IT**', byAadObjectId: 'x', byName: 'Lars Berg', at: new Date() },
   });
-  const coordinator = (question: RulesQuestion, notice: string) =>
+  const coordinator = (question: RulesQuestion, notice: Notice | undefined) =>
     card(
       rulesCoordinatorCard(
         rulesCoordinatorCardData(s, question, {
@@ -95,8 +95,15 @@ export function rulesCardVariants(locale: 'sv' | 'en' = 'sv'): Record<string, Ca
     ),
     'rules-no-match': noMatch(false),
     'rules-no-match forwarded, no suggestions': noMatch(true, []),
-    'rules-coordinator open': coordinator(sampleQuestion({ forwardedAt: new Date() }), ''),
-    'rules-coordinator answered': coordinator(answered, s.alreadyAnswered('Lars Berg')),
+    'rules-coordinator open': coordinator(sampleQuestion({ forwardedAt: new Date() }), undefined),
+    'rules-coordinator answered': coordinator(answered, {
+      text: s.alreadyAnswered('Lars Berg'),
+      style: 'warning',
+    }),
+    'rules-coordinator answered by you': coordinator(answered, {
+      text: s.answeredByYou('Anna Andersson'),
+      style: 'good',
+    }),
     'rules-reply': card(rulesReplyCard(rulesReplyCardData(s, answered))),
   };
 }

@@ -16,6 +16,18 @@ export function cardTemplatePath(name: CardName): string {
 
 export type CardJson = Record<string, unknown>;
 
+/**
+ * A notice at the top of a card sits in a container of this style. Teams' coloured text
+ * (Good, Warning, and Attention in the dark theme) falls below 4.5:1 contrast; a styled
+ * container keeps the text in the default colour and the meaning in the background.
+ */
+export type NoticeStyle = 'good' | 'warning' | 'attention' | 'emphasis';
+
+export interface Notice {
+  text: string;
+  style: NoticeStyle;
+}
+
 const templates = new Map<CardName, ACData.Template>();
 
 function template(name: CardName): ACData.Template {
