@@ -11,6 +11,7 @@ import { cardOf, textOf } from '../support/fake-connector.js';
 import { engines } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { shownAsText } from '../support/card-text.js';
+import { declaredButtons } from '../support/teams-client.js';
 
 for (const engine of engines) {
   describe(`the bot in local mode, end to end (${engine.name})`, () => {
@@ -67,12 +68,7 @@ for (const engine of engines) {
           'Påminnelser',
         ]),
       ).toEqual([]);
-      const actions = card.actions as {
-        type: string;
-        title: string;
-        verb: string;
-        data: { command: string };
-      }[];
+      const actions = declaredButtons(card);
       expect(actions.map((a) => a.title)).toEqual([
         'Rapportera incident',
         'Mina incidenter',
