@@ -7,7 +7,7 @@ import type { OutboxRow } from '../platform/db/database.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import type { PersonRepository } from '../org/index.js';
 import { DeliveryError, type Transport } from './proactive.transport.js';
-import { hasAttachments, isTooLargeForTeams } from '../platform/teams/card-budget.js';
+import { hasAttachments, isTooLargeForTeams, plainLine } from '../platform/teams/card-budget.js';
 import { tooLargeFallbackText } from './too-large.fallback.js';
 import type { SendOutcome } from '../platform/metrics.js';
 
@@ -208,7 +208,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       person?.serviceUrl ??
       (await people.latestServiceUrl(row.tenant_id)) ??
       options.fallbackServiceUrl;
-    const activity = JSON.parse(row.activity) as Partial<Activity>;
+    const activity = withSummaryAsText(JSON.parse(row.activity) as Partial<Activity>);
     try {
       await send(attempt, conversationKey, serviceUrl, person, activity, goOn);
     } catch (error) {
@@ -501,4 +501,16 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       });
     },
   };
+}
+
+/**
+ * A card's `summary` is what the activity feed and most lock screens show; some phones
+ * show only the message's text, and without one say that the bot "sent a card". The
+ * summary also goes out as the text (one plain line, nothing Teams would read as markup).
+ */
+function withSummaryAsText(activity: Partial<Activity>): Partial<Activity> {
+  if (!hasAttachments(activity) || activity.text || typeof activity.summary !== 'string')
+    return activity;
+  const text = plainLine(activity.summary);
+  return text ? { ...activity, text } : activity;
 }

@@ -10,9 +10,6 @@ export interface ReportLabels {
   reportKind: (id: string) => string;
 }
 
-const percentOf = (acknowledged: number, recipients: number) =>
-  recipients === 0 ? '0.0' : ((100 * acknowledged) / recipients).toFixed(1);
-
 /** Markdown table cells: pipes and line breaks would break the table. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
@@ -85,9 +82,7 @@ export function reportToMarkdown(
   if (!report.awareness) out.push(r.noAwareness);
   else {
     const { campaign, acknowledged, recipients } = report.awareness;
-    out.push(
-      `- ${campaign}: ${r.awarenessShare(acknowledged, recipients, percentOf(acknowledged, recipients))}`,
-    );
+    out.push(`- ${campaign}: ${r.awarenessShare(acknowledged, recipients)}`);
   }
   out.push('');
   return out.join('\n');

@@ -189,14 +189,13 @@ export function awarenessCard(
 
 export function awarenessStatusCard(s: ReminderStrings, share: AwarenessShare): CardJson {
   const f = s.acknowledgements.facts;
-  const percent = share.recipients === 0 ? 0 : (100 * share.acknowledged) / share.recipients;
   return renderCardJson('reminders/awareness-status', {
     heading: s.acknowledgements.heading,
     facts: [
       { title: f.campaign, value: share.campaign },
-      { title: f.sent, value: String(share.recipients) },
-      { title: f.acknowledged, value: String(share.acknowledged) },
-      { title: f.share, value: `${percent.toFixed(1)} %` },
+      { title: f.sent, value: s.count(share.recipients) },
+      { title: f.acknowledged, value: s.count(share.acknowledged) },
+      { title: f.share, value: s.percent(share.acknowledged, share.recipients) },
     ],
   });
 }
@@ -331,7 +330,6 @@ export function followUpReportCard(
                 subtitle: r.awarenessShare(
                   report.awareness.acknowledged,
                   report.awareness.recipients,
-                  percent(report.awareness),
                 ),
               },
             ]
@@ -339,10 +337,4 @@ export function followUpReportCard(
       ),
     ],
   });
-}
-
-export function percent(share: AwarenessShare): string {
-  return share.recipients === 0
-    ? '0.0'
-    : ((100 * share.acknowledged) / share.recipients).toFixed(1);
 }

@@ -4,6 +4,11 @@ import type { Locale } from '../platform/strings.js';
 
 /** What staff read in reminders, goal follow-up, the rules acknowledgement and the annual report. */
 export interface ReminderStrings {
+  /** A whole number as the language writes it (sv "5 000", en "5,000"). */
+  count: (n: number) => string;
+  /** A share of `whole` in per cent with one decimal (sv "84,2 %", en "84.2%"). */
+  percent: (part: number, whole: number) => string;
+
   titles: {
     goal: (goal: string, checkpoint: string, kind: 'follow-up' | 'deadline') => string;
     planning: (year: number) => string;
@@ -118,7 +123,7 @@ export interface ReminderStrings {
     approvalCounts: (approved: number, rejected: number) => string;
     awareness: string;
     noAwareness: string;
-    awarenessShare: (acknowledged: number, recipients: number, percent: string) => string;
+    awarenessShare: (acknowledged: number, recipients: number) => string;
     approvedOn: (date: string) => string;
     dueOn: (date: string, owner: string) => string;
     months: string[];
@@ -137,7 +142,24 @@ export interface ReminderStrings {
   notInOrganisation: string;
 }
 
+const numberFormats = (tag: string) => {
+  const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const share = new Intl.NumberFormat(tag, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return [
+    (n: number) => whole.format(n),
+    (part: number, total: number) => share.format(total === 0 ? 0 : part / total),
+  ] as const;
+};
+const [svCount, svPercent] = numberFormats('sv-SE');
+const [enCount, enPercent] = numberFormats('en-GB');
+
 const sv: ReminderStrings = {
+  count: svCount,
+  percent: svPercent,
   titles: {
     goal: (goal, checkpoint, kind) =>
       kind === 'deadline'
@@ -287,8 +309,8 @@ const sv: ReminderStrings = {
     approvalCounts: (approved, rejected) => `${approved} godkända, ${rejected} avslagna`,
     awareness: 'Årlig genomgång av reglerna',
     noAwareness: 'Den årliga genomgången har inte skickats under året.',
-    awarenessShare: (acknowledged, recipients, percent) =>
-      `${acknowledged} av ${recipients} har bekräftat (${percent} %)`,
+    awarenessShare: (acknowledged, recipients) =>
+      `${svCount(acknowledged)} av ${svCount(recipients)} har bekräftat (${svPercent(acknowledged, recipients)})`,
     approvedOn: (date) => `godkänt ${date}`,
     dueOn: (date, owner) => `skulle ha reviderats ${date} · ${owner}`,
     months: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
@@ -309,6 +331,8 @@ const sv: ReminderStrings = {
 };
 
 const en: ReminderStrings = {
+  count: enCount,
+  percent: enPercent,
   titles: {
     goal: (goal, checkpoint, kind) =>
       kind === 'deadline'
@@ -452,8 +476,8 @@ const en: ReminderStrings = {
     approvalCounts: (approved, rejected) => `${approved} approved, ${rejected} rejected`,
     awareness: 'Yearly review of the rules',
     noAwareness: 'The yearly review was not sent during the year.',
-    awarenessShare: (acknowledged, recipients, percent) =>
-      `${acknowledged} of ${recipients} confirmed (${percent} %)`,
+    awarenessShare: (acknowledged, recipients) =>
+      `${enCount(acknowledged)} of ${enCount(recipients)} confirmed (${enPercent(acknowledged, recipients)})`,
     approvedOn: (date) => `approved ${date}`,
     dueOn: (date, owner) => `due ${date} · ${owner}`,
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],

@@ -4,6 +4,8 @@ import { approvalStringsFor } from '../../src/approvals/approval.strings.js';
 import { incidentCard } from '../../src/incidents/incident.card.js';
 import { incidentStringsFor } from '../../src/incidents/incident.strings.js';
 import { rulesStringsFor } from '../../src/rules/rules.strings.js';
+import { awarenessStatusCard } from '../../src/reminders/reminder.cards.js';
+import { reminderStringsFor } from '../../src/reminders/reminder.strings.js';
 import { rulesCoordinatorCard, rulesCoordinatorCardData } from '../../src/rules/rules.cards.js';
 import type { CardJson } from '../../src/platform/teams/render.js';
 import { sampleApproval } from '../support/approval-samples.js';
@@ -96,5 +98,14 @@ describe('text from people on cards', () => {
     });
     expect(shownAsText(card, s.concluded.approved(title))).toBe(true);
     for (const text of markdownTexts(card)) expect(text).not.toContain('evil.example');
+  });
+
+  it('writes numbers as Swedes do (5 000, 84,2 %), and as English does in English', () => {
+    const share = { campaign: '2026-02-02', recipients: 5000, acknowledged: 4210 };
+    const sv = JSON.stringify(awarenessStatusCard(reminderStringsFor('sv'), share));
+    for (const text of ['"5\u00a0000"', '"4\u00a0210"', '"84,2\u00a0%"'])
+      expect(sv, text).toContain(text);
+    const en = JSON.stringify(awarenessStatusCard(reminderStringsFor('en'), share));
+    for (const text of ['"5,000"', '"4,210"', '"84.2%"']) expect(en, text).toContain(text);
   });
 });

@@ -38,6 +38,18 @@ for (const engine of engines) {
       expect(JSON.stringify(await inbox(lars))).not.toContain(phishingForm.title);
     });
 
+    it('says the same in the message text, which some phones show instead of the summary', async () => {
+      const [form] = await app().as(anna).say('incident');
+      await app().as(anna).click(form!, 'Skicka rapporten', phishingForm);
+      const [answer] = await app().as(anna).say('får jag använda dropbx');
+      await app().as(anna).click(cardOf(answer!)!, 'Fråga IT-säkerhetssamordnaren');
+      const cards = (await app().inboxOf(lars)).filter((c) => cardOf(c) !== undefined);
+      expect(cards.map((c) => c.body.text)).toEqual([
+        expect.stringMatching(/^Ny incident att hantera: INC-2026-\d{4}$/),
+        'Fråga från Anna Andersson till IT-säkerhetssamordnaren',
+      ]);
+    });
+
     it('names the kind of request an approver is to decide', async () => {
       const [form] = await app().as(anna).say('begär godkännande');
       await app().as(anna).click(form!, 'Skicka begäran', {

@@ -296,7 +296,7 @@ for (const engine of engines) {
       expect(share).toContain('Kvittenser');
       expect(share).toContain('"value":"10"');
       expect(share).toContain('"value":"2"');
-      expect(share).toContain('20.0 %');
+      expect(share).toContain('20,0\u00a0%');
       expect(await say(app, anna, 'kvittenser')).toContain('Du har inte behörighet');
     });
 
