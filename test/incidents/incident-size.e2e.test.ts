@@ -154,7 +154,7 @@ for (const engine of engines) {
       for (let i = 1; i <= NOTES; i++)
         expect(all, `note ${i} in full`).toContain(JSON.stringify(longNote(i)).slice(1, -1));
       expect(all, 'the whole history').toContain('rapporterade incidenten');
-    });
+    }, 90_000); // 20 clicks on a large card: 20 s with two copies of the suite at once.
 
     it('shows the whole incident only to those who may see the incident, whatever the card data says', async () => {
       const number = await reportLongIncident();

@@ -9,7 +9,8 @@ import { npmScript, spawnTool, type CliResult } from '../support/cli-io.js';
 import { postgresEngine, postgresServerUrl } from '../support/engines.js';
 
 /** Starting Node and compiling TypeScript takes seconds of CPU, more on a busy machine. */
-const SPAWN_TIMEOUT = 90_000;
+/** Four times the slowest start (24 s with two copies of the suite running at once). */
+const SPAWN_TIMEOUT = 120_000;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'itsak-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
