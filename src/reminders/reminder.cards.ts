@@ -9,7 +9,14 @@ import type { RevisionStage } from './domain/reminder.js';
 import type { KnowledgeBase } from '../rules/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { ReminderStrings } from './reminder.strings.js';
-import { userText, renderCardJson, type CardJson, type Notice } from '../platform/teams/render.js';
+import {
+  userText,
+  renderCardJson,
+  type CardJson,
+  type CardName,
+  type Notice,
+} from '../platform/teams/render.js';
+import { fitItems } from '../platform/teams/card-budget.js';
 
 /** Cards of the reminders feature. Text from people and the register goes into TextRuns (userText). */
 
@@ -206,11 +213,45 @@ export interface ListItem {
 }
 
 export function reminderListCard(s: ReminderStrings, days: number, items: ListItem[]): CardJson {
-  return renderCardJson('reminders/reminder-list', {
-    heading: s.list.heading,
-    intro: s.list.intro(days),
-    sections: [{ heading: '', none: s.list.none, items }],
-  });
+  return sectionsCard(
+    s,
+    'reminders/reminder-list',
+    { heading: s.list.heading, intro: s.list.intro(days) },
+    [{ heading: '', none: s.list.none, items }],
+  );
+}
+
+interface Section {
+  heading: string;
+  none: string;
+  items: ListItem[];
+}
+
+/**
+ * A card of sections of entries (the goal list, the reminder list, the annual report) with
+ * as many entries as fit in the card budget; a section that shows only some of its
+ * entries says how many more there are ("… och 280 till."), and later sections keep
+ * their heading.
+ */
+function sectionsCard(
+  s: ReminderStrings,
+  name: CardName,
+  card: Record<string, unknown>,
+  sections: Section[],
+): CardJson {
+  const entries = sections.flatMap((section, index) =>
+    section.items.map((item) => ({ index, item })),
+  );
+  return fitItems(entries, (shown) =>
+    renderCardJson(name, {
+      ...card,
+      sections: sections.map((section, index) => {
+        const items = shown.filter((e) => e.index === index).map((e) => e.item);
+        const hidden = section.items.length - items.length;
+        return { ...section, items, more: hidden > 0 ? s.more(hidden) : '' };
+      }),
+    }),
+  );
 }
 
 export function goalListCard(
@@ -221,10 +262,14 @@ export function goalListCard(
   showComments: boolean,
 ): CardJson {
   const approval = org.organisation.goalsApproved?.findLast((a) => a.year === year);
-  return renderCardJson('reminders/goal-list', {
-    heading: s.goalList.heading(year),
-    intro: `IT-säkerhetspolicy 2.2. ${approval ? s.goalList.approved(approval.date) : s.goalList.notApproved}`,
-    sections: [
+  return sectionsCard(
+    s,
+    'reminders/goal-list',
+    {
+      heading: s.goalList.heading(year),
+      intro: `IT-säkerhetspolicy 2.2. ${approval ? s.goalList.approved(approval.date) : s.goalList.notApproved}`,
+    },
+    [
       {
         heading: '',
         none: s.goalList.none(year),
@@ -243,7 +288,7 @@ export function goalListCard(
         })),
       },
     ],
-  });
+  );
 }
 
 export function followUpReportCard(
@@ -254,10 +299,14 @@ export function followUpReportCard(
 ): CardJson {
   const r = s.report;
   const section = (heading: string, none: string, items: ListItem[]) => ({ heading, none, items });
-  return renderCardJson('reminders/follow-up-report', {
-    heading: r.heading(report.year),
-    intro: userText(r.subtitle(report.organisation, report.date)),
-    sections: [
+  return sectionsCard(
+    s,
+    'reminders/follow-up-report',
+    {
+      heading: r.heading(report.year),
+      intro: userText(r.subtitle(report.organisation, report.date)),
+    },
+    [
       section(
         r.goals,
         r.noGoals,
@@ -336,5 +385,5 @@ export function followUpReportCard(
           : [],
       ),
     ],
-  });
+  );
 }

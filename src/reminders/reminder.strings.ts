@@ -8,6 +8,8 @@ export interface ReminderStrings {
   count: (n: number) => string;
   /** A share of `whole` in per cent with one decimal (sv "84,2 %", en "84.2%"). */
   percent: (part: number, whole: number) => string;
+  /** Under a list that shows only its first entries: "… och 280 till." */
+  more: (hidden: number) => string;
 
   titles: {
     goal: (goal: string, checkpoint: string, kind: 'follow-up' | 'deadline') => string;
@@ -160,6 +162,7 @@ const [enCount, enPercent] = numberFormats('en-GB');
 const sv: ReminderStrings = {
   count: svCount,
   percent: svPercent,
+  more: (hidden) => `… och ${svCount(hidden)} till.`,
   titles: {
     goal: (goal, checkpoint, kind) =>
       kind === 'deadline'
@@ -333,6 +336,7 @@ const sv: ReminderStrings = {
 const en: ReminderStrings = {
   count: enCount,
   percent: enPercent,
+  more: (hidden) => `… and ${enCount(hidden)} more.`,
   titles: {
     goal: (goal, checkpoint, kind) =>
       kind === 'deadline'

@@ -11,7 +11,11 @@ import {
   plainLine,
 } from '../../src/platform/teams/card-budget.js';
 import { listCard } from '../../src/platform/teams/list.card.js';
+import { followUpReportCard, goalListCard } from '../../src/reminders/reminder.cards.js';
+import { reminderStringsFor } from '../../src/reminders/reminder.strings.js';
 import { sampleApproval } from '../support/approval-samples.js';
+import { reportLabels } from '../../src/reminders/reminder.notifier.js';
+import { sampleAnswer, sampleGoal, sampleReport } from '../support/reminder-samples.js';
 import { cardSamples } from '../support/card-samples.js';
 import { cardProblems } from '../support/card-validator.js';
 import { exampleOrg, sampleIncident } from '../support/incident-samples.js';
@@ -76,6 +80,31 @@ describe('the card budget', () => {
     const card = approvalListCard(approvalStringsFor('sv'), exampleOrg, waiting, [], sv.listMore);
     expect(cardBytes(card)).toBeLessThan(CARD_BUDGET_BYTES);
     expect(JSON.stringify(card)).toMatch(/… och 2\d\d till\./);
+  });
+
+  it('caps the goal list and the annual follow-up report, however many goals there are', () => {
+    const goals = Array.from({ length: 300 }, (_, i) => ({
+      goal: { ...sampleGoal, id: `mal-${i}`, title: longTitle(i) },
+      latest: { ...sampleAnswer, goalId: `mal-${i}`, comment: 'Halvvägs. '.repeat(40) },
+    }));
+    const list = goalListCard(reminderStringsFor('sv'), exampleOrg, 2026, goals, true);
+    expect(cardBytes(list)).toBeLessThan(CARD_BUDGET_BYTES);
+    expect(JSON.stringify(list)).toMatch(/… och 2\d\d till\./);
+    expect(cardProblems(list)).toEqual([]);
+
+    const report = followUpReportCard(
+      reminderStringsFor('en'),
+      {
+        ...sampleReport,
+        goals: goals.map(({ goal }) => ({ ...sampleReport.goals[0]!, title: goal.title })),
+      },
+      reportLabels('en'),
+      'Europe/Stockholm',
+    );
+    expect(cardBytes(report)).toBeLessThan(CARD_BUDGET_BYTES);
+    expect(JSON.stringify(report)).toMatch(/… and 2\d\d more\./);
+    // The sections after the long one are still there, each with its heading.
+    expect(JSON.stringify(report)).toContain('Yearly review of the rules');
   });
 
   it('counts entries that were not even read (the outbox names only the first 20)', () => {
