@@ -4,6 +4,8 @@ import { sortableId } from '../platform/db/ids.js';
 
 export interface AuditRepository extends AuditLog {
   forObject(objectType: string, objectId: string): Promise<AuditEvent[]>;
+  /** How many events of `action` by `actor` are on the record at or after `since`. */
+  countSince(actor: string, action: string, since: Date): Promise<number>;
 }
 
 export function createAuditRepository(db: Executor): AuditRepository {
@@ -21,6 +23,16 @@ export function createAuditRepository(db: Executor): AuditRepository {
           details: event.details ? JSON.stringify(event.details) : null,
         })
         .execute();
+    },
+    async countSince(actor, action, since) {
+      const row = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('actor', '=', actor)
+        .where('action', '=', action)
+        .where('at', '>=', since.toISOString())
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
     async forObject(objectType, objectId) {
       const rows = await db

@@ -98,6 +98,29 @@ for (const engine of engines) {
   });
 }
 
+for (const engine of engines) {
+  describe(`a flood of forged clicks (${engine.name})`, () => {
+    let now = new Date('2026-11-30T09:00:00Z');
+    const app = useTestApp({ engine, clock: { now: () => now }, introduce: [erik] });
+
+    it("keeps at most 20 of one person's refusals a minute in the audit log, and counts them all", async () => {
+      const refusedOnRecord = async () =>
+        (await app().query.auditByActor(erik)).filter((e) => e.action === 'action.refused').length;
+      for (let i = 0; i < 30; i++)
+        await app().invoke(erik, 'incident.take', { incidentId: randomUUID(), version: 1 });
+      expect(await refusedOnRecord()).toBe(20);
+      const response = await fetch(`${app().running.url}/metrics`);
+      expect(
+        sample(await response.text(), 'itsak_actions_refused_total', { verb: 'incident.take' }),
+      ).toBe(30);
+      // A minute later the next one is on the record again.
+      now = new Date(now.getTime() + 61_000);
+      await app().invoke(erik, 'incident.take', { incidentId: randomUUID(), version: 1 });
+      expect(await refusedOnRecord()).toBe(21);
+    });
+  });
+}
+
 describe('/metrics in production mode', () => {
   const production = {
     MicrosoftAppId: '11111111-2222-3333-4444-555555555555',

@@ -10,6 +10,7 @@ import * as healthCheck from './migrations/20261202T0100-health-check.js';
 import * as incidentRecord from './migrations/20261202T0400-incident-record.js';
 import * as incidentReportReason from './migrations/20261202T0200-incident-report-reason.js';
 import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
+import * as auditActor from './migrations/20261204T0100-audit-actor.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0200-incident-report-reason': incidentReportReason,
   '20261202T0300-outbox-fallback': outboxFallback,
   '20261202T0400-incident-record': incidentRecord,
+  '20261204T0100-audit-actor': auditActor,
 };
 
 /** Names in the order they run. */

@@ -9,7 +9,7 @@ import {
   type SearchInvokeValue,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { AuditLog, OrgDirectory, PersonRepository } from '../../org/index.js';
+import type { AuditRepository, OrgDirectory, PersonRepository } from '../../org/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { aadObjectId } from '../identity.js';
@@ -60,7 +60,7 @@ export interface BotDeps {
   /** Read at every turn: the register changes when approvals conclude. */
   org(): OrgDirectory;
   people: PersonRepository;
-  audit: AuditLog;
+  audit: Pick<AuditRepository, 'record' | 'countSince'>;
   clock: Clock;
   log: Logger;
   features: FeatureModule[];
@@ -104,6 +104,9 @@ function isRefresh(activity: TurnContext['activity']): boolean {
 
 /** How long a click's answer waits for the update of the message on the other devices. */
 const UPDATE_WAIT_MS = 3000;
+
+/** Refused clicks of one person kept in the audit log per minute; more are only counted. */
+const REFUSALS_ON_RECORD_PER_MINUTE = 20;
 
 /** Longer messages are not commands or questions; they get a clear answer instead. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -379,9 +382,20 @@ export class ItSakerhetBot extends TeamsActivityHandler {
     this.services.metrics.refused.inc({ verb, reason });
     if (reason === 'limited') this.services.metrics.limited.inc({ what: verb });
     const object = claimedObject(data) ?? { objectType: 'card-action', objectId: verb };
+    const at = this.services.clock.now();
+    const actor = ctx.actor.aadObjectId ?? 'unknown';
+    // A flood of forged clicks must not grow the audit log without bound: the first
+    // refusals of a person in a minute are kept, the rest only counted in /metrics (no log
+    // line either, which would grow as fast).
+    const recent = await this.services.audit.countSince(
+      actor,
+      'action.refused',
+      new Date(at.getTime() - 60_000),
+    );
+    if (recent >= REFUSALS_ON_RECORD_PER_MINUTE) return;
     await this.services.audit.record({
-      at: this.services.clock.now(),
-      actor: ctx.actor.aadObjectId ?? 'unknown',
+      at,
+      actor,
       action: 'action.refused',
       ...object,
       details: { verb, reason },
