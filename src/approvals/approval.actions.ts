@@ -27,6 +27,7 @@ import {
   refusal,
   type CardAction,
 } from '../platform/teams/card-action.js';
+import type { Notice } from '../platform/teams/render.js';
 
 const cardAction = cardActionsOf<ApprovalFeatureDeps>();
 
@@ -40,7 +41,7 @@ const strings = (ctx: HandlerContext<ApprovalFeatureDeps>): ApprovalStrings =>
 async function cardFor(
   ctx: HandlerContext<ApprovalFeatureDeps>,
   approval: Approval,
-  notice?: string,
+  notice?: Notice,
 ) {
   const { deps: services } = ctx;
   return approvalCardFor(
@@ -58,9 +59,13 @@ async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: Approval
     case 'ok':
       return cardResponse(await cardFor(ctx, result.approval));
     case 'already-decided':
-      return cardResponse(await cardFor(ctx, result.approval, s.alreadyDecided));
+      return cardResponse(
+        await cardFor(ctx, result.approval, { text: s.alreadyDecided, style: 'warning' }),
+      );
     case 'not-yet':
-      return cardResponse(await cardFor(ctx, result.approval, s.notYet));
+      return cardResponse(
+        await cardFor(ctx, result.approval, { text: s.notYet, style: 'warning' }),
+      );
     case 'forbidden':
       return refusal('forbidden', s.forbidden);
     case 'not-found':
@@ -115,7 +120,7 @@ const submit = cardAction({
     }
     const { approval } = requested;
     // The form becomes the requester's view of the request, which refreshes as it is decided.
-    return cardResponse(await cardFor(ctx, approval, s.card.receipt));
+    return cardResponse(await cardFor(ctx, approval, { text: s.card.receipt, style: 'good' }));
   },
 });
 

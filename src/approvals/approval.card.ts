@@ -5,14 +5,14 @@ import { currentStep, type Approval } from './domain/approval.js';
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal } from '../platform/calendar.js';
 import type { ApprovalStrings } from './approval.strings.js';
-import { userText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson, type Notice } from '../platform/teams/render.js';
 
 export interface ApprovalView {
   approval: Approval;
   history: AuditEvent[];
   viewerAadObjectId: string;
   refreshUserIds: string[];
-  notice?: string;
+  notice?: Notice;
 }
 
 export function subjectName(
@@ -113,7 +113,8 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     approvalId: approval.id,
     stepIndex: step?.index ?? -1,
     refreshUserIds: view.refreshUserIds,
-    notice: view.notice ?? '',
+    notice: view.notice?.text ?? '',
+    noticeStyle: view.notice?.style ?? 'emphasis',
     typeName: strings.types[approval.type],
     title: userText(approval.title),
     facts,

@@ -10,6 +10,7 @@ import type { OutboxMessage } from '../outbox/index.js';
 import type { PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import { approvalCard } from './approval.card.js';
+import type { Notice, NoticeStyle } from '../platform/teams/render.js';
 
 export interface ApprovalNotifierDeps {
   readonly org: OrgDirectory;
@@ -20,12 +21,19 @@ export interface ApprovalNotifierDeps {
 }
 
 /** The approval card as a given person should see it. */
+/** How the requester's card tells the outcome: approved is good news, rejected needs attention. */
+const CONCLUDED_STYLE: Record<'approved' | 'rejected' | 'withdrawn', NoticeStyle> = {
+  approved: 'good',
+  rejected: 'attention',
+  withdrawn: 'emphasis',
+};
+
 export async function approvalCardFor(
   deps: Pick<ApprovalNotifierDeps, 'org' | 'people' | 'audit'>,
   approval: Approval,
   viewerAadObjectId: string,
   locale: string | null,
-  notice?: string,
+  notice?: Notice,
 ) {
   const viewer = await deps.people.find(viewerAadObjectId);
   return approvalCard(approvalStringsFor(localeFrom(locale ?? viewer?.locale)), deps.org, {
@@ -51,7 +59,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
     dedupeKey: string,
     approval: Approval,
     aad: string,
-    notice?: (locale: string | null) => string,
+    notice?: (locale: string | null) => Notice | undefined,
   ) {
     const locale = await localeOf(aad);
     const text = notice?.(locale);
@@ -63,7 +71,7 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
       tenantId: deps.org.organisation.tenantId,
       activity: {
         type: 'message',
-        summary: text || strings.toDecideSummary(strings.types[approval.type]),
+        summary: text?.text || strings.toDecideSummary(strings.types[approval.type]),
         attachments: [CardFactory.adaptiveCard(card)],
       },
       deadline: {
@@ -100,9 +108,14 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
     async concluded(approval) {
       const aad = approval.requesterAadObjectId;
       const strings = approvalStringsFor(localeFrom(await localeOf(aad)));
-      const text =
-        approval.status === 'pending' ? '' : strings.concluded[approval.status](approval.title);
-      await sendCard(`approval:${approval.id}:concluded:${aad}`, approval, aad, () => text);
+      const notice: Notice | undefined =
+        approval.status === 'pending'
+          ? undefined
+          : {
+              text: strings.concluded[approval.status](approval.title),
+              style: CONCLUDED_STYLE[approval.status],
+            };
+      await sendCard(`approval:${approval.id}:concluded:${aad}`, approval, aad, () => notice);
     },
 
     async delegated(approval) {
@@ -113,7 +126,10 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
         `approval:${approval.id}:step:${step.index}:delegated:${step.delegate.aadObjectId}`,
         approval,
         step.delegate.aadObjectId,
-        (locale) => approvalStringsFor(localeFrom(locale)).card.notice.delegated(by),
+        (locale) => ({
+          text: approvalStringsFor(localeFrom(locale)).card.notice.delegated(by),
+          style: 'emphasis',
+        }),
       );
     },
 
@@ -127,7 +143,10 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
             `approval:${approval.id}:step:${step.index}:reminder:${aad}`,
             approval,
             aad,
-            (locale) => approvalStringsFor(localeFrom(locale)).card.notice.reminder,
+            (locale) => ({
+              text: approvalStringsFor(localeFrom(locale)).card.notice.reminder,
+              style: 'warning',
+            }),
           );
           queued ||= added;
         }
@@ -144,8 +163,10 @@ export function createApprovalNotifier(deps: ApprovalNotifierDeps): ApprovalNoti
         `approval:${approval.id}:step:${step.index}:escalation:${chief}`,
         approval,
         chief,
-        (locale) =>
-          approvalStringsFor(localeFrom(locale)).card.notice.escalation(approvers, waited),
+        (locale) => ({
+          text: approvalStringsFor(localeFrom(locale)).card.notice.escalation(approvers, waited),
+          style: 'attention',
+        }),
       );
     },
   };

@@ -32,6 +32,7 @@ import {
   refused,
   type CardAction,
 } from '../platform/teams/card-action.js';
+import type { Notice } from '../platform/teams/render.js';
 
 const cardAction = cardActionsOf<IncidentFeatureDeps>();
 
@@ -62,7 +63,7 @@ function strings(ctx: HandlerContext<IncidentFeatureDeps>): IncidentStrings {
 async function cardFor(
   ctx: HandlerContext<IncidentFeatureDeps>,
   incident: Incident,
-  notice?: string,
+  notice?: Notice,
 ) {
   const { deps, actor } = ctx;
   return incidentCardFor(
@@ -122,7 +123,9 @@ async function answer(ctx: HandlerContext<IncidentFeatureDeps>, result: Incident
     case 'unchanged':
       return cardResponse(await cardFor(ctx, result.incident));
     case 'stale':
-      return cardResponse(await cardFor(ctx, result.incident, s.card.changedByOther));
+      return cardResponse(
+        await cardFor(ctx, result.incident, { text: s.card.changedByOther, style: 'warning' }),
+      );
     case 'forbidden':
       return refusal('forbidden', s.forbidden);
     case 'not-found':

@@ -10,7 +10,7 @@ import {
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal, localParts } from '../platform/calendar.js';
 import type { IncidentStrings } from './incident.strings.js';
-import { userText, renderCardJson } from '../platform/teams/render.js';
+import { userText, renderCardJson, type Notice } from '../platform/teams/render.js';
 import { excerpt, fitItems } from '../platform/teams/card-budget.js';
 
 /**
@@ -33,7 +33,7 @@ export interface IncidentView {
   roles: IncidentRole[];
   /** Teams user ids that refresh the card automatically (the viewer's). */
   refreshUserIds: string[];
-  notice?: string;
+  notice?: Notice;
   /** When the card is made: the time left to each deadline, and which are near. */
   now: Date;
 }
@@ -150,7 +150,8 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     incidentId: incident.id,
     version: incident.version,
     refreshUserIds: view.refreshUserIds,
-    notice: view.notice ?? '',
+    notice: view.notice?.text ?? '',
+    noticeStyle: view.notice?.style ?? 'emphasis',
     number: incident.number,
     title: userText(incident.title),
     why: mainRole ? strings.card.why[mainRole] : '',

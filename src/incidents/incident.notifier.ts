@@ -5,7 +5,7 @@ import type { IncidentNotifier, IncidentRepository } from './domain/incident.ser
 import type { DeadlineReminder } from './domain/incident.clocks.js';
 import type { OrgDirectory } from '../org/index.js';
 import { formatLocal, localParts } from '../platform/calendar.js';
-import { markdownFree } from '../platform/teams/render.js';
+import { markdownFree, type Notice } from '../platform/teams/render.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { localeFrom } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';
@@ -28,7 +28,7 @@ export async function incidentCardFor(
   viewerAadObjectId: string,
   locale: string | null,
   now: Date,
-  notice?: string,
+  notice?: Notice,
 ) {
   const strings = incidentStringsFor(localeFrom(locale), deps.org.organisation.authorities);
   const viewer = await deps.people.find(viewerAadObjectId);
@@ -77,7 +77,7 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
     aad: string,
     now: Date,
     deadline: OutboxMessage['deadline'],
-    text?: (locale: string | null) => string,
+    text?: (locale: string | null) => Notice,
   ) {
     const locale = await localeOf(aad);
     const notice = text?.(locale);
@@ -90,11 +90,11 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
       activity: {
         type: 'message',
         // The reminder, or the number: never the reporter's words on a lock screen.
-        summary: notice || strings.routedSummary(incident.number),
+        summary: notice?.text || strings.routedSummary(incident.number),
         attachments: [CardFactory.adaptiveCard(card)],
       },
       deadline,
-      fallbackText: strings.tooLarge(incident.number, notice),
+      fallbackText: strings.tooLarge(incident.number, notice?.text),
     });
   }
 
@@ -164,11 +164,13 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
               localeFrom(locale),
               deps.org.organisation.authorities,
             );
-            return strings.reminder[reminder.stage](
+            // A legal deadline near or passed: the attention style.
+            const text = strings.reminder[reminder.stage](
               strings.reports[reminder.report.kind],
               incident.number,
               formatLocal(reminder.report.dueAt, tz),
             );
+            return { text, style: 'attention' };
           },
         );
       }

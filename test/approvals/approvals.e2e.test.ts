@@ -5,7 +5,7 @@ import { cardProblems, missingTexts } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
-import { shownAsText } from '../support/card-text.js';
+import { containerStyleOf, shownAsText } from '../support/card-text.js';
 
 const { karin, lars, sara, olof, maria, per, anna, erik } = people;
 const everyone = [karin, lars, sara, olof, maria, per, anna, erik];
@@ -159,6 +159,8 @@ for (const engine of engines) {
       });
       expect(cardProblems(answer.value)).toEqual([]);
       expect(text(answer)).toContain('Din begäran är skickad');
+      // Good news, not in the red attention style.
+      expect(containerStyleOf(answer.value, 'Din begäran är skickad')).toBe('good');
       expect(shownAsText(answer.value, 'Driftgodkännande efter uppgradering [x](http://e)')).toBe(
         true,
       );

@@ -5,7 +5,7 @@ import { cardProblems, missingTexts } from '../support/card-validator.js';
 import { engines } from '../support/engines.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { startTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
-import { shownAsText } from '../support/card-text.js';
+import { containerStyleOf, shownAsText } from '../support/card-text.js';
 import { buttonTitles, pressButton } from '../support/teams-client.js';
 import { phishingForm } from '../support/incident-samples.js';
 
@@ -334,6 +334,7 @@ for (const engine of engines) {
 
       const late = await app.as(sara).click(saraCard!, 'Ta ärendet');
       expect(cardText(late)).toContain('ändrats av någon annan');
+      expect(containerStyleOf(late.value, 'ändrats av någon annan')).toBe('warning');
       expect(cardText(late)).toContain('Lars Berg');
       const refreshed = await app.as(sara).refresh(saraCard!);
       expect(cardText(refreshed)).toContain('Lars Berg');

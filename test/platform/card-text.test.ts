@@ -94,7 +94,7 @@ describe('text from people on cards', () => {
       history: [],
       viewerAadObjectId: '00000000-0000-0000-0000-0000000000a2',
       refreshUserIds: [],
-      notice: s.concluded.approved(title),
+      notice: { text: s.concluded.approved(title), style: 'good' },
     });
     expect(shownAsText(card, s.concluded.approved(title))).toBe(true);
     for (const text of markdownTexts(card)) expect(text).not.toContain('evil.example');

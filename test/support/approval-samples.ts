@@ -82,6 +82,6 @@ export const approvalCardSamples: Record<'approval-form' | 'approval', () => Car
       ],
       viewerAadObjectId: '00000000-0000-0000-0000-0000000000a1',
       refreshUserIds: ['29:karin'],
-      notice: 'Påminnelse',
+      notice: { text: 'Påminnelse', style: 'warning' },
     }),
 };

@@ -58,7 +58,7 @@ export const cardSamples: Record<string, () => CardJson> = {
       roles: ['kommunchef', 'sakerhetssamordnare'],
       refreshUserIds: ['29:karin'],
       now: new Date('2026-11-29T10:00:00Z'),
-      notice: 'Påminnelse',
+      notice: { text: 'Påminnelse', style: 'attention' },
     }),
   // The middle page of a long incident: notes, and both page buttons.
   'incident-full': () =>
