@@ -20,7 +20,6 @@ export interface ApprovalNotifierDeps {
   notify(message: OutboxMessage): Promise<boolean>;
 }
 
-/** The approval card as a given person should see it. */
 /** How the requester's card tells the outcome: approved is good news, rejected needs attention. */
 const CONCLUDED_STYLE: Record<'approved' | 'rejected' | 'withdrawn', NoticeStyle> = {
   approved: 'good',
@@ -28,6 +27,7 @@ const CONCLUDED_STYLE: Record<'approved' | 'rejected' | 'withdrawn', NoticeStyle
   withdrawn: 'emphasis',
 };
 
+/** The approval card as a given person should see it. */
 export async function approvalCardFor(
   deps: Pick<ApprovalNotifierDeps, 'org' | 'people' | 'audit'>,
   approval: Approval,

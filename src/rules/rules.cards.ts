@@ -15,7 +15,14 @@ export interface RulesAreasCardData {
   title: string;
   draftNote: string;
   intro: string;
-  areas: { areaId: AreaId; title: string; section: string; description: string }[];
+  areas: {
+    areaId: AreaId;
+    title: string;
+    section: string;
+    /** "Avsnitt 2": where the area is in the instruction. */
+    sectionLabel: string;
+    description: string;
+  }[];
 }
 
 export interface RulesAreaCardData {
@@ -111,6 +118,7 @@ export function rulesAreasCardData(s: RulesStrings, kb: KnowledgeBase): RulesAre
       areaId: a.id,
       title: a.title,
       section: a.section,
+      sectionLabel: s.sectionLabel(a.section),
       description: a.description,
     })),
   };
