@@ -9,7 +9,9 @@ import { markdownFree, type Notice } from '../platform/teams/render.js';
 import { incidentStringsFor } from './incident.strings.js';
 import { localeFrom } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';
-import type { PersonRepository } from '../org/index.js';
+import type { KnownPerson, PersonRepository } from '../org/index.js';
+import type { AuditEvent } from '../org/index.js';
+import type { IncidentNote } from './domain/incident.js';
 import { CardFactory } from 'botbuilder';
 import { incidentCard } from './incident.card.js';
 
@@ -21,6 +23,22 @@ export interface IncidentNotifierDeps {
   notify(message: OutboxMessage): Promise<boolean>;
 }
 
+/** What every card of one incident shows alike: read once for all its recipients. */
+export interface IncidentRecord {
+  notes: IncidentNote[];
+  history: AuditEvent[];
+}
+
+async function recordOf(
+  deps: Pick<IncidentNotifierDeps, 'incidents' | 'audit'>,
+  incident: Incident,
+): Promise<IncidentRecord> {
+  return {
+    notes: await deps.incidents.notes(incident.id),
+    history: await deps.audit.forObject('incident', incident.id),
+  };
+}
+
 /** Builds the card each person should see of an incident, for a proactive message. */
 export async function incidentCardFor(
   deps: Pick<IncidentNotifierDeps, 'org' | 'incidents' | 'people' | 'audit'>,
@@ -29,13 +47,15 @@ export async function incidentCardFor(
   locale: string | null,
   now: Date,
   notice?: Notice,
+  known?: { viewer: KnownPerson | undefined; record: IncidentRecord },
 ) {
   const strings = incidentStringsFor(localeFrom(locale), deps.org.organisation.authorities);
-  const viewer = await deps.people.find(viewerAadObjectId);
+  const viewer = known ? known.viewer : await deps.people.find(viewerAadObjectId);
+  const { notes, history } = known?.record ?? (await recordOf(deps, incident));
   return incidentCard(strings, deps.org, {
     incident,
-    notes: await deps.incidents.notes(incident.id),
-    history: await deps.audit.forObject('incident', incident.id),
+    notes,
+    history,
     viewerAadObjectId,
     roles: rolesOnIncident(incident, viewerAadObjectId, deps.org, now),
     refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
@@ -74,14 +94,19 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
   async function sendCard(
     dedupeKey: string,
     incident: Incident,
+    record: IncidentRecord,
     aad: string,
     now: Date,
     deadline: OutboxMessage['deadline'],
     text?: (locale: string | null) => Notice,
   ) {
-    const locale = await localeOf(aad);
+    const viewer = await deps.people.find(aad);
+    const locale = viewer?.locale ?? null;
     const notice = text?.(locale);
-    const card = await incidentCardFor(deps, incident, aad, locale, now, notice);
+    const card = await incidentCardFor(deps, incident, aad, locale, now, notice, {
+      viewer,
+      record,
+    });
     const strings = incidentStringsFor(localeFrom(locale), deps.org.organisation.authorities);
     await deps.notify({
       dedupeKey,
@@ -99,13 +124,17 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
   }
 
   return {
-    async routed(incident, recipient, now) {
-      const aad = recipient.person.aadObjectId;
-      await sendCard(`incident:${incident.id}:routed:${aad}`, incident, aad, now, {
-        at: routingDeadline(incident),
-        purpose: 'incident-routing',
-        subject: incident.number,
-      });
+    async routed(incident, recipients, now) {
+      // The notes and the history are the same on every copy: read once, not per person.
+      const record = await recordOf(deps, incident);
+      for (const recipient of recipients) {
+        const aad = recipient.person.aadObjectId;
+        await sendCard(`incident:${incident.id}:routed:${aad}`, incident, record, aad, now, {
+          at: routingDeadline(incident),
+          purpose: 'incident-routing',
+          subject: incident.number,
+        });
+      }
     },
 
     async statusChanged(incident) {
@@ -147,11 +176,13 @@ export function createIncidentNotifier(deps: IncidentNotifierDeps): IncidentNoti
 
     async deadline(incident, reminder) {
       const tz = deps.org.organisation.timezone;
+      const record = await recordOf(deps, incident);
       for (const person of reminder.recipients) {
         const aad = person.aadObjectId;
         await sendCard(
           `incident:${incident.id}:deadline:${reminder.report.kind}:${reminder.stage}:${aad}`,
           incident,
+          record,
           aad,
           reminder.at,
           {

@@ -85,7 +85,8 @@ export interface IncidentChange {
 /** The Teams side: turns these events into cards in the outbox. */
 export interface IncidentNotifier {
   /** `now`: the time of the change that routes it (what the recipient may do follows from it). */
-  routed(incident: Incident, recipient: IncidentRecipient, now: Date): Promise<void>;
+  /** The new incident's card to each of its recipients, one message each. */
+  routed(incident: Incident, recipients: IncidentRecipient[], now: Date): Promise<void>;
   statusChanged(incident: Incident): Promise<void>;
   deadline(incident: Incident, reminder: DeadlineReminder): Promise<void>;
   /** Tells the coordinators, once a day per reporter, that the reporter hit the limit. */
@@ -184,8 +185,7 @@ async function report(
 
 async function route(deps: IncidentDeps, incident: Incident): Promise<void> {
   const now = deps.clock.now();
-  for (const recipient of incidentRecipients(incident, deps.org))
-    await deps.notifier.routed(incident, recipient, now);
+  await deps.notifier.routed(incident, incidentRecipients(incident, deps.org), now);
 }
 
 export type IncidentAction =
