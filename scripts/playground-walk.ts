@@ -186,8 +186,11 @@ async function shownOf(page: Page, texts: string[]): Promise<string[]> {
 }
 
 /** The newest card in the chat that shows `text` (as a button, a row to tap or a label). */
-async function cardWith(page: Page, text: string): Promise<Locator> {
-  const cards = page.locator('.ac-adaptiveCard').filter({ hasText: text });
+async function cardWith(page: Page, text: string, button?: Locator): Promise<Locator> {
+  let cards = page.locator('.ac-adaptiveCard').filter({ hasText: text });
+  // Another card with the same text may arrive meanwhile (the incident card itself
+  // beside the list that names it): take the newest that also has the button.
+  if (button) cards = cards.filter({ has: button });
   await cards.last().waitFor({ timeout: STEP_TIMEOUT_MS });
   return cards.last();
 }
@@ -206,11 +209,12 @@ async function run(page: Page, step: Step): Promise<void> {
     await page.keyboard.type(step.say);
     await page.keyboard.press('Enter');
   } else {
-    let card = await cardWith(page, step.near ?? step.press);
+    const pressed = page.getByRole('button', { name: step.press, exact: true });
+    let card = await cardWith(page, step.near ?? step.press, step.near ? pressed : undefined);
     if (step.near) {
       // The innermost container with both the text and the button (containers nest, and
       // the innermost comes last in document order).
-      const button = page.getByRole('button', { name: step.press, exact: true });
+      const button = pressed;
       card = card
         .locator('.ac-container, .ac-columnSet')
         .filter({ hasText: step.near })
