@@ -33,7 +33,8 @@ import { OWNERS, ownerSystem, ownerUser, seedDatabase, writeBenchOrg } from './b
  * 1. activity throughput, closed loop at 4 and 50 conversations, the two bots taking
  *    turns; and an open loop at 50 messages per second;
  * 2. card actions (adaptiveCard/action) by 20 people at once: incident reports, notes
- *    on incidents, approval requests and decisions;
+ *    on incidents, approval requests and decisions, after a first round of reports
+ *    that is shown apart (the cold start);
  * 3. memory: the idle process, and the process with 10 000 people in the organisation
  *    file, 50 000 incidents and 10 000 approvals answering 100 000 messages.
  *
