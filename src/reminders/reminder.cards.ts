@@ -16,7 +16,7 @@ import {
   type CardName,
   type Notice,
 } from '../platform/teams/render.js';
-import { fitItems } from '../platform/teams/card-budget.js';
+import { fitSections } from '../platform/teams/card-budget.js';
 
 /** Cards of the reminders feature. Text from people and the register goes into TextRuns (userText). */
 
@@ -239,17 +239,14 @@ function sectionsCard(
   card: Record<string, unknown>,
   sections: Section[],
 ): CardJson {
-  const entries = sections.flatMap((section, index) =>
-    section.items.map((item) => ({ index, item })),
-  );
-  return fitItems(entries, (shown) =>
+  return fitSections(sections, (shown) =>
     renderCardJson(name, {
       ...card,
-      sections: sections.map((section, index) => {
-        const items = shown.filter((e) => e.index === index).map((e) => e.item);
-        const hidden = section.items.length - items.length;
-        return { ...section, items, more: hidden > 0 ? s.more(hidden) : '' };
-      }),
+      sections: shown.map(({ section, items, hidden }) => ({
+        ...section,
+        items,
+        more: hidden > 0 ? s.more(hidden) : '',
+      })),
     }),
   );
 }

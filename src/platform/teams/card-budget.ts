@@ -62,6 +62,38 @@ export function fitItems<T>(
   return at(low);
 }
 
+/** One section of a card as `fitSections` shows it. */
+export interface FittedSection<S extends { items: readonly unknown[] }> {
+  section: S;
+  /** The first of its entries, as many as fit. */
+  items: S['items'][number][];
+  /** How many of its entries are not shown (of `total` when it has one). */
+  hidden: number;
+}
+
+/**
+ * A card of sections of entries with as many entries as fit in the budget, in order
+ * (each section at most `maxPerSection`): `build` gets every section with the entries
+ * shown and how many are hidden, to say "… och 3 till".
+ */
+export function fitSections<S extends { items: readonly unknown[]; total?: number }>(
+  sections: readonly S[],
+  build: (shown: FittedSection<S>[]) => CardJson,
+  maxPerSection = Infinity,
+): CardJson {
+  const entries = sections.flatMap((section, index) =>
+    section.items.slice(0, maxPerSection).map((item) => ({ index, item })),
+  );
+  return fitItems(entries, (shown) =>
+    build(
+      sections.map((section, index) => {
+        const items = shown.filter((e) => e.index === index).map((e) => e.item);
+        return { section, items, hidden: (section.total ?? section.items.length) - items.length };
+      }),
+    ),
+  );
+}
+
 /**
  * Splits `blocks` into pages, in order, each page as full as the budget allows:
  * `build(blocks)` makes a page's card. A block too large for a page of its own is

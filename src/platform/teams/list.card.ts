@@ -1,4 +1,4 @@
-import { fitItems } from './card-budget.js';
+import { fitSections } from './card-budget.js';
 import { renderCardJson, type CardJson } from './render.js';
 
 export interface ListItem {
@@ -33,20 +33,20 @@ export const LIST_ENTRIES_MAX = 20;
  * together, as many as fit in the card budget; each says how many more there are.
  */
 export function listCard(list: ListCard): CardJson {
-  const entries = list.sections.flatMap((section, index) =>
-    section.items.slice(0, LIST_ENTRIES_MAX).map((item) => ({ index, item })),
-  );
-  return fitItems(entries, (shown) =>
-    renderCardJson('platform/teams/list', {
-      heading: list.heading,
-      none: list.none,
-      openTitle: list.openTitle,
-      openVerb: list.openVerb,
-      sections: list.sections.map((section, index) => {
-        const items = shown.filter((e) => e.index === index).map((e) => e.item);
-        const hidden = (section.total ?? section.items.length) - items.length;
-        return { heading: section.heading, items, more: hidden > 0 ? list.more(hidden) : '' };
+  return fitSections(
+    list.sections,
+    (shown) =>
+      renderCardJson('platform/teams/list', {
+        heading: list.heading,
+        none: list.none,
+        openTitle: list.openTitle,
+        openVerb: list.openVerb,
+        sections: shown.map(({ section, items, hidden }) => ({
+          heading: section.heading,
+          items,
+          more: hidden > 0 ? list.more(hidden) : '',
+        })),
       }),
-    }),
+    LIST_ENTRIES_MAX,
   );
 }
