@@ -1,6 +1,7 @@
 import { approvals, createRegisterRepository } from './approvals/index.js';
 import { help } from './help/index.js';
 import { incidents } from './incidents/index.js';
+import { measures } from './measures/index.js';
 import {
   createAuditRepository,
   createLiveRegister,
@@ -76,6 +77,7 @@ export const features: Feature<Core>[] = [
   help,
   incidents,
   approvals,
+  measures,
   reminders,
   rules,
   outboxFeature,

@@ -1,5 +1,4 @@
-import type { Organisation } from '../org/index.js';
-import { personChoice } from './approval.search.js';
+import { pickedPersonId } from '../org/index.js';
 import { aadObjectId } from '../platform/identity.js';
 import type { ApprovalFeatureDeps } from './index.js';
 import { randomUUID } from 'node:crypto';
@@ -173,17 +172,6 @@ const decide = cardAction({
   },
 });
 
-/**
- * The person picked in a people picker (delegate, proposed owner). A choice the card
- * listed comes as its value (the person's id); one the typeahead search found comes,
- * from Microsoft's own card renderer, as its title ("Anna Andersson (Handläggare)"),
- * which names one person only if nobody else has the same name and title.
- */
-function pickedPersonId(org: Organisation, picked: string): string {
-  if (org.people.some((p) => p.id === picked)) return picked;
-  const titled = org.people.filter((p) => personChoice(p).title === picked.trim());
-  return titled.length === 1 ? titled[0]!.id : picked;
-}
 
 const delegate = cardAction({
   verb: 'approval.delegate',

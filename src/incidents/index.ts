@@ -18,6 +18,7 @@ import { createIncidentNotifier } from './incident.notifier.js';
 import { createIncidentRepository } from './incident.repository.js';
 import { myIncidentsCommand } from './my-incidents.command.js';
 import { incidentRegister } from './incident-register.export.js';
+import { permissionsFor, rolesOnIncident } from './domain/incident.access.js';
 
 export type { IncidentTables } from './incident.table.js';
 
@@ -34,6 +35,29 @@ export {
 export async function exportIncidentRegister(core: Core, year: number) {
   const list = await createIncidentRepository(core.db.kysely).listOfYear(year);
   return incidentRegister(core.register.current, year, list, core.clock.now());
+}
+
+/**
+ * The incident's number and system, for someone who handles it (any role on it but
+ * only having reported it); undefined for anyone else, or when there is no such incident.
+ */
+export async function incidentForHandler(
+  core: Core,
+  id: string,
+  viewerAadObjectId: string,
+): Promise<{ number: string; systemId: string | null } | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const incident = await createIncidentRepository(core.db.kysely).get(id);
+  if (!incident) return undefined;
+  const roles = rolesOnIncident(
+    incident,
+    viewerAadObjectId,
+    core.register.current,
+    core.clock.now(),
+  );
+  return permissionsFor(roles).addNote
+    ? { number: incident.number, systemId: incident.systemId }
+    : undefined;
 }
 
 /** What the incident handlers are given when the feature is built. */

@@ -24,3 +24,10 @@ export {
 
 export type { ScopedRegister } from './register.live.js';
 export { createLiveRegister, type LiveRegister } from './register.live.js';
+export {
+  PEOPLE_DATASET,
+  peopleWithRoles,
+  personChoice,
+  pickedPersonId,
+  searchPeople,
+} from './people-picker.js';

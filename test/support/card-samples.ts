@@ -10,6 +10,7 @@ import { renderCardJson, type CardJson } from '../../src/platform/teams/render.j
 import { approvalCardSamples } from './approval-samples.js';
 import { exampleOrg, sampleIncident } from './incident-samples.js';
 import { extraReminderCards, reminderCardSamples } from './reminder-samples.js';
+import { extraMeasureCards, measureCardSamples } from './measure-samples.js';
 import { rulesCardSamples, rulesCardVariants } from './rules-samples.js';
 
 const sv = incidentStringsFor('sv');
@@ -102,6 +103,7 @@ export const cardSamples: Record<string, () => CardJson> = {
   ...rulesCardSamples,
   ...reminderCardSamples,
   ...approvalCardSamples,
+  ...measureCardSamples,
 };
 
 /** Every template's sample and the variants of the rules and reminder cards, by name. */
@@ -112,4 +114,5 @@ export const everyCard: [string, () => CardJson][] = [
     () => card,
   ]),
   ...Object.entries(extraReminderCards),
+  ...Object.entries(extraMeasureCards),
 ];

@@ -1,6 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { ApprovalTables } from '../../approvals/index.js';
 import type { IncidentTables } from '../../incidents/index.js';
+import type { MeasureTables } from '../../measures/index.js';
 import type { ReminderTables } from '../../reminders/index.js';
 import type { RulesQaTables } from '../../rules/index.js';
 
@@ -88,7 +89,12 @@ export interface HealthCheckTable {
   checked_at: string;
 }
 
-export interface Database extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables {
+export interface Database
+  extends IncidentTables,
+    ApprovalTables,
+    RulesQaTables,
+    ReminderTables,
+    MeasureTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;

@@ -11,6 +11,7 @@ import * as incidentRecord from './migrations/20261202T0400-incident-record.js';
 import * as incidentReportReason from './migrations/20261202T0200-incident-report-reason.js';
 import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
 import * as auditActor from './migrations/20261204T0100-audit-actor.js';
+import * as measures from './migrations/20261204T0200-measures.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0300-outbox-fallback': outboxFallback,
   '20261202T0400-incident-record': incidentRecord,
   '20261204T0100-audit-actor': auditActor,
+  '20261204T0200-measures': measures,
 };
 
 /** Names in the order they run. */

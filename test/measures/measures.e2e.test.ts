@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { people, type Sender } from '../support/activities.js';
+import { cardProblems } from '../support/card-validator.js';
+import { containerStyleOf } from '../support/card-text.js';
+import { engines } from '../support/engines.js';
+import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { buttonTitles } from '../support/teams-client.js';
+import { useTestApp, type InvokeAnswer } from '../support/test-app.js';
+
+const { karin, lars, sara, olof, maria, anna } = people;
+const everyone = [karin, lars, sara, olof, maria, anna];
+
+/** Monday 30 November 2026, 10:00 in Stockholm. */
+let now = new Date('2026-11-30T09:00:00Z');
+const clock = { now: () => now };
+
+const summaryOf = (call: ConnectorCall) => (call.body as { summary?: string }).summary ?? '';
+const json = (answer: InvokeAnswer) => JSON.stringify(answer.value);
+const measureIdOf = (answer: InvokeAnswer) => {
+  const id = /"measureId":"([0-9a-f-]{36})"/.exec(json(answer))?.[1];
+  expect(id, json(answer)).toBeDefined();
+  return id!;
+};
+
+for (const engine of engines) {
+  describe(`measures, end to end (${engine.name})`, () => {
+    const app = useTestApp({ engine, clock, introduce: everyone });
+
+    /** The person writes "ny åtgärd", fills in the form and presses "Skapa åtgärd". */
+    async function decide(by: Sender, values: Record<string, string>) {
+      const [form] = await app().as(by).say('ny åtgärd');
+      expect(form, 'the form').toBeDefined();
+      expect(cardProblems(cardOf(form!)!)).toEqual([]);
+      const answer = await app()
+        .as(by)
+        .click(form!, 'Skapa åtgärd', {
+          title: 'Inför tvåstegsverifiering i lönesystemet',
+          description: 'Slå på tvåstegsverifiering för alla konton med behörighet till lön.',
+          dueDate: '2026-12-31',
+          ...values,
+        });
+      return { answer, measureId: measureIdOf(answer) };
+    }
+
+    /** The newest card about the measure that reached the person. */
+    async function latestCard(who: Sender, measureId: string): Promise<ConnectorCall> {
+      const card = (await app().inboxOf(who)).filter((c) => textOf(c).includes(measureId)).at(-1);
+      expect(card, `${who.name} has a card of the measure`).toBeDefined();
+      return card!;
+    }
+
+    it('reaches its owner, who asks for more time, gets it from the one who decided it, and closes it', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const { answer, measureId } = await decide(lars, { owner: 'olof', system: 'lon' });
+      const receipt = answer.value as Record<string, unknown>;
+      expect(JSON.stringify(receipt)).toContain('Åtgärden är skapad. Olof Strand har fått den.');
+      expect(containerStyleOf(receipt, 'Åtgärden är skapad')).toBe('good');
+
+      // The owner's card, with what to do and the owner's buttons.
+      const assigned = await latestCard(olof, measureId);
+      expect(summaryOf(assigned)).toBe('Ny åtgärd: Inför tvåstegsverifiering i lönesystemet');
+      const card = cardOf(assigned)!;
+      expect(cardProblems(card)).toEqual([]);
+      expect(textOf(assigned)).toContain('Lars Berg har gett dig en åtgärd.');
+      expect(textOf(assigned)).toContain('Lön');
+      expect(buttonTitles(card)).toEqual(
+        expect.arrayContaining(['Påbörjad', 'Markera som genomförd', 'Begär ny tid']),
+      );
+      // The one who decided it has no owner's buttons on their view.
+      expect(buttonTitles(receipt)).not.toContain('Påbörjad');
+
+      const started = await app().as(olof).click(assigned, 'Påbörjad');
+      expect(json(started)).toContain('Påbörjad');
+      expect(buttonTitles(started.value as Record<string, unknown>)).not.toContain('Påbörjad');
+
+      // More time: the request goes to Lars, who decided the measure.
+      const asked = await app().as(olof).click(started, 'Begär ny tid', {
+        newDueDate: '2027-01-31',
+        extensionReason: 'Leverantören uppdaterar systemet i januari.',
+      });
+      expect(json(asked)).toContain('Ny tid begärd till 2027-01-31');
+      const request = await latestCard(lars, measureId);
+      expect(summaryOf(request)).toBe(
+        'Begäran om mer tid: Inför tvåstegsverifiering i lönesystemet',
+      );
+      expect(textOf(request)).toContain('Olof Strand ber om ny tid till 2027-01-31.');
+      // The owner cannot approve their own request, whatever they send.
+      expect(buttonTitles(asked.value as Record<string, unknown>)).not.toContain(
+        'Godkänn nytt datum',
+      );
+      const requestedAt = /"requestedAt":"([^"]+)"/.exec(textOf(request))?.[1];
+      const own = await app().invoke(olof, 'measure.extension', {
+        measureId,
+        requestedAt,
+        decision: 'approved',
+      });
+      expect(json(own)).toContain('Du kan inte göra det här med åtgärden.');
+
+      const approved = await app().as(lars).click(request, 'Godkänn nytt datum');
+      expect(json(approved)).toContain('2027-01-31');
+      const told = await latestCard(olof, measureId);
+      expect(summaryOf(told)).toBe('Svar om ny tid: Inför tvåstegsverifiering i lönesystemet');
+      expect(textOf(told)).toContain('Den nya tiden är godkänd: klart senast 2027-01-31.');
+      // A second press of the same request changes nothing.
+      const again = await app().as(lars).click(request, 'Godkänn nytt datum');
+      expect(json(again)).toContain('Begäran om mer tid är redan besvarad.');
+
+      // Done, with what was done; the one who decided it is told.
+      const done = await app().as(olof).click(told, 'Markera som genomförd', {
+        doneComment: 'Tvåstegsverifiering är påslagen för alla 14 konton.',
+      });
+      expect(json(done)).toContain('Genomförd');
+      expect(json(done)).toContain('Tvåstegsverifiering är påslagen för alla 14 konton.');
+      const closed = await latestCard(lars, measureId);
+      expect(summaryOf(closed)).toBe('Åtgärd genomförd: Inför tvåstegsverifiering i lönesystemet');
+      expect(containerStyleOf(cardOf(closed)!, 'Olof Strand har genomfört åtgärden.')).toBe('good');
+
+      // Pressed again from the older card: nothing changes, nobody is told twice.
+      const before = (await app().inboxOf(lars)).length;
+      const twice = await app().as(olof).click(assigned, 'Markera som genomförd', {
+        doneComment: 'Igen',
+      });
+      expect(json(twice)).toContain('Åtgärden är redan genomförd.');
+      expect(await app().inboxOf(lars)).toHaveLength(before);
+
+      expect(await app().query.auditActions('measure', measureId)).toEqual([
+        'measure.created',
+        'measure.started',
+        'measure.extension-requested',
+        'measure.extension-approved',
+        'measure.done',
+      ]);
+    });
+
+    it('lets nobody else close, start or see it, whatever they send', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const { measureId } = await decide(lars, { owner: 'olof' });
+      for (const [verb, data] of [
+        ['measure.done', { doneComment: 'Klart' }],
+        ['measure.begin', {}],
+        ['measure.extend', { newDueDate: '2027-02-01', extensionReason: 'x' }],
+        ['measure.refresh', {}],
+        ['measure.open', {}],
+      ] as const) {
+        const answer = await app().invoke(anna, verb, { measureId, ...data });
+        expect(json(answer), verb).toContain('Du kan inte göra det här med åtgärden.');
+        expect(json(answer)).not.toContain('tvåstegsverifiering');
+      }
+      // Maria owns another system: not this one.
+      const maria_ = await app().invoke(maria, 'measure.refresh', { measureId });
+      expect(json(maria_)).toContain('Du kan inte göra det här med åtgärden.');
+      // The kommunchef sees it, without the owner's buttons.
+      const chief = await app().invoke(karin, 'measure.refresh', { measureId });
+      expect(json(chief)).toContain('Inför tvåstegsverifiering i lönesystemet');
+      expect(buttonTitles(chief.value as Record<string, unknown>)).not.toContain('Genomförd');
+      expect(await app().query.auditActions('measure', measureId)).toEqual(['measure.created']);
+    });
+
+    it('gives the form back with what to correct, and creates nothing', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const [form] = await app().as(lars).say('ny åtgärd');
+      // Teams sends no empty required field; a form kept open since before can still send
+      // an owner no longer in the register and a date that has passed since.
+      const submissionId = /"submissionId":"([0-9a-f-]{36})"/.exec(textOf(form!))![1];
+      const answer = await app().invoke(lars, 'measure.submit', {
+        submissionId,
+        title: 'Byt lösenord',
+        description: 'Alla byter.',
+        owner: 'nobody',
+        dueDate: '2026-11-01',
+      });
+      expect(json(answer)).toContain('Personen finns inte i organisationens register.');
+      expect(json(answer)).toContain('Datumet har redan passerat.');
+      const typo = await app().invoke(lars, 'measure.submit', {
+        submissionId,
+        title: 'Byt lösenord',
+        description: 'Alla byter.',
+        owner: 'olof',
+        dueDate: '2027-13-01',
+      });
+      expect(json(typo)).toContain('Ange ett datum som ÅÅÅÅ-MM-DD.');
+      const stored = await app()
+        .running.db.kysely.selectFrom('measure')
+        .select('id')
+        .where('title', '=', 'Byt lösenord')
+        .execute();
+      expect(stored).toEqual([]);
+    });
+
+    it('is decided by coordinators, system owners and the kommunchef only', async () => {
+      const [reply] = await app().as(anna).say('ny åtgärd');
+      expect(textOf(reply!)).toContain('Åtgärder beslutas av säkerhetssamordnare');
+      expect(cardOf(reply!)).toBeUndefined();
+      const forged = await app().invoke(anna, 'measure.submit', {
+        submissionId: '6f1c1e9a-1111-4222-8333-444455556666',
+        title: 'x',
+        description: 'y',
+        owner: 'anna',
+        dueDate: '2026-12-31',
+      });
+      expect(json(forged)).toContain('Åtgärder beslutas av säkerhetssamordnare');
+    });
+
+    it('sends the owner’s request for more time to the coordinators when the owner decided it', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const { answer, measureId } = await decide(olof, { owner: 'olof' });
+      // Nobody is sent a card of a measure one gives oneself: the answer is the card.
+      const asked = await app().as(olof).click(answer, 'Begär ny tid', {
+        newDueDate: '2027-02-28',
+        extensionReason: 'Väntar på leverantören.',
+      });
+      expect(json(asked)).toContain('Ny tid begärd till 2027-02-28');
+      for (const coordinator of [lars, sara]) {
+        const card = await latestCard(coordinator, measureId);
+        expect(buttonTitles(cardOf(card)!)).toContain('Godkänn nytt datum');
+      }
+      const rejected = await app()
+        .as(sara)
+        .click(await latestCard(sara, measureId), 'Avslå');
+      expect(json(rejected)).not.toContain('Godkänn nytt datum');
+      const told = await latestCard(olof, measureId);
+      expect(textOf(told)).toContain('Begäran om mer tid avslogs.');
+      expect(containerStyleOf(cardOf(told)!, 'Begäran om mer tid avslogs.')).toBe('attention');
+      // Lars's card of the same request is answered already.
+      const late = await app()
+        .as(lars)
+        .click(await latestCard(lars, measureId), 'Godkänn nytt datum');
+      expect(json(late)).toContain('Begäran om mer tid är redan besvarad.');
+    });
+
+    it('lists my measures, and every open one for the coordinators', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      await decide(lars, { owner: 'maria', title: 'Testa återläsning av journalsystemet' });
+      const [mine] = await app().as(maria).say('åtgärder');
+      expect(textOf(mine!)).toContain('Mina åtgärder');
+      expect(textOf(mine!)).toContain('Testa återläsning av journalsystemet');
+      expect(textOf(mine!)).not.toContain('Alla öppna åtgärder');
+      const [all] = await app().as(lars).say('åtgärder');
+      expect(textOf(all!)).toContain('Alla öppna åtgärder');
+      expect(textOf(all!)).toContain('Testa återläsning av journalsystemet');
+      expect(textOf(all!)).toContain('Maria Holm');
+      const [none] = await app().as(anna).say('åtgärder');
+      expect(textOf(none!)).not.toContain('journalsystemet');
+    });
+  });
+}
