@@ -172,7 +172,6 @@ const decide = cardAction({
   },
 });
 
-
 const delegate = cardAction({
   verb: 'approval.delegate',
   data: stepRef.extend({ delegateTo: z.string().max(100).optional() }),

@@ -64,7 +64,6 @@ export interface MeasureStrings {
     extension: (title: string) => string;
     decided: (title: string) => string;
     done: (title: string) => string;
-    reminder: Record<MeasureReminderStage, (title: string) => string>;
   };
   list: {
     title: string;
@@ -174,12 +173,6 @@ const sv: MeasureStrings = {
     extension: (title) => `Begäran om mer tid: ${title}`,
     decided: (title) => `Svar om ny tid: ${title}`,
     done: (title) => `Åtgärd genomförd: ${title}`,
-    reminder: {
-      soon: (title) => `Åtgärd snart: ${title}`,
-      overdue: (title) => `Åtgärd försenad: ${title}`,
-      coordinators: (title) => `Försenad åtgärd: ${title}`,
-      kommunchef: (title) => `Försenad åtgärd: ${title}`,
-    },
   },
   list: {
     title: 'Åtgärder',
@@ -288,12 +281,6 @@ const en: MeasureStrings = {
     extension: (title) => `Request for more time: ${title}`,
     decided: (title) => `Answer on more time: ${title}`,
     done: (title) => `Measure done: ${title}`,
-    reminder: {
-      soon: (title) => `Measure due soon: ${title}`,
-      overdue: (title) => `Measure late: ${title}`,
-      coordinators: (title) => `Late measure: ${title}`,
-      kommunchef: (title) => `Late measure: ${title}`,
-    },
   },
   list: {
     title: 'Measures',

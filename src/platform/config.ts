@@ -71,6 +71,8 @@ export interface Config {
     readonly sendEnd: string;
     readonly revisionDaysBefore: number;
     readonly goalDaysBefore: number;
+    readonly measureDaysBefore: number;
+    readonly measureEscalateDays: number;
     readonly catchUpDays: number;
   };
 }
@@ -196,6 +198,8 @@ const envSchema = z.object({
   ),
   REMINDER_REVISION_DAYS_BEFORE: intInRange(1, 365, 30),
   REMINDER_GOAL_DAYS_BEFORE: intInRange(0, 90, 7),
+  REMINDER_MEASURE_DAYS_BEFORE: intInRange(0, 90, 7),
+  REMINDER_MEASURE_ESCALATE_DAYS: intInRange(1, 90, 7),
   REMINDER_CATCH_UP_DAYS: intInRange(0, 400, 7),
 });
 
@@ -285,6 +289,8 @@ export function loadConfig(env: Environment): Config {
       sendEnd: e.REMINDER_SEND_HOURS.slice(6),
       revisionDaysBefore: e.REMINDER_REVISION_DAYS_BEFORE,
       goalDaysBefore: e.REMINDER_GOAL_DAYS_BEFORE,
+      measureDaysBefore: e.REMINDER_MEASURE_DAYS_BEFORE,
+      measureEscalateDays: e.REMINDER_MEASURE_ESCALATE_DAYS,
       catchUpDays: e.REMINDER_CATCH_UP_DAYS,
     },
   };

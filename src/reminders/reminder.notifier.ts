@@ -13,7 +13,9 @@ import { incidentStringsFor } from '../incidents/index.js';
 import { reminderStringsFor, type ReminderStrings } from './reminder.strings.js';
 import { localeFrom, type Locale } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';
-import type { PersonRepository } from '../org/index.js';
+import type { AuditRepository, PersonRepository } from '../org/index.js';
+import type { Clock } from '../platform/clock.js';
+import { isOpen, measureCardFor, ownerName, type MeasureRepository } from '../measures/index.js';
 import {
   awarenessCard,
   followUpReportCard,
@@ -26,6 +28,10 @@ import type { CardJson, Notice } from '../platform/teams/render.js';
 
 export interface ReminderNotifierDeps {
   org: () => OrgDirectory;
+  /** Read when a measure's reminder goes out: it is sent only while the measure is open. */
+  measures: Pick<MeasureRepository, 'get'>;
+  audit: AuditRepository;
+  clock: Clock;
   people: PersonRepository;
   knowledgeBase: KnowledgeBase;
   report: ReportSources;
@@ -76,6 +82,8 @@ export function occurrenceTitle(
       return s.titles.awareness;
     case 'report':
       return s.titles.report(subject.year);
+    case 'measure':
+      return s.titles.measure(subject.title, subject.stage);
   }
 }
 
@@ -134,6 +142,23 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
           });
           awarenessCards.set(cacheKey, card);
         }
+        return card;
+      }
+      case 'measure': {
+        const measure = await deps.measures.get(subject.measureId);
+        // Done, or given a new date, since the schedule was computed: nothing to remind of.
+        if (!measure || !isOpen(measure) || measure.dueDate !== subject.dueDate) return undefined;
+        const org = deps.org();
+        const { card } = await measureCardFor(
+          { org, people: deps.people, audit: deps.audit, clock: deps.clock },
+          measure,
+          o.recipient.aadObjectId,
+          locale,
+          (ms) => ({
+            text: ms.card.notice.reminder[subject.stage](ownerName(measure, org), measure.dueDate),
+            style: subject.stage === 'soon' ? 'warning' : 'attention',
+          }),
+        );
         return card;
       }
       case 'report': {

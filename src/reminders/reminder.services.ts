@@ -1,5 +1,5 @@
 import type { Config } from '../platform/config.js';
-import type { AuditLog } from '../org/index.js';
+import type { AuditLog, AuditRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { GoalDeps, GoalStore } from './domain/goal.service.js';
 import type { OrgDirectory } from '../org/index.js';
@@ -23,6 +23,7 @@ import {
   createThreatReviewRepository,
 } from './reminder.repository.js';
 import { createReminderNotifier } from './reminder.notifier.js';
+import { createMeasureRepository } from '../measures/index.js';
 
 /** Everything the reminders feature needs, for the scheduler, the commands, the card actions and the CLI. */
 export interface ReminderServices {
@@ -46,6 +47,8 @@ export function reminderSettings(config: Config['reminders'], timeZone: string):
     sendWindow: { days: new Set(config.sendDays), start: config.sendStart, end: config.sendEnd },
     revisionDaysBefore: config.revisionDaysBefore,
     goalDaysBefore: config.goalDaysBefore,
+    measureDaysBefore: config.measureDaysBefore,
+    measureEscalateDays: config.measureEscalateDays,
     catchUpDays: config.catchUpDays,
   };
 }
@@ -58,7 +61,7 @@ export interface ReminderServicesInput {
   /** Read at every use: the register changes when approvals conclude. */
   org: () => OrgDirectory;
   people: PersonRepository;
-  audit: AuditLog;
+  audit: AuditRepository;
   clock: Clock;
   knowledgeBase: KnowledgeBase;
   notify(message: OutboxMessage): Promise<boolean>;
@@ -89,8 +92,12 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
     clock,
     ...createReportQueries(db),
   };
+  const measures = createMeasureRepository(db);
   const notifier = createReminderNotifier({
     org,
+    measures,
+    audit,
+    clock,
     people: input.people,
     knowledgeBase: input.knowledgeBase,
     report,
@@ -100,6 +107,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
     run: {
       org,
       goals,
+      measures,
       occurrences,
       staff: createStaffDirectory(db),
       notifier,

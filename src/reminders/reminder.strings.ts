@@ -1,5 +1,5 @@
 import type { GoalStatus } from './domain/goal.js';
-import type { RevisionStage } from './domain/reminder.js';
+import type { MeasureStage, RevisionStage } from './domain/reminder.js';
 import type { Locale } from '../platform/strings.js';
 
 /** What staff read in reminders, goal follow-up, the rules acknowledgement and the annual report. */
@@ -18,6 +18,7 @@ export interface ReminderStrings {
     threatAnalysis: (system: string) => string;
     awareness: string;
     report: (year: number) => string;
+    measure: (title: string, stage: MeasureStage) => string;
   };
   late: (due: string) => string;
   goalStatuses: Record<GoalStatus, string>;
@@ -178,6 +179,12 @@ const sv: ReminderStrings = {
     threatAnalysis: (system) => `Hotbildsanalys: ${system}`,
     awareness: 'Årlig genomgång av IT-säkerhetsreglerna för användare',
     report: (year) => `Årlig uppföljning av IT-säkerhetsarbetet ${year}`,
+    measure: (title, stage) =>
+      stage === 'soon'
+        ? `Åtgärd snart: ${title}`
+        : stage === 'overdue'
+          ? `Åtgärd försenad: ${title}`
+          : `Försenad åtgärd: ${title}`,
   },
   late: (due) => `Försenad påminnelse: den skulle ha kommit ${due}.`,
   goalStatuses: { genomford: 'Genomförd', pagar: 'Pågår', forsenad: 'Försenad' },
@@ -352,6 +359,12 @@ const en: ReminderStrings = {
     threatAnalysis: (system) => `Threat analysis: ${system}`,
     awareness: 'Yearly review of the IT security rules for users',
     report: (year) => `Annual follow-up of the IT security work ${year}`,
+    measure: (title, stage) =>
+      stage === 'soon'
+        ? `Measure due soon: ${title}`
+        : stage === 'overdue'
+          ? `Measure late: ${title}`
+          : `Late measure: ${title}`,
   },
   late: (due) => `Late reminder: it should have arrived ${due}.`,
   goalStatuses: { genomford: 'Done', pagar: 'In progress', forsenad: 'Delayed' },

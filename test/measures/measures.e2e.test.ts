@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { people, type Sender } from '../support/activities.js';
+import { people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
 import { engines } from '../support/engines.js';
@@ -241,6 +241,91 @@ for (const engine of engines) {
       expect(textOf(all!)).toContain('Maria Holm');
       const [none] = await app().as(anna).say('åtgärder');
       expect(textOf(none!)).not.toContain('journalsystemet');
+    });
+
+    it('reminds the owner before and after the due date, then the coordinators, then the kommunchef, each once, and stops when it is done', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const { measureId } = await decide(lars, {
+        owner: 'olof',
+        title: 'Uppdatera brandväggens regler',
+        dueDate: '2026-12-31',
+      });
+      const early = await decide(lars, {
+        owner: 'olof',
+        title: 'Byt lösenord på servicekontot',
+        dueDate: '2026-12-31',
+      });
+      await app()
+        .as(olof)
+        .click(await latestCard(olof, early.measureId), 'Markera som genomförd', {
+          doneComment: 'Bytt.',
+        });
+
+      /** The reminders of the measure each person got when the reminders ran at `iso`. */
+      async function runAt(iso: string) {
+        now = new Date(iso);
+        app().connector.reset();
+        await app().running.runDueReminders();
+        const got = new Map<Sender, string[]>();
+        for (const p of everyone) {
+          const cards = (await app().inboxOf(p)).filter((c) => textOf(c).includes(measureId));
+          if (cards.length > 0) got.set(p, cards.map(summaryOf));
+        }
+        const doneEarly = everyone.flatMap((p) =>
+          app()
+            .connector.deliveredTo(personalConversationId(p))
+            .filter((c) => textOf(c).includes(early.measureId)),
+        );
+        expect(doneEarly, 'a measure done in time is not reminded of').toEqual([]);
+        return got;
+      }
+
+      expect(await runAt('2026-12-23T07:00:00Z')).toEqual(new Map());
+      // Seven days before, at 08:00 in Stockholm: the owner.
+      const soon = await runAt('2026-12-24T07:00:00Z');
+      expect(soon).toEqual(new Map([[olof, ['Åtgärd snart: Uppdatera brandväggens regler']]]));
+      expect(await runAt('2026-12-24T09:00:00Z')).toEqual(new Map());
+      // The day after the due date: the owner again, in the attention style.
+      const overdue = await runAt('2027-01-01T07:00:00Z');
+      expect(overdue).toEqual(
+        new Map([[olof, ['Åtgärd försenad: Uppdatera brandväggens regler']]]),
+      );
+      const late = (await app().inboxOf(olof)).find((c) => textOf(c).includes(measureId))!;
+      expect(containerStyleOf(cardOf(late)!, 'Åtgärden skulle ha varit klar 2026-12-31.')).toBe(
+        'attention',
+      );
+      expect(await runAt('2027-01-04T07:00:00Z')).toEqual(new Map());
+      // A week later: the coordinators; two weeks later: the kommunchef.
+      expect(await runAt('2027-01-08T07:00:00Z')).toEqual(
+        new Map([
+          [lars, ['Försenad åtgärd: Uppdatera brandväggens regler']],
+          [sara, ['Försenad åtgärd: Uppdatera brandväggens regler']],
+        ]),
+      );
+      const chief = await runAt('2027-01-15T07:00:00Z');
+      expect(chief).toEqual(new Map([[karin, ['Försenad åtgärd: Uppdatera brandväggens regler']]]));
+      const toChief = (await app().inboxOf(karin)).find((c) => textOf(c).includes(measureId))!;
+      expect(textOf(toChief)).toContain('Ansvarig: Olof Strand.');
+      expect(await runAt('2027-01-15T09:00:00Z')).toEqual(new Map());
+
+      // Done: nothing more, whenever the reminders run.
+      await app()
+        .as(olof)
+        .click(late, 'Markera som genomförd', { doneComment: 'Reglerna är uppdaterade.' });
+      expect(await runAt('2027-01-22T07:00:00Z')).toEqual(new Map());
+      const rows = await app()
+        .running.db.kysely.selectFrom('reminder_occurrence')
+        .select(['kind', 'recipient_key'])
+        .where('reminder_id', '=', `measure:${measureId}:2026-12-31`)
+        .orderBy('recipient_key')
+        .execute();
+      expect(rows).toEqual([
+        { kind: 'measure', recipient_key: 'karin' },
+        { kind: 'measure', recipient_key: 'lars' },
+        { kind: 'measure', recipient_key: 'olof' },
+        { kind: 'measure', recipient_key: 'olof' },
+        { kind: 'measure', recipient_key: 'sara' },
+      ]);
     });
   });
 }

@@ -32,6 +32,8 @@ function settings(overrides: Partial<ReminderSettings> = {}): ReminderSettings {
     sendWindow: officeHours,
     revisionDaysBefore: 30,
     goalDaysBefore: 7,
+    measureDaysBefore: 7,
+    measureEscalateDays: 7,
     catchUpDays: 7,
     ...overrides,
   };
@@ -41,6 +43,7 @@ const org = exampleOrg.organisation;
 const inputs = (s: ReminderSettings, extra: Partial<ReminderInputs> = {}): ReminderInputs => ({
   org: { ...org, documents: [] },
   goals: [],
+  measures: [],
   staff: [],
   settings: s,
   ...extra,

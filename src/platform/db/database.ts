@@ -90,11 +90,7 @@ export interface HealthCheckTable {
 }
 
 export interface Database
-  extends IncidentTables,
-    ApprovalTables,
-    RulesQaTables,
-    ReminderTables,
-    MeasureTables {
+  extends IncidentTables, ApprovalTables, RulesQaTables, ReminderTables, MeasureTables {
   person: PersonTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;

@@ -55,9 +55,7 @@ export interface ReportSources {
   /** Incidents reported in the year, with their category and time. */
   incidentsInYear(year: number): Promise<{ category: string; reportedAt: Date }[]>;
   /** Authority reports decided `not-required` in the year. */
-  notReportedInYear(
-    year: number,
-  ): Promise<
+  notReportedInYear(year: number): Promise<
     {
       number: string;
       kind: string;

@@ -12,6 +12,7 @@ import {
 import { wallClockTimes, type CronSchedule } from './cron.js';
 import {
   occurrenceKey,
+  type MeasureStage,
   type Recipient,
   type ReminderInputs,
   type ReminderOccurrence,
@@ -246,6 +247,51 @@ function revisionOccurrences(b: Builder, org: Organisation): ReminderOccurrence[
   return out;
 }
 
+/**
+ * A measure's reminders, under one id per due date (a new date, once approved, starts
+ * them again): the owner before the due date and the day after it, the coordinators
+ * `measureEscalateDays` later, the kommunchef twice as late. Each goes once, and none
+ * after the owner marks the measure done (it is no longer open). Overdue is a state:
+ * these never expire.
+ */
+function measureOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurrence[] {
+  const { org, settings } = inputs;
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const kommunchef = byId.get(org.roles.kommunchef);
+  const coordinators = org.roles.sakerhetssamordnare.flatMap((id) => {
+    const p = byId.get(id);
+    return p ? [p] : [];
+  });
+  const out: ReminderOccurrence[] = [];
+  for (const measure of inputs.measures) {
+    const owner = byId.get(measure.ownerId);
+    const reminderId = `measure:${measure.id}:${measure.dueDate}`;
+    const subject = (stage: MeasureStage): ReminderSubject => ({
+      kind: 'measure',
+      measureId: measure.id,
+      title: measure.title,
+      dueDate: measure.dueDate,
+      stage,
+    });
+    const on = (days: number) => b.onDate(daysFrom(measure.dueDate, days));
+    if (owner) {
+      const soon = on(-settings.measureDaysBefore);
+      out.push(b.make(reminderId, subject('soon'), recipientOf(owner), soon, false));
+      out.push(b.make(reminderId, subject('overdue'), recipientOf(owner), on(1), false));
+    }
+    const escalate = on(1 + settings.measureEscalateDays);
+    for (const p of coordinators) {
+      if (p.id === measure.ownerId) continue;
+      out.push(b.make(reminderId, subject('coordinators'), recipientOf(p), escalate, false));
+    }
+    if (kommunchef && kommunchef.id !== measure.ownerId) {
+      const late = on(1 + 2 * settings.measureEscalateDays);
+      out.push(b.make(reminderId, subject('kommunchef'), recipientOf(kommunchef), late, false));
+    }
+  }
+  return out;
+}
+
 const byDue = (a: ReminderOccurrence, b: ReminderOccurrence) =>
   a.dueAt.getTime() - b.dueAt.getTime() ||
   a.reminderId.localeCompare(b.reminderId) ||
@@ -264,6 +310,7 @@ export function occurrencesBetween(
     ...scheduled(b, inputs.org, from, to, staff),
     ...goalOccurrences(b, inputs),
     ...revisionOccurrences(b, inputs.org),
+    ...measureOccurrences(b, inputs),
   ]
     .filter((o) => o.dueAt >= from && o.dueAt <= to && (!onlyFor || onlyFor(o.recipient)))
     .sort(byDue);
@@ -285,6 +332,7 @@ export function dueOccurrences(inputs: ReminderInputs, now: Date): ReminderOccur
     ...scheduled(b, inputs.org, lookbackStart(inputs.settings, now), now, () => inputs.staff),
     ...goalOccurrences(b, inputs),
     ...revisionOccurrences(b, inputs.org),
+    ...measureOccurrences(b, inputs),
   ].filter((o) => o.sendAt <= now);
   const latest = new Map<string, ReminderOccurrence>();
   for (const o of candidates) {

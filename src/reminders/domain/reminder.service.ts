@@ -12,6 +12,7 @@ import {
 import {
   LATE_AFTER_MS,
   occurrenceKey,
+  type OpenMeasure,
   type Recipient,
   type ReminderInputs,
   type ReminderOccurrence,
@@ -36,6 +37,11 @@ export interface OccurrenceRepository {
   exists(reminderId: string, localDate: string, recipientKey?: string): Promise<boolean>;
 }
 
+/** The measures not done yet (the measures feature stores them). */
+export interface OpenMeasures {
+  listOpen(): Promise<OpenMeasure[]>;
+}
+
 /** Everyone the bot can reach: the org file's people and the people it has met in Teams. */
 export interface StaffDirectory {
   list(): Promise<Recipient[]>;
@@ -50,6 +56,7 @@ export interface ReminderDeps {
   /** Asked at every evaluation, never kept: approvals change owners and approval dates. */
   org: () => OrgDirectory;
   goals: GoalRepository;
+  measures: OpenMeasures;
   occurrences: OccurrenceRepository;
   staff: StaffDirectory;
   notifier: ReminderNotifier;
@@ -85,6 +92,7 @@ async function inputs(deps: ReminderDeps, withStaff: boolean): Promise<ReminderI
   return {
     org: org.organisation,
     goals: await deps.goals.listWithStatus(),
+    measures: await deps.measures.listOpen(),
     staff: withStaff ? mergeStaff(org, await deps.staff.list()) : [],
     settings: deps.settings,
   };
@@ -129,7 +137,7 @@ export async function runDueReminders(
 
 /** Every occurrence due in the window, sent or not (the CLI's `list`). */
 export async function listOccurrences(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'staff' | 'settings'>,
+  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'staff' | 'settings'>,
   from: Date,
   to: Date,
 ): Promise<ReminderOccurrence[]> {
@@ -138,6 +146,7 @@ export async function listOccurrences(
     {
       org: org.organisation,
       goals: await deps.goals.listWithStatus(),
+      measures: await deps.measures.listOpen(),
       staff: mergeStaff(org, await deps.staff.list()),
       settings: deps.settings,
     },
@@ -148,7 +157,7 @@ export async function listOccurrences(
 
 /** One person's occurrences from now on (`påminnelser`). */
 export async function upcomingFor(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'settings' | 'clock'>,
+  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'settings' | 'clock'>,
   aad: AadObjectId,
   days = 400,
 ): Promise<ReminderOccurrence[]> {
@@ -160,6 +169,7 @@ export async function upcomingFor(
     {
       org: org.organisation,
       goals: await deps.goals.listWithStatus(),
+      measures: await deps.measures.listOpen(),
       staff: [me],
       settings: deps.settings,
     },

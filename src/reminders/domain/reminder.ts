@@ -12,7 +12,20 @@ export type ReminderSubject =
   | { kind: 'threat-analysis'; systemId: string }
   | { kind: 'awareness' }
   /** The annual follow-up report for the calendar year `year`. */
-  | { kind: 'report'; year: number };
+  | { kind: 'report'; year: number }
+  | { kind: 'measure'; measureId: string; title: string; dueDate: string; stage: MeasureStage };
+
+/** Before the due date and after it to the owner, then to the coordinators, then to the kommunchef. */
+export type MeasureStage = 'soon' | 'overdue' | 'coordinators' | 'kommunchef';
+
+/** What the schedule reads of an open measure (the measures feature stores it). */
+export interface OpenMeasure {
+  id: string;
+  title: string;
+  /** Person id of the owner in the organisation file. */
+  ownerId: string;
+  dueDate: string;
+}
 
 export type RevisionStage = 'soon' | 'due' | 'overdue';
 
@@ -73,6 +86,10 @@ export interface ReminderSettings {
   sendWindow: SendWindow;
   revisionDaysBefore: number;
   goalDaysBefore: number;
+  /** The owner's reminder, days before a measure's due date. */
+  measureDaysBefore: number;
+  /** Days after the due date when a measure still open goes to the coordinators (twice that: the kommunchef). */
+  measureEscalateDays: number;
   /** A missed scheduled occurrence older than this is not sent after downtime. */
   catchUpDays: number;
 }
@@ -81,6 +98,8 @@ export interface ReminderSettings {
 export interface ReminderInputs {
   org: Organisation;
   goals: GoalWithStatus[];
+  /** Measures not done yet. */
+  measures: OpenMeasure[];
   /** Everyone the bot can reach (the org file's people and the person table), for awareness. */
   staff: Recipient[];
   settings: ReminderSettings;

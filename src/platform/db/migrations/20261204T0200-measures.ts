@@ -27,8 +27,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addUniqueConstraint('measure_submission', ['created_by_aad_object_id', 'submission_id'])
     .execute();
-  await db.schema.createIndex('measure_status').on('measure').columns(['status', 'due_date']).execute();
-  await db.schema.createIndex('measure_owner').on('measure').columns(['owner_id', 'status']).execute();
+  await db.schema
+    .createIndex('measure_status')
+    .on('measure')
+    .columns(['status', 'due_date'])
+    .execute();
+  await db.schema
+    .createIndex('measure_owner')
+    .on('measure')
+    .columns(['owner_id', 'status'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
