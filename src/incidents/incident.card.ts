@@ -232,6 +232,11 @@ export function incidentCard(strings: IncidentStrings, org: OrgDirectory, view: 
     saveTitle: strings.card.save,
     addNoteTitle: strings.card.addNote,
     historyHeading: strings.card.history,
+    // Those who decide measures about it: the coordinators, the system's owner, the kommunchef.
+    newMeasureTitle:
+      can.triage || roles.includes('systemOwner') || roles.includes('kommunchef')
+        ? strings.card.newMeasure
+        : '',
   };
   const history = describeHistory(strings, org, incident, view.history);
   const latestHistory = history.slice(-CARD_EXCERPT.latestHistory);

@@ -223,6 +223,7 @@ export const en: IncidentStrings = {
     latestOf: (shown, total) =>
       `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
     showFull: 'Show the whole incident',
+    newMeasure: 'New measure',
   },
   routedSummary: (number) => `New incident to handle: ${number}`,
   tooLarge: (number, notice) =>

@@ -221,6 +221,7 @@ export const sv: IncidentStrings = {
     latestOf: (shown, total) =>
       `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
     showFull: 'Visa hela ärendet',
+    newMeasure: 'Ny åtgärd',
   },
   routedSummary: (number) => `Ny incident att hantera: ${number}`,
   tooLarge: (number, notice) =>

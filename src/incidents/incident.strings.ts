@@ -114,6 +114,8 @@ export interface IncidentStrings {
     /** Under an excerpt: "De 5 senaste av 20". */
     latestOf: (shown: number, total: number) => string;
     showFull: string;
+    /** Opens the measure form with the incident as its origin. */
+    newMeasure: string;
   };
   /**
    * Sent instead of an incident card Teams refused as too large: plain text, no user

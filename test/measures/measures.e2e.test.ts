@@ -3,6 +3,7 @@ import { people, personalConversationId, type Sender } from '../support/activiti
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
 import { engines } from '../support/engines.js';
+import { phishingForm } from '../support/incident-samples.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { buttonTitles } from '../support/teams-client.js';
 import { useTestApp, type InvokeAnswer } from '../support/test-app.js';
@@ -260,6 +261,8 @@ for (const engine of engines) {
         .click(await latestCard(olof, early.measureId), 'Markera som genomförd', {
           doneComment: 'Bytt.',
         });
+      // Its owner's answer and the note to Lars are out before the reminders run.
+      await app().inboxOf(lars);
 
       /** The reminders of the measure each person got when the reminders ran at `iso`. */
       async function runAt(iso: string) {
@@ -326,6 +329,40 @@ for (const engine of engines) {
         { kind: 'measure', recipient_key: 'olof' },
         { kind: 'measure', recipient_key: 'sara' },
       ]);
+    });
+
+    it('is decided from an incident card by those who handle it, with the incident as its origin', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const [form] = await app().as(anna).say('incident');
+      await app().as(anna).click(form!, 'Skicka rapporten', phishingForm);
+      const incidentCard = (await app().inboxOf(lars))
+        .filter((c) => textOf(c).includes('Klickade på länk i mejl'))
+        .at(-1)!;
+      const number = /INC-2026-\d{4}/.exec(textOf(incidentCard))![0];
+      const incidentId = /"incidentId":"([0-9a-f-]{36})"/.exec(textOf(incidentCard))![1];
+
+      // The reporter's own receipt has no such button, and a forged press is refused.
+      expect(JSON.stringify(form)).not.toContain('measure.new');
+      const forged = await app().invoke(anna, 'measure.new', { incidentId });
+      expect(json(forged)).toContain('Du kan inte göra det här med åtgärden.');
+
+      app().connector.reset();
+      const started = await app().as(lars).click(incidentCard, 'Ny åtgärd');
+      expect(started.value).toBe('Svaret kommer i ett nytt meddelande.');
+      const [measureForm] = (await app().inboxOf(lars)).filter((c) => cardOf(c) !== undefined);
+      expect(textOf(measureForm!)).toContain(`Åtgärden följer av incident ${number}.`);
+      expect(cardProblems(cardOf(measureForm!)!)).toEqual([]);
+      const answer = await app().as(lars).click(measureForm!, 'Skapa åtgärd', {
+        title: 'Utbilda ekonomienheten i nätfiske',
+        description: 'En kort utbildning för alla på ekonomienheten.',
+        owner: 'olof',
+        dueDate: '2027-02-15',
+      });
+      const measureId = measureIdOf(answer);
+      const card = await latestCard(olof, measureId);
+      expect(textOf(card)).toContain(`Incident ${number}`);
+      // The system of the incident was chosen already.
+      expect(textOf(card)).toContain('Ekonomisystem');
     });
   });
 }
