@@ -8,6 +8,7 @@ export interface ReportLabels {
   category: (id: string) => string;
   approvalType: (id: string) => string;
   reportKind: (id: string) => string;
+  measureOrigin: (id: string) => string;
 }
 
 /** Markdown table cells: pipes and line breaks would break the table. */
@@ -78,6 +79,16 @@ export function reportToMarkdown(
   if (report.approvals.length === 0) out.push(r.noApprovals);
   for (const a of report.approvals)
     out.push(`- ${labels.approvalType(a.type)}: ${r.approvalCounts(a.approved, a.rejected)}`);
+  out.push('', `## ${r.measures}`, '');
+  if (report.measures.byOrigin.length === 0) out.push(r.noMeasures);
+  for (const m of report.measures.byOrigin)
+    out.push(
+      `- ${labels.measureOrigin(m.origin)}: ${r.measureCounts(m.decided, m.done, m.overdue, m.medianLeadDays)}`,
+    );
+  out.push('', `## ${r.measuresOverdue}`, '');
+  if (report.measures.overdue.length === 0) out.push(r.noMeasuresOverdue);
+  for (const m of report.measures.overdue)
+    out.push(`- ${m.title}: ${r.measureDue(m.dueDate, m.owner)}`);
   out.push('', `## ${r.awareness}`, '');
   if (!report.awareness) out.push(r.noAwareness);
   else {
@@ -143,6 +154,16 @@ export function reportToCsv(
     rows.push([c.approvals, labels.approvalType(a.type), 'approved', '', '', a.approved]);
     rows.push([c.approvals, labels.approvalType(a.type), 'rejected', '', '', a.rejected]);
   }
+  for (const m of report.measures.byOrigin) {
+    const origin = labels.measureOrigin(m.origin);
+    rows.push([c.measures, origin, 'decided', '', '', m.decided]);
+    rows.push([c.measures, origin, 'done', '', '', m.done]);
+    rows.push([c.measures, origin, 'overdue', '', '', m.overdue]);
+    if (m.medianLeadDays !== null)
+      rows.push([c.measures, origin, 'median-days-to-done', '', '', m.medianLeadDays]);
+  }
+  for (const m of report.measures.overdue)
+    rows.push([c.measureOverdue, m.title, '', m.dueDate, m.owner, '']);
   if (report.awareness) {
     const { campaign, acknowledged, recipients } = report.awareness;
     rows.push([c.awareness, campaign, 'recipients', campaign, '', recipients]);

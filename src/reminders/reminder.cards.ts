@@ -291,7 +291,11 @@ export function goalListCard(
 export function followUpReportCard(
   s: ReminderStrings,
   report: FollowUpReport,
-  labels: { category: (id: string) => string; approvalType: (id: string) => string },
+  labels: {
+    category: (id: string) => string;
+    approvalType: (id: string) => string;
+    measureOrigin: (id: string) => string;
+  },
   timeZone: string,
 ): CardJson {
   const r = s.report;
@@ -364,6 +368,22 @@ export function followUpReportCard(
         report.approvals.map((a) => ({
           title: labels.approvalType(a.type),
           subtitle: r.approvalCounts(a.approved, a.rejected),
+        })),
+      ),
+      section(
+        r.measures,
+        r.noMeasures,
+        report.measures.byOrigin.map((m) => ({
+          title: labels.measureOrigin(m.origin),
+          subtitle: r.measureCounts(m.decided, m.done, m.overdue, m.medianLeadDays),
+        })),
+      ),
+      section(
+        r.measuresOverdue,
+        r.noMeasuresOverdue,
+        report.measures.overdue.map((m) => ({
+          title: userText(m.title),
+          subtitle: userText(r.measureDue(m.dueDate, m.owner)),
         })),
       ),
       section(

@@ -15,7 +15,13 @@ import { localeFrom, type Locale } from '../platform/strings.js';
 import type { OutboxMessage } from '../outbox/index.js';
 import type { AuditRepository, PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
-import { isOpen, measureCardFor, ownerName, type MeasureRepository } from '../measures/index.js';
+import {
+  isOpen,
+  measureCardFor,
+  measureStringsFor,
+  ownerName,
+  type MeasureRepository,
+} from '../measures/index.js';
 import {
   awarenessCard,
   followUpReportCard,
@@ -51,6 +57,7 @@ export function reportLabels(
     category: (id) => categories[id] ?? id,
     approvalType: (id) => types[id] ?? id,
     reportKind: (id) => (incidents.reports as Record<string, string>)[id] ?? id,
+    measureOrigin: (id) => (measureStringsFor(locale).origins as Record<string, string>)[id] ?? id,
   };
 }
 

@@ -258,6 +258,23 @@ export function createReportQueries(db: Kysely<Database>) {
           : [],
       );
     },
+    async measuresOfYear(year: number) {
+      const [from, to] = bounds(year);
+      const rows = await db
+        .selectFrom('measure')
+        .select(['title', 'owner_id', 'due_date', 'origin_kind', 'created_at', 'done_at'])
+        .where('created_at', '<', to)
+        .where((eb) => eb.or([eb('done_at', 'is', null), eb('done_at', '>=', from)]))
+        .execute();
+      return rows.map((r) => ({
+        title: r.title,
+        ownerId: r.owner_id,
+        dueDate: r.due_date,
+        origin: r.origin_kind,
+        createdAt: new Date(r.created_at),
+        doneAt: r.done_at ? new Date(r.done_at) : null,
+      }));
+    },
     async approvalsDecidedInYear(year: number) {
       const rows = await db
         .selectFrom('approval')

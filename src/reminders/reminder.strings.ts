@@ -127,6 +127,17 @@ export interface ReminderStrings {
     awareness: string;
     noAwareness: string;
     awarenessShare: (acknowledged: number, recipients: number) => string;
+    measures: string;
+    noMeasures: string;
+    measureCounts: (
+      decided: number,
+      done: number,
+      overdue: number,
+      medianDays: number | null,
+    ) => string;
+    measuresOverdue: string;
+    noMeasuresOverdue: string;
+    measureDue: (date: string, owner: string) => string;
     approvedOn: (date: string) => string;
     dueOn: (date: string, owner: string) => string;
     months: string[];
@@ -140,6 +151,8 @@ export interface ReminderStrings {
       notReported: string;
       approvals: string;
       awareness: string;
+      measures: string;
+      measureOverdue: string;
     };
   };
   notInOrganisation: string;
@@ -321,6 +334,20 @@ const sv: ReminderStrings = {
     noAwareness: 'Den årliga genomgången har inte skickats under året.',
     awarenessShare: (acknowledged, recipients) =>
       `${svCount(acknowledged)} av ${svCount(recipients)} har bekräftat (${svPercent(acknowledged, recipients)})`,
+    measures: 'Beslutade åtgärder',
+    noMeasures: 'Inga åtgärder beslutades eller var öppna under året.',
+    measureCounts: (decided, done, overdue, days) =>
+      [
+        svCount(decided) + (decided === 1 ? ' beslutad' : ' beslutade'),
+        svCount(done) + (done === 1 ? ' genomförd' : ' genomförda'),
+        svCount(overdue) + (overdue === 1 ? ' försenad' : ' försenade'),
+      ].join(', ') +
+      (days === null
+        ? ''
+        : ` · mediantid till genomförd ${svCount(days)} ${days === 1 ? 'dag' : 'dagar'}`),
+    measuresOverdue: 'Försenade åtgärder',
+    noMeasuresOverdue: 'Inga åtgärder är försenade.',
+    measureDue: (date, owner) => `skulle ha varit klar ${date} · ${owner}`,
     approvedOn: (date) => `godkänt ${date}`,
     dueOn: (date, owner) => `skulle ha reviderats ${date} · ${owner}`,
     months: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
@@ -334,6 +361,8 @@ const sv: ReminderStrings = {
       notReported: 'inte anmäld',
       approvals: 'godkännanden',
       awareness: 'genomgång av reglerna',
+      measures: 'åtgärder',
+      measureOverdue: 'åtgärd försenad',
     },
   },
   notInOrganisation:
@@ -495,6 +524,16 @@ const en: ReminderStrings = {
     noAwareness: 'The yearly review was not sent during the year.',
     awarenessShare: (acknowledged, recipients) =>
       `${enCount(acknowledged)} of ${enCount(recipients)} confirmed (${enPercent(acknowledged, recipients)})`,
+    measures: 'Measures decided',
+    noMeasures: 'No measures were decided or open during the year.',
+    measureCounts: (decided, done, overdue, days) =>
+      `${enCount(decided)} decided, ${enCount(done)} done, ${enCount(overdue)} late` +
+      (days === null
+        ? ''
+        : ` · median time to done ${enCount(days)} ${days === 1 ? 'day' : 'days'}`),
+    measuresOverdue: 'Late measures',
+    noMeasuresOverdue: 'No measures are late.',
+    measureDue: (date, owner) => `due ${date} · ${owner}`,
     approvedOn: (date) => `approved ${date}`,
     dueOn: (date, owner) => `due ${date} · ${owner}`,
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
@@ -508,6 +547,8 @@ const en: ReminderStrings = {
       notReported: 'not reported',
       approvals: 'approvals',
       awareness: 'rules review',
+      measures: 'measures',
+      measureOverdue: 'measure late',
     },
   },
   notInOrganisation:

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reminders as remindersTool } from '../../scripts/reminders.js';
+import { captureIo } from '../support/cli-io.js';
 import { people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
@@ -6,7 +8,7 @@ import { engines } from '../support/engines.js';
 import { phishingForm } from '../support/incident-samples.js';
 import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { buttonTitles } from '../support/teams-client.js';
-import { useTestApp, type InvokeAnswer } from '../support/test-app.js';
+import { useTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
 
 const { karin, lars, sara, olof, maria, anna } = people;
 const everyone = [karin, lars, sara, olof, maria, anna];
@@ -14,6 +16,15 @@ const everyone = [karin, lars, sara, olof, maria, anna];
 /** Monday 30 November 2026, 10:00 in Stockholm. */
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
+
+/**
+ * What reached the person's chat, once the outbox has sent everything (drained, not just
+ * idle: a second message to the same chat waits for its rate limit).
+ */
+async function delivered(app: TestApp, who: Sender): Promise<ConnectorCall[]> {
+  await app.running.sender.drain();
+  return app.connector.deliveredTo(personalConversationId(who));
+}
 
 const summaryOf = (call: ConnectorCall) => (call.body as { summary?: string }).summary ?? '';
 const json = (answer: InvokeAnswer) => JSON.stringify(answer.value);
@@ -45,7 +56,9 @@ for (const engine of engines) {
 
     /** The newest card about the measure that reached the person. */
     async function latestCard(who: Sender, measureId: string): Promise<ConnectorCall> {
-      const card = (await app().inboxOf(who)).filter((c) => textOf(c).includes(measureId)).at(-1);
+      const card = (await delivered(app(), who))
+        .filter((c) => textOf(c).includes(measureId))
+        .at(-1);
       expect(card, `${who.name} has a card of the measure`).toBeDefined();
       return card!;
     }
@@ -117,12 +130,12 @@ for (const engine of engines) {
       expect(containerStyleOf(cardOf(closed)!, 'Olof Strand har genomfört åtgärden.')).toBe('good');
 
       // Pressed again from the older card: nothing changes, nobody is told twice.
-      const before = (await app().inboxOf(lars)).length;
+      const before = (await delivered(app(), lars)).length;
       const twice = await app().as(olof).click(assigned, 'Markera som genomförd', {
         doneComment: 'Igen',
       });
       expect(json(twice)).toContain('Åtgärden är redan genomförd.');
-      expect(await app().inboxOf(lars)).toHaveLength(before);
+      expect(await delivered(app(), lars)).toHaveLength(before);
 
       expect(await app().query.auditActions('measure', measureId)).toEqual([
         'measure.created',
@@ -232,6 +245,8 @@ for (const engine of engines) {
     it('lists my measures, and every open one for the coordinators', async () => {
       now = new Date('2026-11-30T09:00:00Z');
       await decide(lars, { owner: 'maria', title: 'Testa återläsning av journalsystemet' });
+      // Maria's new card is in her chat before she writes.
+      await app().running.sender.drain();
       const [mine] = await app().as(maria).say('åtgärder');
       expect(textOf(mine!)).toContain('Mina åtgärder');
       expect(textOf(mine!)).toContain('Testa återläsning av journalsystemet');
@@ -261,17 +276,17 @@ for (const engine of engines) {
         .click(await latestCard(olof, early.measureId), 'Markera som genomförd', {
           doneComment: 'Bytt.',
         });
-      // Its owner's answer and the note to Lars are out before the reminders run.
-      await app().inboxOf(lars);
 
       /** The reminders of the measure each person got when the reminders ran at `iso`. */
       async function runAt(iso: string) {
         now = new Date(iso);
+        await app().running.sender.drain();
         app().connector.reset();
         await app().running.runDueReminders();
+        await app().running.sender.drain();
         const got = new Map<Sender, string[]>();
         for (const p of everyone) {
-          const cards = (await app().inboxOf(p)).filter((c) => textOf(c).includes(measureId));
+          const cards = (await delivered(app(), p)).filter((c) => textOf(c).includes(measureId));
           if (cards.length > 0) got.set(p, cards.map(summaryOf));
         }
         const doneEarly = everyone.flatMap((p) =>
@@ -293,7 +308,7 @@ for (const engine of engines) {
       expect(overdue).toEqual(
         new Map([[olof, ['Åtgärd försenad: Uppdatera brandväggens regler']]]),
       );
-      const late = (await app().inboxOf(olof)).find((c) => textOf(c).includes(measureId))!;
+      const late = (await delivered(app(), olof)).find((c) => textOf(c).includes(measureId))!;
       expect(containerStyleOf(cardOf(late)!, 'Åtgärden skulle ha varit klar 2026-12-31.')).toBe(
         'attention',
       );
@@ -307,7 +322,7 @@ for (const engine of engines) {
       );
       const chief = await runAt('2027-01-15T07:00:00Z');
       expect(chief).toEqual(new Map([[karin, ['Försenad åtgärd: Uppdatera brandväggens regler']]]));
-      const toChief = (await app().inboxOf(karin)).find((c) => textOf(c).includes(measureId))!;
+      const toChief = (await delivered(app(), karin)).find((c) => textOf(c).includes(measureId))!;
       expect(textOf(toChief)).toContain('Ansvarig: Olof Strand.');
       expect(await runAt('2027-01-15T09:00:00Z')).toEqual(new Map());
 
@@ -335,7 +350,7 @@ for (const engine of engines) {
       now = new Date('2026-11-30T09:00:00Z');
       const [form] = await app().as(anna).say('incident');
       await app().as(anna).click(form!, 'Skicka rapporten', phishingForm);
-      const incidentCard = (await app().inboxOf(lars))
+      const incidentCard = (await delivered(app(), lars))
         .filter((c) => textOf(c).includes('Klickade på länk i mejl'))
         .at(-1)!;
       const number = /INC-2026-\d{4}/.exec(textOf(incidentCard))![0];
@@ -349,7 +364,7 @@ for (const engine of engines) {
       app().connector.reset();
       const started = await app().as(lars).click(incidentCard, 'Ny åtgärd');
       expect(started.value).toBe('Svaret kommer i ett nytt meddelande.');
-      const [measureForm] = (await app().inboxOf(lars)).filter((c) => cardOf(c) !== undefined);
+      const [measureForm] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
       expect(textOf(measureForm!)).toContain(`Åtgärden följer av incident ${number}.`);
       expect(cardProblems(cardOf(measureForm!)!)).toEqual([]);
       const answer = await app().as(lars).click(measureForm!, 'Skapa åtgärd', {
@@ -363,6 +378,84 @@ for (const engine of engines) {
       expect(textOf(card)).toContain(`Incident ${number}`);
       // The system of the incident was chosen already.
       expect(textOf(card)).toContain('Ekonomisystem');
+    });
+  });
+}
+
+/** The `reminders` tool of docs/contracts.md, run in the test process on the app's database. */
+async function remindersCli(args: string[], databaseUrl: string) {
+  const io = captureIo();
+  const code = await remindersTool(args, {
+    ...io,
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
+  });
+  return io.result(code);
+}
+
+for (const engine of engines) {
+  describe(`measures in the reminders tool and the annual report (${engine.name})`, () => {
+    const app = useTestApp({ engine, clock, introduce: everyone });
+
+    it('lists measure reminders as kind measure and counts the year’s measures per origin in the report', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const create = async (title: string, dueDate: string) => {
+        const [form] = await app().as(lars).say('ny åtgärd');
+        return measureIdOf(
+          await app().as(lars).click(form!, 'Skapa åtgärd', {
+            title,
+            description: 'Se beskrivningen.',
+            owner: 'olof',
+            dueDate,
+          }),
+        );
+      };
+      const done = await create('Stäng gamla konton', '2026-12-15');
+      await create('Gå igenom behörigheterna', '2026-12-01');
+      now = new Date('2026-12-03T09:00:00Z');
+      const card = (await delivered(app(), olof)).filter((c) => textOf(c).includes(done)).at(-1)!;
+      await app().as(olof).click(card, 'Markera som genomförd', { doneComment: 'Stängda.' });
+
+      const list = await remindersCli(
+        ['list', '--from', '2026-12-01', '--to', '2026-12-31', '--json'],
+        app().database.url,
+      );
+      expect(list.code).toBe(0);
+      const entries = JSON.parse(list.stdout) as {
+        kind: string;
+        title: string;
+        recipients: string[];
+      }[];
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          kind: 'measure',
+          title: 'Åtgärd försenad: Gå igenom behörigheterna',
+          recipients: ['olof'],
+        }),
+      );
+      // The measure done is not reminded of any more.
+      expect(entries.filter((e) => e.title.includes('Stäng gamla konton'))).toEqual([]);
+
+      const csv = await remindersCli(
+        ['report', '--year', '2026', '--format', 'csv'],
+        app().database.url,
+      );
+      expect(csv.code).toBe(0);
+      const rows = csv.stdout.trimEnd().split('\r\n');
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          'åtgärder,Beslutad åtgärd,decided,,,2',
+          'åtgärder,Beslutad åtgärd,done,,,1',
+          'åtgärder,Beslutad åtgärd,median-days-to-done,,,3',
+        ]),
+      );
+      const md = await remindersCli(['report', '--year', '2026'], app().database.url);
+      expect(md.stdout).toContain('## Beslutade åtgärder');
+      expect(md.stdout).toContain(
+        '- Beslutad åtgärd: 2 beslutade, 1 genomförd, 1 försenad · mediantid till genomförd 3 dagar',
+      );
+      expect(md.stdout).toContain(
+        '- Gå igenom behörigheterna: skulle ha varit klar 2026-12-01 · Olof Strand',
+      );
     });
   });
 }

@@ -80,6 +80,20 @@ export const sampleReport: FollowUpReport = {
   ],
   approvals: [{ type: 'driftgodkannande', approved: 2, rejected: 1 }],
   awareness: { campaign: '2026-02-02', recipients: 5000, acknowledged: 4210 },
+  measures: {
+    byOrigin: [
+      { origin: 'incident', decided: 12, done: 9, overdue: 2, medianLeadDays: 14 },
+      { origin: 'manual', decided: 3, done: 1, overdue: 0, medianLeadDays: 1 },
+    ],
+    overdue: [
+      {
+        title: 'Utbilda ekonomienheten i nätfiske',
+        owner: 'Olof Strand',
+        dueDate: '2026-10-31',
+        origin: 'incident',
+      },
+    ],
+  },
   notReported: [
     {
       number: 'INC-2026-0007',

@@ -35,6 +35,21 @@ export interface FollowUpReport {
   approvals: { type: string; approved: number; rejected: number }[];
   awareness: AwarenessShare | undefined;
   /**
+   * Decided measures per origin: decided in the year, done in the year, open past their
+   * due date on the report's date, and the median days from decision to done.
+   */
+  measures: {
+    byOrigin: {
+      origin: string;
+      decided: number;
+      done: number;
+      overdue: number;
+      medianLeadDays: number | null;
+    }[];
+    /** Measures open past their due date, the oldest due first. */
+    overdue: { title: string; owner: string; dueDate: string; origin: string }[];
+  };
+  /**
    * Every decision in the year not to report (IMY, CSIRT) or not to inform the data
    * subjects, with who made it and why (GDPR art. 33.5), oldest first.
    */
@@ -64,11 +79,68 @@ export interface ReportSources {
       reason: string | null;
     }[]
   >;
+  /** Measures decided in the year, done in it, or still open during it. */
+  measuresOfYear(year: number): Promise<MeasureFact[]>;
   /** Approvals decided in the year. */
   approvalsDecidedInYear(
     year: number,
   ): Promise<{ type: string; status: 'approved' | 'rejected' }[]>;
   clock: Clock;
+}
+
+/** What the report reads of a measure. */
+export interface MeasureFact {
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  origin: string;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function measureSummary(
+  facts: MeasureFact[],
+  year: number,
+  today: string,
+  tz: string,
+  name: (id: string) => string,
+): FollowUpReport['measures'] {
+  const inYear = (d: Date | null) => d !== null && localParts(d, tz).date.startsWith(`${year}-`);
+  const origins = [...new Set(facts.map((f) => f.origin))].sort();
+  const isOverdue = (f: MeasureFact) => f.doneAt === null && f.dueDate < today;
+  return {
+    byOrigin: origins.map((origin) => {
+      const mine = facts.filter((f) => f.origin === origin);
+      const done = mine.filter((f) => inYear(f.doneAt));
+      return {
+        origin,
+        decided: mine.filter((f) => inYear(f.createdAt)).length,
+        done: done.length,
+        overdue: mine.filter(isOverdue).length,
+        medianLeadDays: median(
+          done.map((f) => Math.round((f.doneAt!.getTime() - f.createdAt.getTime()) / DAY_MS)),
+        ),
+      };
+    }),
+    overdue: facts
+      .filter(isOverdue)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .map((f) => ({
+        title: f.title,
+        owner: name(f.ownerId),
+        dueDate: f.dueDate,
+        origin: f.origin,
+      })),
+  };
 }
 
 /** Builds the report for a calendar year, as the register stands now. */
@@ -155,6 +227,7 @@ export async function buildFollowUpReport(
     incidents,
     approvals: [...byType].map(([type, n]) => ({ type, ...n })),
     notReported,
+    measures: measureSummary(await sources.measuresOfYear(year), year, today, tz, name),
     awareness:
       campaign && campaign.startsWith(`${year}-`)
         ? await sources.awareness.share(campaign)
