@@ -78,6 +78,11 @@ const sv: Strings = {
         text: 'Årliga mål, revidering av policy, instruktioner och systemsäkerhetsplaner, hotbildsanalyser och den årliga genomgången av reglerna. Skriv "påminnelser" för dina kommande påminnelser och "mål" för årets mål.',
         reference: 'Policy 2.1, 2.2 och 5',
       },
+      {
+        heading: 'Åtgärder',
+        text: 'Beslutade åtgärder följs upp tills de är genomförda: den ansvarige får ett kort och påminnelser. Skriv "åtgärder" för dina åtgärder; säkerhetssamordnare, systemägare och kommunchefen skriver "ny åtgärd".',
+        reference: 'Policy 5',
+      },
     ],
     buttons: [
       { command: 'incident', title: 'Rapportera incident' },
@@ -85,6 +90,7 @@ const sv: Strings = {
       { command: 'regler', title: 'Regler' },
       { command: 'begär godkännande', title: 'Begär godkännande' },
       { command: 'godkännanden', title: 'Godkännanden' },
+      { command: 'åtgärder', title: 'Åtgärder' },
     ],
     footer: 'Skriv "hjälp" när som helst för att se det här igen.',
     shared: {
@@ -165,6 +171,11 @@ const en: Strings = {
         text: 'Annual goals, revision of the policy, instructions and system security plans, threat analyses and the yearly review of the rules. Type "reminders" for your upcoming reminders and "goals" for this year\'s goals.',
         reference: 'Policy 2.1, 2.2 and 5',
       },
+      {
+        heading: 'Measures',
+        text: 'Decided measures are followed up until they are done: the person responsible gets a card and reminders. Type "measures" for yours; security coordinators, system owners and the chief executive type "new measure".',
+        reference: 'Policy 5',
+      },
     ],
     buttons: [
       { command: 'incident', title: 'Report incident' },
@@ -172,6 +183,7 @@ const en: Strings = {
       { command: 'regler', title: 'Rules' },
       { command: 'begär godkännande', title: 'Request approval' },
       { command: 'godkännanden', title: 'Approvals' },
+      { command: 'åtgärder', title: 'Measures' },
     ],
     footer: 'Type "help" at any time to see this again.',
     shared: {

@@ -75,6 +75,7 @@ for (const engine of engines) {
         'Regler',
         'Begär godkännande',
         'Godkännanden',
+        'Åtgärder',
       ]);
       expect(actions.every((a) => a.type === 'Action.Execute' && a.verb === 'command.run')).toBe(
         true,

@@ -151,7 +151,15 @@ describe('Teams manifest template', () => {
     const personalTitles = lists
       .find((l) => l.scopes.includes('personal'))
       ?.commands.map((c) => c.title);
-    expect(personalTitles).toEqual([...SWEDISH_COMMANDS, 'mål', 'påminnelser']);
+    expect(personalTitles).toEqual([
+      ...SWEDISH_COMMANDS,
+      'mål',
+      'påminnelser',
+      'åtgärder',
+      'ny åtgärd',
+    ]);
+    // Teams shows at most ten commands in a list.
+    expect(personalTitles).toHaveLength(10);
     const personal = lists.find((list) => list.scopes.includes('personal'));
     expect(personal?.commands[0]?.description).toBe('Visa vad boten kan göra');
     expect(personal?.commands[1]?.description).toBe('Rapportera en IT-incident');
