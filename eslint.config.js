@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The feature folders (and the shared org and outbox modules) of src/. */
-const MODULES = ['approvals', 'help', 'incidents', 'org', 'outbox', 'reminders', 'rules'];
+const MODULES = [
+  'approvals',
+  'help',
+  'incidents',
+  'measures',
+  'org',
+  'outbox',
+  'reminders',
+  'rules',
+];
 
 const otherModules = (module) => ({
   group: MODULES.filter((m) => m !== module).flatMap((m) => [

@@ -15,9 +15,11 @@ import {
   type MeasureStore,
 } from './domain/measure.service.js';
 import { measureActions } from './measure.actions.js';
+import { controlActions } from './control.actions.js';
 import { measuresCommand, newMeasureCommand } from './measure.commands.js';
 import { createMeasureNotifier } from './measure.notifier.js';
 import { createMeasureRepository } from './measure.repository.js';
+import { createControlResultRepository } from './control.repository.js';
 
 export type { MeasureTables } from './measure.table.js';
 export type { Measure, MeasureOriginKind } from './domain/measure.js';
@@ -25,7 +27,9 @@ export { isOpen } from './domain/measure.js';
 export type { MeasureRepository } from './domain/measure.service.js';
 export { ownerAad } from './domain/measure.service.js';
 export { createMeasureRepository } from './measure.repository.js';
-export { measureCardFor } from './measure.notifier.js';
+export { createControlResultRepository } from './control.repository.js';
+export type { ControlResult, ControlResultRepository } from './domain/control.js';
+export { controlCardFor, measureCardFor } from './measure.notifier.js';
 export {
   measureStringsFor,
   type MeasureStrings,
@@ -47,6 +51,7 @@ export interface MeasureFeatureDeps extends HandlerCore {
 export function createMeasureDeps(core: Core): MeasureDeps {
   const store = (tx: CoreTransaction): MeasureStore => ({
     measures: createMeasureRepository(tx.db),
+    controls: createControlResultRepository(tx.db),
     audit: tx.audit,
     notifier: createMeasureNotifier(notifierDeps(tx, { clock: core.clock })),
   });
@@ -57,7 +62,7 @@ export function createMeasureDeps(core: Core): MeasureDeps {
 export const measures = defineFeature<Core, MeasureFeatureDeps>({
   name: 'measures',
   commands: [newMeasureCommand, measuresCommand],
-  cardActions: measureActions,
+  cardActions: [...measureActions, ...controlActions],
   deps: (core) =>
     handlerDeps(core, {
       measures: createMeasureDeps(core),

@@ -1,4 +1,4 @@
-import type { AuditEvent, OrgDirectory } from '../org/index.js';
+import { controlInstanceById, type AuditEvent, type OrgDirectory } from '../org/index.js';
 import { addDays, formatLocal, localParts, parseDate } from '../platform/calendar.js';
 import { renderCardJson, userText, type CardJson, type Notice } from '../platform/teams/render.js';
 import type { Measure } from './domain/measure.js';
@@ -24,10 +24,14 @@ export function daysBetween(from: string, to: string): number {
 export const ownerName = (measure: Measure, org: OrgDirectory): string =>
   org.personById(measure.ownerId)?.name ?? measure.ownerId;
 
-export function originText(measure: Measure, strings: MeasureStrings): string {
-  return measure.origin.kind === 'incident'
-    ? strings.fromIncident(measure.origin.incidentNumber)
-    : strings.origins.manual;
+export function originText(measure: Measure, strings: MeasureStrings, org: OrgDirectory): string {
+  const { origin } = measure;
+  if (origin.kind === 'incident') return strings.fromIncident(origin.incidentNumber);
+  if (origin.kind === 'control') {
+    const control = controlInstanceById(org.organisation, origin.controlId);
+    return `${strings.origins.control}: ${control?.control.title ?? origin.controlId}`;
+  }
+  return strings.origins.manual;
 }
 
 function describeHistory(
@@ -77,7 +81,7 @@ export function measureCard(
       value: late > 0 ? `${measure.dueDate} (${c.overdue(late)})` : measure.dueDate,
     },
     ...(system ? [{ title: c.system, value: userText(system.name) }] : []),
-    { title: c.origin, value: originText(measure, strings) },
+    { title: c.origin, value: userText(originText(measure, strings, org)) },
     { title: c.createdBy, value: userText(measure.createdByName) },
   ];
   const extension = measure.extension;

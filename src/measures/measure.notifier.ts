@@ -1,5 +1,12 @@
 import { CardFactory } from 'botbuilder';
-import type { AuditRepository, OrgDirectory, PersonRepository } from '../org/index.js';
+import type {
+  AuditRepository,
+  ControlInstance,
+  OrgDirectory,
+  PersonRepository,
+} from '../org/index.js';
+import { controlCard } from './control.card.js';
+import type { ControlResult } from './domain/control.js';
 import type { OutboxMessage } from '../outbox/index.js';
 import type { Clock } from '../platform/clock.js';
 import { localeFrom } from '../platform/strings.js';
@@ -37,6 +44,28 @@ export async function measureCardFor(
     notice: shown,
   });
   return { card, strings, notice: shown };
+}
+
+/** One due date of a control as a given person should see it, in their language. */
+export async function controlCardFor(
+  deps: Pick<MeasureNotifierDeps, 'org' | 'people'>,
+  instance: ControlInstance,
+  dueDate: string,
+  result: ControlResult | undefined,
+  viewerAadObjectId: string,
+  locale: string | null,
+  notice?: (strings: MeasureStrings) => Notice | undefined,
+): Promise<CardJson> {
+  const viewer = await deps.people.find(viewerAadObjectId);
+  const strings = measureStringsFor(localeFrom(locale ?? viewer?.locale));
+  return controlCard(strings, deps.org, {
+    instance,
+    dueDate,
+    result,
+    viewerAadObjectId,
+    refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
+    notice: notice?.(strings),
+  });
 }
 
 /** Measure events as outbox messages, one per dedupe key. */
@@ -104,6 +133,24 @@ export function createMeasureNotifier(deps: MeasureNotifierDeps): MeasureNotifie
             ? { text: s.card.notice.extensionApproved(measure.dueDate), style: 'good' }
             : { text: s.card.notice.extensionRejected, style: 'attention' },
       );
+    },
+
+    async deviation(measure) {
+      const owner = ownerAad(measure, deps.org);
+      for (const coordinator of deps.org.sakerhetssamordnare()) {
+        const aad = coordinator.aadObjectId.toLowerCase();
+        if (aad === owner) continue;
+        await send(
+          `measure:${measure.id}:deviation:${aad}`,
+          measure,
+          aad,
+          (s) => s.summaries.deviation(measure.title),
+          (s) => ({
+            text: s.card.notice.deviation(ownerName(measure, deps.org)),
+            style: 'warning',
+          }),
+        );
+      }
     },
 
     async done(measure) {

@@ -5,10 +5,19 @@ import type { MeasureChange, MeasureRepository, NewMeasure } from './domain/meas
 import type { MeasureRow, MeasureTable } from './measure.table.js';
 
 function originOf(row: MeasureRow): MeasureOrigin {
-  return row.origin_kind === 'incident' && row.origin_ref
-    ? { kind: 'incident', incidentNumber: row.origin_ref }
-    : { kind: 'manual' };
+  if (row.origin_kind === 'incident' && row.origin_ref)
+    return { kind: 'incident', incidentNumber: row.origin_ref };
+  if (row.origin_kind === 'control' && row.origin_ref)
+    return { kind: 'control', controlId: row.origin_ref };
+  return { kind: 'manual' };
 }
+
+const originRef = (origin: MeasureOrigin): string | null =>
+  origin.kind === 'incident'
+    ? origin.incidentNumber
+    : origin.kind === 'control'
+      ? origin.controlId
+      : null;
 
 export function measureFromRow(row: MeasureRow): Measure {
   return {
@@ -112,7 +121,7 @@ export function createMeasureRepository(db: Executor): MeasureRepository {
               due_date: measure.dueDate,
               system_id: measure.systemId,
               origin_kind: measure.origin.kind,
-              origin_ref: measure.origin.kind === 'incident' ? measure.origin.incidentNumber : null,
+              origin_ref: originRef(measure.origin),
               status: 'open',
               created_by_aad_object_id: creator,
               created_by_name: measure.createdByName,

@@ -55,6 +55,7 @@ export interface MeasureStrings {
       extensionApproved: (date: string) => string;
       extensionRejected: string;
       done: (name: string) => string;
+      deviation: (name: string) => string;
       reminder: Record<MeasureReminderStage, (owner: string, dueDate: string) => string>;
     };
   };
@@ -64,6 +65,7 @@ export interface MeasureStrings {
     extension: (title: string) => string;
     decided: (title: string) => string;
     done: (title: string) => string;
+    deviation: (title: string) => string;
   };
   list: {
     title: string;
@@ -72,6 +74,28 @@ export interface MeasureStrings {
     none: string;
     open: string;
     item: (status: string, dueDate: string, owner: string, ageDays: number) => string;
+  };
+  control: {
+    kind: string;
+    system: string;
+    wholeOrganisation: string;
+    instruction: string;
+    responsible: string;
+    dueDate: string;
+    what: string;
+    ok: string;
+    deviation: string;
+    deviationLabel: string;
+    sendDeviation: string;
+    answeredOk: (name: string, date: string) => string;
+    answeredDeviation: (name: string, date: string) => string;
+    openMeasure: string;
+    descriptionRequired: string;
+    alreadyAnswered: string;
+    notFound: string;
+    receiptOk: string;
+    receiptDeviation: string;
+    reminder: Record<'due' | 'coordinators', (responsible: string, dueDate: string) => string>;
   };
   forbidden: string;
   notFound: string;
@@ -91,7 +115,7 @@ const days = (n: number, locale: string, one: string, many: string) =>
 
 const sv: MeasureStrings = {
   statuses: { open: 'Ej påbörjad', started: 'Påbörjad', done: 'Genomförd' },
-  origins: { manual: 'Beslutad åtgärd', incident: 'Incident' },
+  origins: { manual: 'Beslutad åtgärd', incident: 'Incident', control: 'Kontroll' },
   fromIncident: (number) => `Incident ${number}`,
   form: {
     title: 'Ny åtgärd',
@@ -158,6 +182,7 @@ const sv: MeasureStrings = {
       extensionApproved: (date) => `Den nya tiden är godkänd: klart senast ${date}.`,
       extensionRejected: 'Begäran om mer tid avslogs. Datumet gäller som förut.',
       done: (name) => `${name} har genomfört åtgärden.`,
+      deviation: (name) => `${name} hittade en avvikelse vid en kontroll och ska åtgärda den.`,
       reminder: {
         soon: (_owner, due) => `Påminnelse: åtgärden ska vara klar senast ${due}.`,
         overdue: (_owner, due) => `Åtgärden skulle ha varit klar ${due}.`,
@@ -173,6 +198,7 @@ const sv: MeasureStrings = {
     extension: (title) => `Begäran om mer tid: ${title}`,
     decided: (title) => `Svar om ny tid: ${title}`,
     done: (title) => `Åtgärd genomförd: ${title}`,
+    deviation: (title) => title,
   },
   list: {
     title: 'Åtgärder',
@@ -182,6 +208,33 @@ const sv: MeasureStrings = {
     open: 'Visa',
     item: (status, due, owner, age) =>
       `${status} · klart senast ${due} · ${owner} · ${days(age, 'sv-SE', 'dag', 'dagar')} sedan beslut`,
+  },
+  control: {
+    kind: 'Kontroll',
+    system: 'System',
+    wholeOrganisation: 'Hela organisationen',
+    instruction: 'Instruktion',
+    responsible: 'Ansvarig',
+    dueDate: 'Ska göras senast',
+    what: 'Vad ska kontrolleras',
+    ok: 'Utförd utan avvikelse',
+    deviation: 'Avvikelse',
+    deviationLabel: 'Vad avvek?',
+    sendDeviation: 'Skicka avvikelsen',
+    answeredOk: (name, date) => `Utförd utan avvikelse ${date} av ${name}.`,
+    answeredDeviation: (name, date) => `Avvikelse rapporterad ${date} av ${name}:`,
+    openMeasure: 'Visa åtgärden',
+    descriptionRequired: 'Beskriv kort vad som avvek.',
+    alreadyAnswered: 'Kontrollen är redan besvarad för det här datumet.',
+    notFound: 'Kontrollen finns inte, eller inte för det datumet.',
+    receiptOk: 'Tack! Kontrollen är registrerad som utförd.',
+    receiptDeviation:
+      'Tack! Avvikelsen är nu en åtgärd för dig, och säkerhetssamordnarna vet om den.',
+    reminder: {
+      due: (_who, due) => `Dags för kontrollen: den ska vara gjord senast ${due}.`,
+      coordinators: (who, due) =>
+        `Kontrollen är inte utförd: den skulle ha gjorts senast ${due}. Ansvarig: ${who}.`,
+    },
   },
   forbidden: 'Du kan inte göra det här med åtgärden.',
   notFound: 'Åtgärden finns inte.',
@@ -199,7 +252,7 @@ const sv: MeasureStrings = {
 
 const en: MeasureStrings = {
   statuses: { open: 'Not started', started: 'Started', done: 'Done' },
-  origins: { manual: 'Decided measure', incident: 'Incident' },
+  origins: { manual: 'Decided measure', incident: 'Incident', control: 'Control' },
   fromIncident: (number) => `Incident ${number}`,
   form: {
     title: 'New measure',
@@ -266,6 +319,7 @@ const en: MeasureStrings = {
       extensionApproved: (date) => `The new date is approved: done by ${date}.`,
       extensionRejected: 'The request for more time was rejected. The date stands.',
       done: (name) => `${name} has done the measure.`,
+      deviation: (name) => `${name} found a deviation in a control and is to correct it.`,
       reminder: {
         soon: (_owner, due) => `Reminder: the measure is to be done by ${due}.`,
         overdue: (_owner, due) => `The measure was to be done by ${due}.`,
@@ -281,6 +335,7 @@ const en: MeasureStrings = {
     extension: (title) => `Request for more time: ${title}`,
     decided: (title) => `Answer on more time: ${title}`,
     done: (title) => `Measure done: ${title}`,
+    deviation: (title) => title,
   },
   list: {
     title: 'Measures',
@@ -290,6 +345,33 @@ const en: MeasureStrings = {
     open: 'Show',
     item: (status, due, owner, age) =>
       `${status} · done by ${due} · ${owner} · decided ${days(age, 'en-GB', 'day', 'days')} ago`,
+  },
+  control: {
+    kind: 'Control',
+    system: 'System',
+    wholeOrganisation: 'The whole organisation',
+    instruction: 'Instruction',
+    responsible: 'Responsible',
+    dueDate: 'To be done by',
+    what: 'What to check',
+    ok: 'Done, no deviation',
+    deviation: 'Deviation',
+    deviationLabel: 'What deviated?',
+    sendDeviation: 'Send the deviation',
+    answeredOk: (name, date) => `Done without deviation on ${date} by ${name}.`,
+    answeredDeviation: (name, date) => `Deviation reported on ${date} by ${name}:`,
+    openMeasure: 'Show the measure',
+    descriptionRequired: 'Describe briefly what deviated.',
+    alreadyAnswered: 'The control has already been answered for this date.',
+    notFound: 'The control does not exist, or not for that date.',
+    receiptOk: 'Thank you! The control is recorded as done.',
+    receiptDeviation:
+      'Thank you! The deviation is now a measure for you, and the security coordinators know of it.',
+    reminder: {
+      due: (_who, due) => `Time for the control: it is to be done by ${due}.`,
+      coordinators: (who, due) =>
+        `The control is not done: it was due by ${due}. Responsible: ${who}.`,
+    },
   },
   forbidden: 'You cannot do this with the measure.',
   notFound: 'The measure does not exist.',

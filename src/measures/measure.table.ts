@@ -28,8 +28,24 @@ export interface MeasureTable {
   version: number;
 }
 
+/** One answer to one due date of a recurring control. */
+export interface ControlResultTable {
+  /** The control instance: `<control id>` or `<control id>:<system id>`. */
+  control_id: string;
+  due_date: string;
+  /** 'ok' | 'deviation'. */
+  outcome: string;
+  description: string | null;
+  /** The measure a deviation became. */
+  measure_id: string | null;
+  answered_by: string;
+  answered_by_name: string;
+  answered_at: string;
+}
+
 export interface MeasureTables {
   measure: MeasureTable;
+  control_result: ControlResultTable;
 }
 
 export type MeasureRow = Selectable<MeasureTable>;

@@ -1,5 +1,6 @@
 /** The register every feature reads: people, roles, systems, documents; who they are in Teams; the audit log. */
 export type {
+  Control,
   DocumentType,
   GoverningDocument,
   ItSystem,
@@ -31,3 +32,10 @@ export {
   pickedPersonId,
   searchPeople,
 } from './people-picker.js';
+export type { ControlInstance } from './domain/controls.js';
+export {
+  controlDueDates,
+  controlInstanceById,
+  controlInstances,
+  isControlDueDate,
+} from './domain/controls.js';

@@ -16,12 +16,15 @@ import type { OutboxMessage } from '../outbox/index.js';
 import type { AuditRepository, PersonRepository } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
 import {
+  controlCardFor,
   isOpen,
   measureCardFor,
   measureStringsFor,
   ownerName,
+  type ControlResultRepository,
   type MeasureRepository,
 } from '../measures/index.js';
+import { controlInstanceById } from '../org/index.js';
 import {
   awarenessCard,
   followUpReportCard,
@@ -36,6 +39,8 @@ export interface ReminderNotifierDeps {
   org: () => OrgDirectory;
   /** Read when a measure's reminder goes out: it is sent only while the measure is open. */
   measures: Pick<MeasureRepository, 'get'>;
+  /** Read when a control's reminder goes out: it is sent only while the due date is unanswered. */
+  controls: Pick<ControlResultRepository, 'get'>;
   audit: AuditRepository;
   clock: Clock;
   people: PersonRepository;
@@ -91,6 +96,8 @@ export function occurrenceTitle(
       return s.titles.report(subject.year);
     case 'measure':
       return s.titles.measure(subject.title, subject.stage);
+    case 'control':
+      return s.titles.control(subject.title, subject.stage);
   }
 }
 
@@ -167,6 +174,24 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
           }),
         );
         return card;
+      }
+      case 'control': {
+        const org = deps.org();
+        const instance = controlInstanceById(org.organisation, subject.controlId);
+        if (!instance || (await deps.controls.get(instance.id, subject.dueDate))) return undefined;
+        const who = org.personById(instance.responsibleId)?.name ?? instance.responsibleId;
+        return controlCardFor(
+          { org, people: deps.people },
+          instance,
+          subject.dueDate,
+          undefined,
+          o.recipient.aadObjectId,
+          locale,
+          (ms) => ({
+            text: ms.control.reminder[subject.stage](who, subject.dueDate),
+            style: subject.stage === 'due' ? 'emphasis' : 'attention',
+          }),
+        );
       }
       case 'report': {
         const report = await buildFollowUpReport(deps.report, subject.year, CATEGORIES);

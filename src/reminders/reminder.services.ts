@@ -23,7 +23,7 @@ import {
   createThreatReviewRepository,
 } from './reminder.repository.js';
 import { createReminderNotifier } from './reminder.notifier.js';
-import { createMeasureRepository } from '../measures/index.js';
+import { createControlResultRepository, createMeasureRepository } from '../measures/index.js';
 
 /** Everything the reminders feature needs, for the scheduler, the commands, the card actions and the CLI. */
 export interface ReminderServices {
@@ -93,9 +93,11 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
     ...createReportQueries(db),
   };
   const measures = createMeasureRepository(db);
+  const controls = createControlResultRepository(db);
   const notifier = createReminderNotifier({
     org,
     measures,
+    controls,
     audit,
     clock,
     people: input.people,
@@ -108,6 +110,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
       org,
       goals,
       measures,
+      controls,
       occurrences,
       staff: createStaffDirectory(db),
       notifier,

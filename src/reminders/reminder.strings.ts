@@ -1,5 +1,5 @@
 import type { GoalStatus } from './domain/goal.js';
-import type { MeasureStage, RevisionStage } from './domain/reminder.js';
+import type { ControlStage, MeasureStage, RevisionStage } from './domain/reminder.js';
 import type { Locale } from '../platform/strings.js';
 
 /** What staff read in reminders, goal follow-up, the rules acknowledgement and the annual report. */
@@ -19,6 +19,7 @@ export interface ReminderStrings {
     awareness: string;
     report: (year: number) => string;
     measure: (title: string, stage: MeasureStage) => string;
+    control: (title: string, stage: ControlStage) => string;
   };
   late: (due: string) => string;
   goalStatuses: Record<GoalStatus, string>;
@@ -198,6 +199,8 @@ const sv: ReminderStrings = {
         : stage === 'overdue'
           ? `Åtgärd försenad: ${title}`
           : `Försenad åtgärd: ${title}`,
+    control: (title, stage) =>
+      stage === 'due' ? `Kontroll: ${title}` : `Kontroll inte utförd: ${title}`,
   },
   late: (due) => `Försenad påminnelse: den skulle ha kommit ${due}.`,
   goalStatuses: { genomford: 'Genomförd', pagar: 'Pågår', forsenad: 'Försenad' },
@@ -394,6 +397,8 @@ const en: ReminderStrings = {
         : stage === 'overdue'
           ? `Measure late: ${title}`
           : `Late measure: ${title}`,
+    control: (title, stage) =>
+      stage === 'due' ? `Control: ${title}` : `Control not done: ${title}`,
   },
   late: (due) => `Late reminder: it should have arrived ${due}.`,
   goalStatuses: { genomford: 'Done', pagar: 'In progress', forsenad: 'Delayed' },

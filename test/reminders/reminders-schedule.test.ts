@@ -44,6 +44,7 @@ const inputs = (s: ReminderSettings, extra: Partial<ReminderInputs> = {}): Remin
   org: { ...org, documents: [] },
   goals: [],
   measures: [],
+  answeredControls: new Set(),
   staff: [],
   settings: s,
   ...extra,

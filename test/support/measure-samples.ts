@@ -1,5 +1,7 @@
 import type { Measure } from '../../src/measures/domain/measure.js';
 import { measureCard } from '../../src/measures/measure.card.js';
+import { controlCard } from '../../src/measures/control.card.js';
+import { controlInstanceById } from '../../src/org/index.js';
 import { measureFormCard } from '../../src/measures/measure-form.card.js';
 import { measureStringsFor } from '../../src/measures/measure.strings.js';
 import type { CardJson } from '../../src/platform/teams/render.js';
@@ -58,6 +60,15 @@ export const measureCardSamples: Record<string, () => CardJson> = {
         style: 'warning',
       },
     }),
+  control: () =>
+    controlCard(sv, exampleOrg, {
+      instance: logReview,
+      dueDate: '2026-11-30',
+      result: undefined,
+      viewerAadObjectId: perAad,
+      refreshUserIds: ['29:per'],
+      notice: { text: sv.control.reminder.due('Per Sjödin', '2026-11-30'), style: 'emphasis' },
+    }),
   'measure-form': () =>
     measureFormCard(
       sv,
@@ -74,6 +85,9 @@ export const measureCardSamples: Record<string, () => CardJson> = {
     ),
 };
 
+const logReview = controlInstanceById(exampleOrg.organisation, 'logggranskning-va')!;
+const perAad = exampleOrg.personById('per')!.aadObjectId;
+
 /** The card as the one who decides a request for more time sees it. */
 export const extraMeasureCards: Record<string, () => CardJson> = {
   'measure (extension to decide)': () =>
@@ -83,6 +97,24 @@ export const extraMeasureCards: Record<string, () => CardJson> = {
       viewerAadObjectId: '00000000-0000-0000-0000-0000000000a2',
       refreshUserIds: [],
       now: new Date('2026-12-01T10:00:00Z'),
+    }),
+  'control (deviation reported)': () =>
+    controlCard(sv, exampleOrg, {
+      instance: logReview,
+      dueDate: '2026-11-30',
+      result: {
+        controlId: logReview.id,
+        dueDate: '2026-11-30',
+        outcome: 'deviation',
+        description: 'Två inloggningar från <b>okända</b> adresser.',
+        measureId: '7a1c1e9a-1111-4222-8333-444455556666',
+        answeredByAadObjectId: perAad,
+        answeredByName: 'Per Sjödin',
+        answeredAt: new Date('2026-11-30T10:00:00Z'),
+      },
+      viewerAadObjectId: perAad,
+      refreshUserIds: [],
+      notice: { text: sv.control.receiptDeviation, style: 'good' },
     }),
   'measure (done)': () =>
     measureCard(sv, exampleOrg, {

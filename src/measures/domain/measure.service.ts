@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import { localParts, parseDate } from '../../platform/calendar.js';
 import type { AadObjectId } from '../../platform/identity.js';
 import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
+import type { ControlResultRepository } from './control.js';
 import { MEASURE_LIMITS, type Measure } from './measure.js';
 import {
   dueDateError,
@@ -51,10 +52,13 @@ export interface MeasureNotifier {
     requestedAt: Date,
   ): Promise<void>;
   done(measure: Measure): Promise<void>;
+  /** A control found a deviation: the coordinators are told of the measure it became. */
+  deviation(measure: Measure): Promise<void>;
 }
 
 export interface MeasureStore {
   measures: MeasureRepository;
+  controls: ControlResultRepository;
   audit: AuditLog;
   notifier: MeasureNotifier;
 }

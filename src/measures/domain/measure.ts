@@ -6,7 +6,11 @@
 export type MeasureStatus = 'open' | 'started' | 'done';
 
 /** Where a measure came from, for the card and the annual report. */
-export type MeasureOrigin = { kind: 'manual' } | { kind: 'incident'; incidentNumber: string };
+export type MeasureOrigin =
+  | { kind: 'manual' }
+  | { kind: 'incident'; incidentNumber: string }
+  /** A deviation found by a recurring control (`controlId`: the control instance's id). */
+  | { kind: 'control'; controlId: string };
 
 export type MeasureOriginKind = MeasureOrigin['kind'];
 

@@ -137,6 +137,19 @@ const goalSchema = z.strictObject({
   staffInformation: text,
 });
 
+const controlSchema = z.strictObject({
+  id: text.regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and -'),
+  title: text,
+  what: text,
+  instruction: text,
+  area: text,
+  system: text.optional(),
+  eachSystem: z.boolean().optional(),
+  responsible: personRef.optional(),
+  everyMonths: z.number().int().min(1).max(60),
+  firstDue: isoDate,
+});
+
 const authorityName = text.max(60, 'must be at most 60 characters');
 const authoritiesSchema = z.strictObject({
   dataProtection: authorityName.optional(),
@@ -156,6 +169,7 @@ const organisationSchema = z.strictObject({
   authorities: authoritiesSchema.optional(),
   documents: z.array(documentSchema).default([]),
   goals: z.array(goalSchema).default([]),
+  controls: z.array(controlSchema).default([]),
 });
 
 /** Allowed keys per object, keyed by the path with list indexes removed. */
@@ -168,6 +182,7 @@ const allowedKeys: Record<string, readonly string[]> = {
   authorities: Object.keys(authoritiesSchema.shape),
   'documents[]': Object.keys(documentSchema.shape),
   'goals[]': Object.keys(goalSchema.shape),
+  'controls[]': Object.keys(controlSchema.shape),
 };
 
 // ---------------------------------------------------------------- paths and lines
@@ -339,6 +354,7 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   const documents = listAt(data, 'documents');
   const goals = listAt(data, 'goals');
   const committees = listAt(data, 'committees');
+  const controls = listAt(data, 'controls');
 
   const duplicateIds = (
     list: Record<string, unknown>[],
@@ -365,7 +381,8 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
   const personIds = duplicateIds(people, 'people', 'id');
   duplicateIds(people, 'people', 'aadObjectId', true);
   const systemIds = duplicateIds(systems, 'systems', 'id');
-  duplicateIds(documents, 'documents', 'id');
+  const documentIds = duplicateIds(documents, 'documents', 'id');
+  duplicateIds(controls, 'controls', 'id');
   duplicateIds(goals, 'goals', 'id');
   const committeeIds = duplicateIds(committees, 'committees', 'id');
 
@@ -424,6 +441,23 @@ function referenceProblems(data: Record<string, unknown>, locator: Locator): Org
       if (typeof date === 'string' && isCalendarDate(date) && date > deadline)
         add(['goals', i, 'followUp', j], `${date} is after the goal's deadline ${deadline}`);
     });
+  });
+
+  controls.forEach((control, i) => {
+    const instruction = stringAt(control, 'instruction');
+    if (instruction && !documentIds.has(instruction))
+      add(['controls', i, 'instruction'], `"${instruction}" names no document in documents`);
+    const system = stringAt(control, 'system');
+    if (system && !systemIds.has(system))
+      add(['controls', i, 'system'], `"${system}" names no system in systems`);
+    if (system && control['eachSystem'] === true)
+      add(['controls', i], 'name one "system" or set "eachSystem: true", not both');
+    checkPerson(['controls', i, 'responsible'], control['responsible']);
+    if (!system && control['eachSystem'] !== true && control['responsible'] === undefined)
+      add(
+        ['controls', i],
+        'a control for the whole organisation must name its "responsible" person',
+      );
   });
 
   return problems;

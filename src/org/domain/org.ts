@@ -63,6 +63,29 @@ export interface GoverningDocument {
   reviewEveryMonths: number;
 }
 
+/**
+ * A recurring control (kontroll) from the Förvaltning or Drift instruction: a routine
+ * whose doing is followed up, such as a review of who has access to a system.
+ */
+export interface Control {
+  id: string;
+  title: string;
+  /** What is checked and how. */
+  what: string;
+  /** Id of the governing document (instruction) the routine comes from. */
+  instruction: string;
+  /** The instruction's area: Behörighetsadministration, Loggning, Säkerhetskopiering … */
+  area: string;
+  /** One system; with `eachSystem` every system in the register, each by its owner. */
+  system?: string;
+  eachSystem?: boolean;
+  /** Person id; default the system's owner. Required for an organisation-wide control. */
+  responsible?: string;
+  everyMonths: number;
+  /** The first due date (YYYY-MM-DD); the next ones follow every `everyMonths` months. */
+  firstDue: string;
+}
+
 export interface Organisation {
   organisation: string;
   tenantId: string;
@@ -78,6 +101,8 @@ export interface Organisation {
    */
   authorities?: { dataProtection?: string; csirt?: string };
   documents: GoverningDocument[];
+  /** Recurring controls from the Förvaltning and Drift instructions (optional section). */
+  controls?: Control[];
   /** Annual goals that seed the goal register (optional section). */
   goals?: AnnualGoal[];
   /** Years whose annual goals the kommunchef approved through the bot (from the register, not the file). */

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { controlDueDates, controlInstances } from '../../org/index.js';
 import type { Organisation, Person } from '../../org/index.js';
 import {
   addCalendarMonths,
@@ -12,6 +13,7 @@ import {
 import { wallClockTimes, type CronSchedule } from './cron.js';
 import {
   occurrenceKey,
+  type ControlStage,
   type MeasureStage,
   type Recipient,
   type ReminderInputs,
@@ -292,6 +294,55 @@ function measureOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurre
   return out;
 }
 
+/**
+ * The due dates of the recurring controls between `from` and `to`: the responsible
+ * person on the due date, the coordinators `measureEscalateDays` later if it is still
+ * not answered. A due date answered is not reminded of. Like the other scheduled
+ * reminders they are not sent after `catchUpDays` of downtime.
+ */
+function controlOccurrences(
+  b: Builder,
+  inputs: ReminderInputs,
+  from: Date,
+  to: Date,
+): ReminderOccurrence[] {
+  const { org, settings } = inputs;
+  const tz = settings.timeZone;
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const coordinators = org.roles.sakerhetssamordnare.flatMap((id) => {
+    const p = byId.get(id);
+    return p ? [p] : [];
+  });
+  const escalate = settings.measureEscalateDays;
+  const first = addDays(localDate(from, tz), -escalate - 1).toString();
+  const last = localDate(to, tz).toString();
+  const out: ReminderOccurrence[] = [];
+  for (const instance of controlInstances(org)) {
+    const responsible = byId.get(instance.responsibleId);
+    for (const dueDate of controlDueDates(instance.control, first, last)) {
+      if (inputs.answeredControls.has(`${instance.id}|${dueDate}`)) continue;
+      const reminderId = `control:${instance.id}:${dueDate}`;
+      const subject = (stage: ControlStage): ReminderSubject => ({
+        kind: 'control',
+        controlId: instance.id,
+        title: instance.control.title,
+        dueDate,
+        stage,
+      });
+      if (responsible)
+        out.push(
+          b.make(reminderId, subject('due'), recipientOf(responsible), b.onDate(dueDate), true),
+        );
+      const late = b.onDate(daysFrom(dueDate, escalate));
+      for (const p of coordinators) {
+        if (p.id === instance.responsibleId) continue;
+        out.push(b.make(reminderId, subject('coordinators'), recipientOf(p), late, true));
+      }
+    }
+  }
+  return out;
+}
+
 const byDue = (a: ReminderOccurrence, b: ReminderOccurrence) =>
   a.dueAt.getTime() - b.dueAt.getTime() ||
   a.reminderId.localeCompare(b.reminderId) ||
@@ -311,6 +362,7 @@ export function occurrencesBetween(
     ...goalOccurrences(b, inputs),
     ...revisionOccurrences(b, inputs.org),
     ...measureOccurrences(b, inputs),
+    ...controlOccurrences(b, inputs, from, to),
   ]
     .filter((o) => o.dueAt >= from && o.dueAt <= to && (!onlyFor || onlyFor(o.recipient)))
     .sort(byDue);
@@ -333,6 +385,7 @@ export function dueOccurrences(inputs: ReminderInputs, now: Date): ReminderOccur
     ...goalOccurrences(b, inputs),
     ...revisionOccurrences(b, inputs.org),
     ...measureOccurrences(b, inputs),
+    ...controlOccurrences(b, inputs, lookbackStart(inputs.settings, now), now),
   ].filter((o) => o.sendAt <= now);
   const latest = new Map<string, ReminderOccurrence>();
   for (const o of candidates) {

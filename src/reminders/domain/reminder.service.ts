@@ -6,6 +6,7 @@ import type { OrgDirectory } from '../../org/index.js';
 import {
   awarenessInLookback,
   dueOccurrences,
+  lookbackStart,
   occurrencesBetween,
   recipientOf,
 } from './reminder.schedule.js';
@@ -42,6 +43,12 @@ export interface OpenMeasures {
   listOpen(): Promise<OpenMeasure[]>;
 }
 
+/** The answers to the recurring controls (the measures feature stores them). */
+export interface AnsweredControls {
+  /** `<control id>|<due date>` of every answer to a due date from `fromDate` on. */
+  since(fromDate: string): Promise<{ controlId: string; dueDate: string }[]>;
+}
+
 /** Everyone the bot can reach: the org file's people and the people it has met in Teams. */
 export interface StaffDirectory {
   list(): Promise<Recipient[]>;
@@ -57,6 +64,7 @@ export interface ReminderDeps {
   org: () => OrgDirectory;
   goals: GoalRepository;
   measures: OpenMeasures;
+  controls: AnsweredControls;
   occurrences: OccurrenceRepository;
   staff: StaffDirectory;
   notifier: ReminderNotifier;
@@ -86,13 +94,25 @@ export function mergeStaff(org: OrgDirectory, known: Recipient[]): Recipient[] {
   return [...byAad.values()];
 }
 
+/** The answered control due dates from a week before `from` on (escalations look back). */
+async function answered(
+  deps: Pick<ReminderDeps, 'controls' | 'settings'>,
+  from: Date,
+): Promise<Set<string>> {
+  const since = new Date(from.getTime() - (deps.settings.measureEscalateDays + 2) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return new Set((await deps.controls.since(since)).map((r) => `${r.controlId}|${r.dueDate}`));
+}
+
 /** The organisation is read from the directory each time: approvals may have changed the register. */
-async function inputs(deps: ReminderDeps, withStaff: boolean): Promise<ReminderInputs> {
+async function inputs(deps: ReminderDeps, withStaff: boolean, now: Date): Promise<ReminderInputs> {
   const org = deps.org();
   return {
     org: org.organisation,
     goals: await deps.goals.listWithStatus(),
     measures: await deps.measures.listOpen(),
+    answeredControls: await answered(deps, lookbackStart(deps.settings, now)),
     staff: withStaff ? mergeStaff(org, await deps.staff.list()) : [],
     settings: deps.settings,
   };
@@ -115,7 +135,7 @@ export async function runDueReminders(
   const org = deps.org().organisation;
   if (nextInWindow(now, deps.settings.sendWindow, org.timezone).getTime() > now.getTime())
     return result;
-  const due = dueOccurrences(await inputs(deps, awarenessInLookback(deps.settings, now)), now);
+  const due = dueOccurrences(await inputs(deps, awarenessInLookback(deps.settings, now), now), now);
   const recorded = await deps.occurrences.recorded(due);
   const done: { occurrence: ReminderOccurrence; late: boolean }[] = [];
   for (const occurrence of due) {
@@ -137,7 +157,7 @@ export async function runDueReminders(
 
 /** Every occurrence due in the window, sent or not (the CLI's `list`). */
 export async function listOccurrences(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'staff' | 'settings'>,
+  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'controls' | 'staff' | 'settings'>,
   from: Date,
   to: Date,
 ): Promise<ReminderOccurrence[]> {
@@ -147,6 +167,7 @@ export async function listOccurrences(
       org: org.organisation,
       goals: await deps.goals.listWithStatus(),
       measures: await deps.measures.listOpen(),
+      answeredControls: await answered(deps, from),
       staff: mergeStaff(org, await deps.staff.list()),
       settings: deps.settings,
     },
@@ -157,7 +178,7 @@ export async function listOccurrences(
 
 /** One person's occurrences from now on (`påminnelser`). */
 export async function upcomingFor(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'settings' | 'clock'>,
+  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'controls' | 'settings' | 'clock'>,
   aad: AadObjectId,
   days = 400,
 ): Promise<ReminderOccurrence[]> {
@@ -170,6 +191,7 @@ export async function upcomingFor(
       org: org.organisation,
       goals: await deps.goals.listWithStatus(),
       measures: await deps.measures.listOpen(),
+      answeredControls: await answered(deps, now),
       staff: [me],
       settings: deps.settings,
     },

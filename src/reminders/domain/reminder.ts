@@ -13,7 +13,12 @@ export type ReminderSubject =
   | { kind: 'awareness' }
   /** The annual follow-up report for the calendar year `year`. */
   | { kind: 'report'; year: number }
-  | { kind: 'measure'; measureId: string; title: string; dueDate: string; stage: MeasureStage };
+  | { kind: 'measure'; measureId: string; title: string; dueDate: string; stage: MeasureStage }
+  /** One due date of a recurring control (`controlId`: the control instance). */
+  | { kind: 'control'; controlId: string; title: string; dueDate: string; stage: ControlStage };
+
+/** To the responsible person on the due date; to the coordinators when it is still not done. */
+export type ControlStage = 'due' | 'coordinators';
 
 /** Before the due date and after it to the owner, then to the coordinators, then to the kommunchef. */
 export type MeasureStage = 'soon' | 'overdue' | 'coordinators' | 'kommunchef';
@@ -100,6 +105,8 @@ export interface ReminderInputs {
   goals: GoalWithStatus[];
   /** Measures not done yet. */
   measures: OpenMeasure[];
+  /** The control due dates already answered, as `<control id>|<due date>`. */
+  answeredControls: ReadonlySet<string>;
   /** Everyone the bot can reach (the org file's people and the person table), for awareness. */
   staff: Recipient[];
   settings: ReminderSettings;

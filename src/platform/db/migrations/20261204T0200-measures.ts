@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Decided measures (åtgärder, policy 5) and their follow-up.
+// Decided measures (åtgärder, policy 5) and their follow-up; the answers to recurring controls.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('measure')
@@ -37,8 +37,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('measure')
     .columns(['owner_id', 'status'])
     .execute();
+  await db.schema
+    .createTable('control_result')
+    .addColumn('control_id', 'text', (c) => c.notNull())
+    .addColumn('due_date', 'text', (c) => c.notNull())
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('measure_id', 'text')
+    .addColumn('answered_by', 'text', (c) => c.notNull())
+    .addColumn('answered_by_name', 'text', (c) => c.notNull())
+    .addColumn('answered_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('control_result_pk', ['control_id', 'due_date'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('control_result').execute();
   await db.schema.dropTable('measure').execute();
 }

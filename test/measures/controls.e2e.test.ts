@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { people, personalConversationId, type Sender } from '../support/activities.js';
+import { cardProblems } from '../support/card-validator.js';
+import { containerStyleOf } from '../support/card-text.js';
+import { engines } from '../support/engines.js';
+import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { buttonTitles } from '../support/teams-client.js';
+import { useTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
+
+const { karin, lars, sara, olof, maria, per, anna } = people;
+const everyone = [karin, lars, sara, olof, maria, per, anna];
+
+let now = new Date('2026-11-30T07:00:00Z');
+const clock = { now: () => now };
+
+const summaryOf = (call: ConnectorCall) => (call.body as { summary?: string }).summary ?? '';
+const json = (answer: InvokeAnswer) => JSON.stringify(answer.value);
+
+/** What reached the person's chat, once the outbox has sent everything. */
+async function delivered(app: TestApp, who: Sender): Promise<ConnectorCall[]> {
+  await app.running.sender.drain();
+  return app.connector.deliveredTo(personalConversationId(who));
+}
+
+for (const engine of engines) {
+  // The example organisation's controls (config/org.example.yaml): Sara reviews physical
+  // access every year from 30 November 2026; Per reviews the VA logs at each month's end.
+  describe(`recurring controls (${engine.name})`, () => {
+    const app = useTestApp({ engine, clock, introduce: everyone });
+
+    /** Runs the reminders at `iso`; the control cards each person got, by summary. */
+    async function runAt(iso: string): Promise<Map<Sender, string[]>> {
+      now = new Date(iso);
+      await app().running.sender.drain();
+      app().connector.reset();
+      await app().running.runDueReminders();
+      const got = new Map<Sender, string[]>();
+      for (const p of everyone) {
+        const cards = (await delivered(app(), p))
+          .map(summaryOf)
+          .filter((s) => s.startsWith('Kontroll'));
+        if (cards.length > 0) got.set(p, cards);
+      }
+      return got;
+    }
+
+    const cardTo = async (who: Sender, summary: string) => {
+      const card = (await delivered(app(), who)).filter((c) => summaryOf(c) === summary).at(-1);
+      expect(card, `${who.name}: ${summary}`).toBeDefined();
+      return card!;
+    };
+
+    it('asks the responsible person on the due date; a deviation becomes their measure and the coordinators are told', async () => {
+      // Monday 30 November 2026, 08:00 in Stockholm.
+      expect(await runAt('2026-11-30T07:00:00Z')).toEqual(
+        new Map([
+          [sara, ['Kontroll: Genomgång av tillträdesskydd']],
+          [per, ['Kontroll: Granskning av loggar']],
+        ]),
+      );
+      const access = await cardTo(sara, 'Kontroll: Genomgång av tillträdesskydd');
+      const card = cardOf(access)!;
+      expect(cardProblems(card)).toEqual([]);
+      expect(textOf(access)).toContain('IT-säkerhetsinstruktion Drift · Tillträdesskydd');
+      expect(textOf(access)).toContain('Hela organisationen');
+      expect(buttonTitles(card)).toEqual(['Utförd utan avvikelse', 'Skicka avvikelsen']);
+
+      // Only the responsible person answers, whatever a card sends.
+      for (const who of [anna, lars]) {
+        const forged = await app().invoke(who, 'control.answer', {
+          controlId: 'tilltradesskydd',
+          dueDate: '2026-11-30',
+          outcome: 'ok',
+        });
+        expect(json(forged), who.name).toContain('Du kan inte göra det här');
+      }
+      const done = await app().as(sara).click(access, 'Utförd utan avvikelse');
+      expect(json(done)).toContain('Tack! Kontrollen är registrerad som utförd.');
+      expect(json(done)).toContain('Utförd utan avvikelse 2026-11-30 av Sara Nyström.');
+      expect(buttonTitles(done.value as Record<string, unknown>)).toEqual([]);
+
+      // Per finds a deviation: it becomes a measure for him, due in 30 days.
+      const logs = await cardTo(per, 'Kontroll: Granskning av loggar');
+      const deviation = await app().as(per).click(logs, 'Skicka avvikelsen', {
+        deviationText: 'Två inloggningar från okända adresser i natt.',
+      });
+      expect(json(deviation)).toContain('Tack! Avvikelsen är nu en åtgärd för dig');
+      expect(buttonTitles(deviation.value as Record<string, unknown>)).toEqual(['Visa åtgärden']);
+      for (const coordinator of [lars, sara]) {
+        const told = await cardTo(coordinator, 'Åtgärda avvikelse: Granskning av loggar');
+        expect(textOf(told)).toContain('Per Sjödin hittade en avvikelse vid en kontroll');
+        expect(textOf(told)).toContain('Två inloggningar från okända adresser i natt.');
+        expect(textOf(told)).toContain('2026-12-30');
+        expect(textOf(told)).toContain('Kontroll: Granskning av loggar');
+        expect(containerStyleOf(cardOf(told)!, 'Per Sjödin hittade')).toBe('warning');
+      }
+      const measureId = /"measureId":"([0-9a-f-]{36})"/.exec(json(deviation))![1];
+      const shown = await app().as(per).click(deviation, 'Visa åtgärden');
+      expect(shown.value).toBe('Svaret kommer i ett nytt meddelande.');
+      const measureCard = (await delivered(app(), per))
+        .filter((c) => textOf(c).includes(measureId!))
+        .at(-1)!;
+      expect(buttonTitles(cardOf(measureCard)!)).toContain('Markera som genomförd');
+
+      // Pressed again: the same answer, no second measure.
+      const again = await app().as(per).click(logs, 'Utförd utan avvikelse');
+      expect(json(again)).toContain('Kontrollen är redan besvarad för det här datumet.');
+      const measures = await app()
+        .running.db.kysely.selectFrom('measure')
+        .select('id')
+        .where('origin_kind', '=', 'control')
+        .execute();
+      expect(measures).toHaveLength(1);
+
+      // A week later: both answered, nobody is chased.
+      expect(await runAt('2026-12-07T07:00:00Z')).toEqual(new Map());
+    });
+
+    it('goes to the coordinators a week after a due date nobody answered, once', async () => {
+      expect(await runAt('2026-12-31T07:00:00Z')).toEqual(
+        new Map([[per, ['Kontroll: Granskning av loggar']]]),
+      );
+      expect(await runAt('2027-01-07T07:00:00Z')).toEqual(
+        new Map([
+          [lars, ['Kontroll inte utförd: Granskning av loggar']],
+          [sara, ['Kontroll inte utförd: Granskning av loggar']],
+        ]),
+      );
+      const late = await cardTo(lars, 'Kontroll inte utförd: Granskning av loggar');
+      expect(textOf(late)).toContain('Ansvarig: Per Sjödin.');
+      expect(buttonTitles(cardOf(late)!)).toEqual([]);
+      expect(await runAt('2027-01-07T09:00:00Z')).toEqual(new Map());
+      // A date that is no due date of the control, or one far ahead, is refused.
+      for (const dueDate of ['2027-01-15', '2027-06-30']) {
+        const refused = await app().invoke(per, 'control.answer', {
+          controlId: 'logggranskning-va',
+          dueDate,
+          outcome: 'ok',
+        });
+        expect(json(refused), dueDate).toContain(
+          'Kontrollen finns inte, eller inte för det datumet.',
+        );
+      }
+      // Olof's systems are not his to answer for: the access review of Maria's is hers.
+      const notHis = await app().invoke(olof, 'control.answer', {
+        controlId: 'behorighetsgenomgang:vard',
+        dueDate: '2026-09-30',
+        outcome: 'ok',
+      });
+      expect(json(notHis)).toContain('Du kan inte göra det här');
+    });
+  });
+}
