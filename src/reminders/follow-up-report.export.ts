@@ -89,6 +89,12 @@ export function reportToMarkdown(
   if (report.measures.overdue.length === 0) out.push(r.noMeasuresOverdue);
   for (const m of report.measures.overdue)
     out.push(`- ${m.title}: ${r.measureDue(m.dueDate, m.owner)}`);
+  out.push('', `## ${r.controls}`, '');
+  if (report.controls.length === 0) out.push(r.noControls);
+  for (const c of report.controls)
+    out.push(
+      `- ${c.title} · ${c.system || r.wholeOrganisation} (${c.instruction} · ${c.area}): ${r.controlCounts(c.due, c.done, c.deviations)}`,
+    );
   out.push('', `## ${r.awareness}`, '');
   if (!report.awareness) out.push(r.noAwareness);
   else {
@@ -164,6 +170,12 @@ export function reportToCsv(
   }
   for (const m of report.measures.overdue)
     rows.push([c.measureOverdue, m.title, '', m.dueDate, m.owner, '']);
+  for (const k of report.controls) {
+    const item = `${k.title} · ${k.system || r.wholeOrganisation} (${k.instruction} · ${k.area})`;
+    rows.push([c.control, item, 'due', '', '', k.due]);
+    rows.push([c.control, item, 'done', '', '', k.done]);
+    rows.push([c.control, item, 'deviations', '', '', k.deviations]);
+  }
   if (report.awareness) {
     const { campaign, acknowledged, recipients } = report.awareness;
     rows.push([c.awareness, campaign, 'recipients', campaign, '', recipients]);

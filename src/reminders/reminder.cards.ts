@@ -387,6 +387,16 @@ export function followUpReportCard(
         })),
       ),
       section(
+        r.controls,
+        r.noControls,
+        report.controls.map((k) => ({
+          title: userText(`${k.title} · ${k.system || r.wholeOrganisation}`),
+          subtitle: userText(
+            `${k.instruction} · ${k.area}: ${r.controlCounts(k.due, k.done, k.deviations)}`,
+          ),
+        })),
+      ),
+      section(
         r.awareness,
         r.noAwareness,
         report.awareness

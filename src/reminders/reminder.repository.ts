@@ -275,6 +275,19 @@ export function createReportQueries(db: Kysely<Database>) {
         doneAt: r.done_at ? new Date(r.done_at) : null,
       }));
     },
+    async controlResultsOfYear(year: number) {
+      const rows = await db
+        .selectFrom('control_result')
+        .select(['control_id', 'due_date', 'outcome'])
+        .where('due_date', '>=', `${year}-01-01`)
+        .where('due_date', '<=', `${year}-12-31`)
+        .execute();
+      return rows.map((r) => ({
+        controlId: r.control_id,
+        dueDate: r.due_date,
+        outcome: r.outcome,
+      }));
+    },
     async approvalsDecidedInYear(year: number) {
       const rows = await db
         .selectFrom('approval')

@@ -139,6 +139,10 @@ export interface ReminderStrings {
     measuresOverdue: string;
     noMeasuresOverdue: string;
     measureDue: (date: string, owner: string) => string;
+    controls: string;
+    noControls: string;
+    wholeOrganisation: string;
+    controlCounts: (due: number, done: number, deviations: number) => string;
     approvedOn: (date: string) => string;
     dueOn: (date: string, owner: string) => string;
     months: string[];
@@ -154,6 +158,7 @@ export interface ReminderStrings {
       awareness: string;
       measures: string;
       measureOverdue: string;
+      control: string;
     };
   };
   notInOrganisation: string;
@@ -351,6 +356,12 @@ const sv: ReminderStrings = {
     measuresOverdue: 'Försenade åtgärder',
     noMeasuresOverdue: 'Inga åtgärder är försenade.',
     measureDue: (date, owner) => `skulle ha varit klar ${date} · ${owner}`,
+    controls: 'Kontroller enligt instruktionerna',
+    noControls: 'Inga kontroller är inlagda i organisationsfilen.',
+    wholeOrganisation: 'hela organisationen',
+    controlCounts: (due, done, deviations) =>
+      `${svCount(done)} av ${svCount(due)} utförda` +
+      (deviations > 0 ? `, ${svCount(deviations)} med avvikelse` : ''),
     approvedOn: (date) => `godkänt ${date}`,
     dueOn: (date, owner) => `skulle ha reviderats ${date} · ${owner}`,
     months: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
@@ -366,6 +377,7 @@ const sv: ReminderStrings = {
       awareness: 'genomgång av reglerna',
       measures: 'åtgärder',
       measureOverdue: 'åtgärd försenad',
+      control: 'kontroll',
     },
   },
   notInOrganisation:
@@ -539,6 +551,12 @@ const en: ReminderStrings = {
     measuresOverdue: 'Late measures',
     noMeasuresOverdue: 'No measures are late.',
     measureDue: (date, owner) => `due ${date} · ${owner}`,
+    controls: 'Controls under the instructions',
+    noControls: 'No controls are set up in the organisation file.',
+    wholeOrganisation: 'the whole organisation',
+    controlCounts: (due, done, deviations) =>
+      `${enCount(done)} of ${enCount(due)} done` +
+      (deviations > 0 ? `, ${enCount(deviations)} with a deviation` : ''),
     approvedOn: (date) => `approved ${date}`,
     dueOn: (date, owner) => `due ${date} · ${owner}`,
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
@@ -554,6 +572,7 @@ const en: ReminderStrings = {
       awareness: 'rules review',
       measures: 'measures',
       measureOverdue: 'measure late',
+      control: 'control',
     },
   },
   notInOrganisation:

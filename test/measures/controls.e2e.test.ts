@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reminders as remindersTool } from '../../scripts/reminders.js';
+import { captureIo } from '../support/cli-io.js';
 import { people, personalConversationId, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
@@ -114,6 +116,28 @@ for (const engine of engines) {
 
       // A week later: both answered, nobody is chased.
       expect(await runAt('2026-12-07T07:00:00Z')).toEqual(new Map());
+
+      // The annual report counts them per instruction and system.
+      const io = captureIo();
+      const code = await remindersTool(['report', '--year', '2026', '--format', 'csv'], {
+        ...io,
+        env: { DATABASE_URL: app().database.url, LOG_LEVEL: 'info' },
+      });
+      const rows = io.result(code).stdout.trimEnd().split('\r\n');
+      const accessRow =
+        'kontroll,Genomgång av tillträdesskydd · hela organisationen (IT-säkerhetsinstruktion Drift · Tillträdesskydd)';
+      const logsRow =
+        'kontroll,Granskning av loggar · Styrsystem för vatten och avlopp (IT-säkerhetsinstruktion Drift · Loggning)';
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          `${accessRow},due,,,1`,
+          `${accessRow},done,,,1`,
+          `${accessRow},deviations,,,0`,
+          `${logsRow},done,,,1`,
+          `${logsRow},deviations,,,1`,
+          'åtgärder,Kontroll,decided,,,1',
+        ]),
+      );
     });
 
     it('goes to the coordinators a week after a due date nobody answered, once', async () => {

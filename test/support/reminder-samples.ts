@@ -80,6 +80,17 @@ export const sampleReport: FollowUpReport = {
   ],
   approvals: [{ type: 'driftgodkannande', approved: 2, rejected: 1 }],
   awareness: { campaign: '2026-02-02', recipients: 5000, acknowledged: 4210 },
+  controls: [
+    {
+      title: 'Genomgång av behörigheter',
+      instruction: 'IT-säkerhetsinstruktion Förvaltning',
+      area: 'Behörighetsadministration',
+      system: 'Ekonomisystemet',
+      due: 2,
+      done: 2,
+      deviations: 1,
+    },
+  ],
   measures: {
     byOrigin: [
       { origin: 'incident', decided: 12, done: 9, overdue: 2, medianLeadDays: 14 },

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { GoalStatus } from './goal.js';
-import type { OrgDirectory } from '../../org/index.js';
+import { controlDueDates, controlInstances, type OrgDirectory } from '../../org/index.js';
 import { localParts } from '../../platform/calendar.js';
 import type {
   AwarenessRepository,
@@ -50,6 +50,20 @@ export interface FollowUpReport {
     overdue: { title: string; owner: string; dueDate: string; origin: string }[];
   };
   /**
+   * The recurring controls per instruction and system: due dates in the year up to the
+   * report's date, how many were answered, and how many of those found a deviation.
+   */
+  controls: {
+    title: string;
+    instruction: string;
+    area: string;
+    /** The system's name; empty for a control of the whole organisation. */
+    system: string;
+    due: number;
+    done: number;
+    deviations: number;
+  }[];
+  /**
    * Every decision in the year not to report (IMY, CSIRT) or not to inform the data
    * subjects, with who made it and why (GDPR art. 33.5), oldest first.
    */
@@ -81,6 +95,10 @@ export interface ReportSources {
   >;
   /** Measures decided in the year, done in it, or still open during it. */
   measuresOfYear(year: number): Promise<MeasureFact[]>;
+  /** Answers to control due dates in the year. */
+  controlResultsOfYear(
+    year: number,
+  ): Promise<{ controlId: string; dueDate: string; outcome: string }[]>;
   /** Approvals decided in the year. */
   approvalsDecidedInYear(
     year: number,
@@ -141,6 +159,40 @@ function measureSummary(
         origin: f.origin,
       })),
   };
+}
+
+function controlSummary(
+  org: OrgDirectory,
+  results: { controlId: string; dueDate: string; outcome: string }[],
+  year: number,
+  today: string,
+): FollowUpReport['controls'] {
+  const yearEnd = `${year}-12-31`;
+  const until = today < yearEnd ? today : yearEnd;
+  const answers = new Map(results.map((r) => [`${r.controlId}|${r.dueDate}`, r.outcome]));
+  return controlInstances(org.organisation)
+    .map((instance) => {
+      const due = controlDueDates(instance.control, `${year}-01-01`, until);
+      const outcomes = due.flatMap((d) => answers.get(`${instance.id}|${d}`) ?? []);
+      return {
+        title: instance.control.title,
+        instruction:
+          org.documentById(instance.control.instruction)?.title ?? instance.control.instruction,
+        area: instance.control.area,
+        system: instance.systemId
+          ? (org.systemById(instance.systemId)?.name ?? instance.systemId)
+          : '',
+        due: due.length,
+        done: outcomes.length,
+        deviations: outcomes.filter((o) => o === 'deviation').length,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.instruction.localeCompare(b.instruction, 'sv') ||
+        a.area.localeCompare(b.area, 'sv') ||
+        a.system.localeCompare(b.system, 'sv'),
+    );
 }
 
 /** Builds the report for a calendar year, as the register stands now. */
@@ -228,6 +280,7 @@ export async function buildFollowUpReport(
     approvals: [...byType].map(([type, n]) => ({ type, ...n })),
     notReported,
     measures: measureSummary(await sources.measuresOfYear(year), year, today, tz, name),
+    controls: controlSummary(org, await sources.controlResultsOfYear(year), year, today),
     awareness:
       campaign && campaign.startsWith(`${year}-`)
         ? await sources.awareness.share(campaign)
