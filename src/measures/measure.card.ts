@@ -31,6 +31,7 @@ export function originText(measure: Measure, strings: MeasureStrings, org: OrgDi
     const control = controlInstanceById(org.organisation, origin.controlId);
     return `${strings.origins.control}: ${control?.control.title ?? origin.controlId}`;
   }
+  if (origin.kind === 'threat-analysis') return strings.origins['threat-analysis'];
   return strings.origins.manual;
 }
 

@@ -9,6 +9,8 @@ function originOf(row: MeasureRow): MeasureOrigin {
     return { kind: 'incident', incidentNumber: row.origin_ref };
   if (row.origin_kind === 'control' && row.origin_ref)
     return { kind: 'control', controlId: row.origin_ref };
+  if (row.origin_kind === 'threat-analysis' && row.origin_ref)
+    return { kind: 'threat-analysis', systemId: row.origin_ref };
   return { kind: 'manual' };
 }
 
@@ -17,7 +19,9 @@ const originRef = (origin: MeasureOrigin): string | null =>
     ? origin.incidentNumber
     : origin.kind === 'control'
       ? origin.controlId
-      : null;
+      : origin.kind === 'threat-analysis'
+        ? origin.systemId
+        : null;
 
 export function measureFromRow(row: MeasureRow): Measure {
   return {

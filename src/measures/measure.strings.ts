@@ -115,7 +115,12 @@ const days = (n: number, locale: string, one: string, many: string) =>
 
 const sv: MeasureStrings = {
   statuses: { open: 'Ej påbörjad', started: 'Påbörjad', done: 'Genomförd' },
-  origins: { manual: 'Beslutad åtgärd', incident: 'Incident', control: 'Kontroll' },
+  origins: {
+    manual: 'Beslutad åtgärd',
+    incident: 'Incident',
+    control: 'Kontroll',
+    'threat-analysis': 'Hotbildsanalys',
+  },
   fromIncident: (number) => `Incident ${number}`,
   form: {
     title: 'Ny åtgärd',
@@ -252,7 +257,12 @@ const sv: MeasureStrings = {
 
 const en: MeasureStrings = {
   statuses: { open: 'Not started', started: 'Started', done: 'Done' },
-  origins: { manual: 'Decided measure', incident: 'Incident', control: 'Control' },
+  origins: {
+    manual: 'Decided measure',
+    incident: 'Incident',
+    control: 'Control',
+    'threat-analysis': 'Threat analysis',
+  },
   fromIncident: (number) => `Incident ${number}`,
   form: {
     title: 'New measure',

@@ -86,7 +86,17 @@ const goalFollowUp = cardAction({
 /** The system owner confirms the threat picture was reviewed. */
 const threatConfirm = cardAction({
   verb: 'threat.confirm',
-  data: z.object({ systemId: id, checkpoint: isoDate, comment }),
+  data: z.object({
+    systemId: id,
+    checkpoint: isoDate,
+    comment,
+    changed: z.literal('yes').optional(),
+    threats: comment,
+    vulnerabilities: comment,
+    consequences: comment,
+    measureTitle: comment,
+    measureDue: z.string().max(100).optional(),
+  }),
   async handle(ctx, data) {
     const s = strings(ctx);
     const { aadObjectId, name } = ctx.actor;
@@ -95,7 +105,22 @@ const threatConfirm = cardAction({
     const result = await confirmThreatReview(
       answers,
       { aadObjectId, name },
-      { systemId: data.systemId, checkpoint: data.checkpoint, comment: data.comment ?? '' },
+      {
+        systemId: data.systemId,
+        checkpoint: data.checkpoint,
+        comment: data.comment ?? '',
+        changes: data.changed
+          ? {
+              threats: data.threats ?? '',
+              vulnerabilities: data.vulnerabilities ?? '',
+              consequences: data.consequences ?? '',
+            }
+          : undefined,
+        measure:
+          data.changed && (data.measureTitle?.trim() || data.measureDue?.trim())
+            ? { title: data.measureTitle ?? '', dueDate: data.measureDue ?? '' }
+            : undefined,
+      },
     );
     switch (result.kind) {
       case 'forbidden':
@@ -103,7 +128,15 @@ const threatConfirm = cardAction({
       case 'not-found':
         return refusal('not-found', s.threat.notFound);
       case 'invalid':
-        return refusal('comment-too-long', s.threat.commentTooLong(THREAT_COMMENT_MAX));
+        return refusal(
+          result.reason,
+          {
+            'comment-too-long': s.threat.commentTooLong(THREAT_COMMENT_MAX),
+            'changes-required': s.threat.changesRequired,
+            'measure-date': s.threat.measureDate,
+            'measure-title': s.threat.measureTitle,
+          }[result.reason],
+        );
       case 'confirmed':
       case 'already-confirmed': {
         const tz = ctx.deps.org.organisation.timezone;
@@ -111,7 +144,8 @@ const threatConfirm = cardAction({
         const by = result.review.confirmedByName;
         const text =
           result.kind === 'confirmed'
-            ? s.threat.confirmed(at, by)
+            ? s.threat.confirmed(at, by) +
+              (result.review.measureId ? ` ${s.threat.measureCreated}` : '')
             : s.threat.alreadyConfirmed(at, by);
         return cardResponse(
           threatAnalysisCard(s, result.system, data.checkpoint, result.review, tz, {

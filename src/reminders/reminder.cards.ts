@@ -138,7 +138,7 @@ export function threatAnalysisCard(
   checkpoint: string,
   lastReview: ThreatReview | undefined,
   timeZone: string,
-  options: { open: boolean; notice?: Notice },
+  options: { open: boolean; notice?: Notice; today?: string },
 ): CardJson {
   const notice = options.notice ?? noNotice;
   return renderCardJson('reminders/threat-analysis', {
@@ -159,6 +159,27 @@ export function threatAnalysisCard(
     commentLabel: s.threat.commentLabel,
     commentPlaceholder: s.threat.commentPlaceholder,
     confirm: s.threat.confirm,
+    changed: s.threat.changed,
+    labels: s.threat.labels,
+    saveChanges: s.threat.saveChanges,
+    today: options.today ?? checkpoint,
+    changesHeading: s.threat.changesHeading,
+    // What changed, shown once the answer is given (not the previous review's).
+    changes:
+      !options.open && lastReview?.changes
+        ? userText(
+            [
+              [s.threat.labels.threats, lastReview.changes.threats],
+              [s.threat.labels.vulnerabilities, lastReview.changes.vulnerabilities],
+              [s.threat.labels.consequences, lastReview.changes.consequences],
+            ]
+              .filter(([, text]) => text)
+              .map(([label, text]) => `${label}: ${text}`)
+              .join('\n'),
+          )
+        : '',
+    openMeasure: s.threat.openMeasure,
+    measureId: (!options.open && lastReview?.measureId) || '',
     open: options.open,
     systemId: system.id,
     checkpoint,

@@ -8,6 +8,7 @@ import type {
 import { occurrenceDedupeKey, occurrenceKey, type Recipient } from './domain/reminder.js';
 import type { OccurrenceRepository, StaffDirectory } from './domain/reminder.service.js';
 import type { Database } from '../platform/db/database.js';
+import type { ThreatReviewRow } from './reminder.table.js';
 
 const CHUNK = 200;
 
@@ -97,14 +98,7 @@ export function createStaffDirectory(db: Kysely<Database>): StaffDirectory {
   };
 }
 
-function reviewFromRow(row: {
-  system_id: string;
-  checkpoint: string;
-  confirmed_by: string;
-  confirmed_by_name: string;
-  comment: string | null;
-  confirmed_at: string;
-}): ThreatReview {
+function reviewFromRow(row: ThreatReviewRow): ThreatReview {
   return {
     systemId: row.system_id,
     checkpoint: row.checkpoint,
@@ -112,6 +106,15 @@ function reviewFromRow(row: {
     confirmedByName: row.confirmed_by_name,
     comment: row.comment,
     confirmedAt: new Date(row.confirmed_at),
+    changes:
+      row.threats !== null || row.vulnerabilities !== null || row.consequences !== null
+        ? {
+            threats: row.threats ?? '',
+            vulnerabilities: row.vulnerabilities ?? '',
+            consequences: row.consequences ?? '',
+          }
+        : null,
+    measureId: row.measure_id,
   };
 }
 
@@ -127,6 +130,10 @@ export function createThreatReviewRepository(db: Executor): ThreatReviewReposito
           confirmed_by_name: review.confirmedByName,
           comment: review.comment,
           confirmed_at: review.confirmedAt.toISOString(),
+          threats: review.changes?.threats ?? null,
+          vulnerabilities: review.changes?.vulnerabilities ?? null,
+          consequences: review.changes?.consequences ?? null,
+          measure_id: review.measureId,
         })
         .onConflict((oc) => oc.columns(['system_id', 'checkpoint']).doNothing())
         .executeTakeFirst();
@@ -138,6 +145,14 @@ export function createThreatReviewRepository(db: Executor): ThreatReviewReposito
         .where('checkpoint', '=', review.checkpoint)
         .executeTakeFirstOrThrow();
       return { created, review: reviewFromRow(stored) };
+    },
+    async attachMeasure(systemId, checkpoint, measureId) {
+      await db
+        .updateTable('threat_review')
+        .set({ measure_id: measureId })
+        .where('system_id', '=', systemId)
+        .where('checkpoint', '=', checkpoint)
+        .execute();
     },
     async latest(systemId) {
       const row = await db

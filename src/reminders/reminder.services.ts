@@ -76,6 +76,7 @@ const answerStore = (db: Executor, audit: AuditLog): AnswerStore => ({
   occurrences: createOccurrenceRepository(db),
   threatReviews: createThreatReviewRepository(db),
   awareness: createAwarenessRepository(db),
+  measures: createMeasureRepository(db),
   audit,
 });
 
@@ -83,7 +84,12 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
   const { db, org, clock, audit, transaction } = input;
   const settings = reminderSettings(input.config.reminders, org().organisation.timezone);
   const { goals } = goalStore(db, audit);
-  const { occurrences, threatReviews, awareness } = answerStore(db, audit);
+  const {
+    occurrences,
+    threatReviews,
+    awareness,
+    measures: answerMeasures,
+  } = answerStore(db, audit);
   const report: ReportSources = {
     org,
     goals,
@@ -129,6 +135,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
       occurrences,
       threatReviews,
       awareness,
+      measures: answerMeasures,
       audit,
       clock,
       unitOfWork: (work) => transaction((tx) => work(answerStore(tx.db, tx.audit))),

@@ -82,6 +82,21 @@ export interface ReminderStrings {
     forbidden: string;
     notFound: string;
     commentTooLong: (max: number) => string;
+    changed: string;
+    labels: {
+      threats: string;
+      vulnerabilities: string;
+      consequences: string;
+      measureTitle: string;
+      measureDue: string;
+    };
+    saveChanges: string;
+    changesHeading: string;
+    openMeasure: string;
+    changesRequired: string;
+    measureDate: string;
+    measureTitle: string;
+    measureCreated: string;
   };
   awareness: {
     heading: string;
@@ -287,6 +302,21 @@ const sv: ReminderStrings = {
     forbidden: 'Du har inte behörighet: bara systemägaren kan bekräfta hotbildsanalysen.',
     notFound: 'Påminnelsen hittades inte.',
     commentTooLong: (max) => `Kommentaren får vara högst ${max} tecken.`,
+    changed: 'Hotbilden har ändrats',
+    labels: {
+      threats: 'Nya eller ändrade hot',
+      vulnerabilities: 'Sårbarheter',
+      consequences: 'Konsekvenser',
+      measureTitle: 'Åtgärd som behövs (valfri)',
+      measureDue: 'Åtgärden klar senast',
+    },
+    saveChanges: 'Spara ändringarna',
+    changesHeading: 'Ändringar i hotbilden',
+    openMeasure: 'Visa åtgärden',
+    changesRequired: 'Skriv vad som har ändrats i minst ett av fälten.',
+    measureDate: 'Ange när åtgärden ska vara klar: ett datum från i dag och högst tre år fram.',
+    measureTitle: 'Ge åtgärden en rubrik på högst 120 tecken.',
+    measureCreated: 'Åtgärden är skapad, med dig som ansvarig.',
   },
   awareness: {
     heading: 'Årlig genomgång: IT-säkerhetsreglerna för dig som användare',
@@ -491,6 +521,22 @@ const en: ReminderStrings = {
     forbidden: 'You are not allowed to: only the system owner can confirm the threat analysis.',
     notFound: 'The reminder was not found.',
     commentTooLong: (max) => `The comment may be at most ${max} characters.`,
+    changed: 'The threat picture has changed',
+    labels: {
+      threats: 'New or changed threats',
+      vulnerabilities: 'Vulnerabilities',
+      consequences: 'Consequences',
+      measureTitle: 'Measure needed (optional)',
+      measureDue: 'Measure done by',
+    },
+    saveChanges: 'Save the changes',
+    changesHeading: 'Changes in the threat picture',
+    openMeasure: 'Show the measure',
+    changesRequired: 'Write what changed in at least one of the fields.',
+    measureDate:
+      'Give the date the measure is to be done by: from today and at most three years ahead.',
+    measureTitle: 'Give the measure a title of at most 120 characters.',
+    measureCreated: 'The measure is created, with you responsible.',
   },
   awareness: {
     heading: 'Yearly review: the IT security rules for you as a user',

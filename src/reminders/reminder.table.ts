@@ -53,6 +53,12 @@ export interface ThreatReviewTable {
   confirmed_by_name: string;
   comment: string | null;
   confirmed_at: string;
+  /** What changed, when the owner said the threat picture had changed. */
+  threats: string | null;
+  vulnerabilities: string | null;
+  consequences: string | null;
+  /** The measure the review led to. */
+  measure_id: string | null;
 }
 
 export interface AwarenessAckTable {
@@ -73,3 +79,4 @@ export interface ReminderTables {
 
 export type GoalRow = Selectable<GoalTable>;
 export type GoalFollowUpRow = Selectable<GoalFollowUpTable>;
+export type ThreatReviewRow = Selectable<ThreatReviewTable>;

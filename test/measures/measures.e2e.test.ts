@@ -10,8 +10,8 @@ import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js
 import { buttonTitles } from '../support/teams-client.js';
 import { useTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
 
-const { karin, lars, sara, olof, maria, anna } = people;
-const everyone = [karin, lars, sara, olof, maria, anna];
+const { karin, lars, sara, olof, maria, per, anna } = people;
+const everyone = [karin, lars, sara, olof, maria, per, anna];
 
 /** Monday 30 November 2026, 10:00 in Stockholm. */
 let now = new Date('2026-11-30T09:00:00Z');
@@ -383,6 +383,57 @@ for (const engine of engines) {
       expect(textOf(card)).toContain(`Incident ${number}`);
       // The system of the incident was chosen already.
       expect(textOf(card)).toContain('Ekonomisystem');
+    });
+
+    it('is decided in a threat-analysis answer that says what changed; "nothing changed" stays one click', async () => {
+      now = new Date('2027-03-01T07:00:00Z');
+      await app().running.sender.drain();
+      app().connector.reset();
+      await app().running.runDueReminders();
+      const card = (await delivered(app(), maria))
+        .filter((c) => textOf(c).includes('Dags att se över hotbilden'))
+        .at(-1)!;
+      expect(buttonTitles(cardOf(card)!)).toEqual([
+        'Hotbilden är genomgången',
+        'Spara ändringarna',
+      ]);
+      const empty = await app().as(maria).click(card, 'Spara ändringarna');
+      expect(json(empty)).toContain('Skriv vad som har ändrats i minst ett av fälten.');
+      const answer = await app().as(maria).click(card, 'Spara ändringarna', {
+        threats: 'Fler riktade nätfiskeförsök mot hemtjänstens personal.',
+        consequences: 'Obehöriga kan läsa journaler.',
+        measureTitle: 'Inför tvåstegsverifiering i hemtjänstens appar',
+        measureDue: '2027-06-30',
+      });
+      expect(json(answer)).toContain('Åtgärden är skapad, med dig som ansvarig.');
+      expect(json(answer)).toContain('Nya eller ändrade hot: Fler riktade nätfiskeförsök');
+      const measureId = measureIdOf(answer);
+      const shown = await app().as(maria).click(answer, 'Visa åtgärden');
+      expect(shown.value).toBe('Svaret kommer i ett nytt meddelande.');
+      const measure = await latestCard(maria, measureId);
+      expect(textOf(measure)).toContain('Hotbildsanalys');
+      expect(textOf(measure)).toContain('Obehöriga kan läsa journaler.');
+      expect(buttonTitles(cardOf(measure)!)).toContain('Markera som genomförd');
+      // Answered once: a second press changes nothing and makes no second measure.
+      const again = await app().as(maria).click(card, 'Spara ändringarna', {
+        threats: 'Igen',
+        measureTitle: 'En till',
+        measureDue: '2027-06-30',
+      });
+      expect(json(again)).toContain('Redan bekräftat');
+      const stored = await app()
+        .running.db.kysely.selectFrom('measure')
+        .select('title')
+        .where('origin_kind', '=', 'threat-analysis')
+        .execute();
+      expect(stored).toEqual([{ title: 'Inför tvåstegsverifiering i hemtjänstens appar' }]);
+      // Per's system: nothing changed, one click.
+      const pers = (await delivered(app(), per))
+        .filter((c) => textOf(c).includes('Dags att se över hotbilden'))
+        .at(-1)!;
+      const confirmed = await app().as(per).click(pers, 'Hotbilden är genomgången');
+      expect(json(confirmed)).toContain('Bekräftat');
+      expect(json(confirmed)).not.toContain('measureId');
     });
   });
 }

@@ -160,6 +160,8 @@ export const reminderCardSamples: Record<
         confirmedByAadObjectId: 'x',
         confirmedByName: 'Maria Holm',
         comment: null,
+        changes: null,
+        measureId: null,
         confirmedAt: new Date('2025-09-03T08:00:00Z'),
       },
       tz,

@@ -10,7 +10,9 @@ export type MeasureOrigin =
   | { kind: 'manual' }
   | { kind: 'incident'; incidentNumber: string }
   /** A deviation found by a recurring control (`controlId`: the control instance's id). */
-  | { kind: 'control'; controlId: string };
+  | { kind: 'control'; controlId: string }
+  /** Decided in the owner's answer to a threat-analysis reminder. */
+  | { kind: 'threat-analysis'; systemId: string };
 
 export type MeasureOriginKind = MeasureOrigin['kind'];
 

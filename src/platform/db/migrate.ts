@@ -12,6 +12,7 @@ import * as incidentReportReason from './migrations/20261202T0200-incident-repor
 import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
 import * as auditActor from './migrations/20261204T0100-audit-actor.js';
 import * as measures from './migrations/20261204T0200-measures.js';
+import * as threatReviewChanges from './migrations/20261204T0300-threat-review-changes.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0400-incident-record': incidentRecord,
   '20261204T0100-audit-actor': auditActor,
   '20261204T0200-measures': measures,
+  '20261204T0300-threat-review-changes': threatReviewChanges,
 };
 
 /** Names in the order they run. */

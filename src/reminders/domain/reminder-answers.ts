@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { ItSystem } from '../../org/index.js';
+import { localParts, parseDate } from '../../platform/calendar.js';
 import { recipientOf } from './reminder.schedule.js';
 import type { OccurrenceRepository } from './reminder.service.js';
 
@@ -17,11 +18,41 @@ export interface ThreatReview {
   confirmedByName: string;
   comment: string | null;
   confirmedAt: Date;
+  /** Set when the threat picture changed: what changed, in the owner's words. */
+  changes: ThreatChanges | null;
+  /** The measure the review led to. */
+  measureId: string | null;
+}
+
+export interface ThreatChanges {
+  threats: string;
+  vulnerabilities: string;
+  consequences: string;
+}
+
+/** A measure decided in a threat-analysis answer (the measures feature stores it). */
+export interface ThreatMeasures {
+  create(
+    measure: {
+      title: string;
+      description: string;
+      ownerId: string;
+      dueDate: string;
+      systemId: string | null;
+      origin: { kind: 'threat-analysis'; systemId: string };
+      createdByAadObjectId: string;
+      createdByName: string;
+      submissionId: string;
+    },
+    at: Date,
+  ): Promise<{ measure: { id: string }; created: boolean }>;
 }
 
 export interface ThreatReviewRepository {
   /** Stores the review unless one exists for the checkpoint; returns the stored one. */
   confirm(review: ThreatReview): Promise<{ created: boolean; review: ThreatReview }>;
+  /** The measure the review at `checkpoint` led to. */
+  attachMeasure(systemId: string, checkpoint: string, measureId: string): Promise<void>;
   latest(systemId: string): Promise<ThreatReview | undefined>;
   inYear(year: number): Promise<ThreatReview[]>;
 }
@@ -49,6 +80,7 @@ export interface AnswerStore {
   occurrences: OccurrenceRepository;
   threatReviews: ThreatReviewRepository;
   awareness: AwarenessRepository;
+  measures: ThreatMeasures;
   audit: AuditLog;
 }
 
@@ -70,7 +102,13 @@ export type ThreatReviewResult =
   | { kind: 'confirmed' | 'already-confirmed'; system: ItSystem; review: ThreatReview }
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
-  | { kind: 'invalid'; reason: 'comment-too-long' };
+  | {
+      kind: 'invalid';
+      reason: 'comment-too-long' | 'changes-required' | 'measure-date' | 'measure-title';
+    };
+
+/** A measure decided in the answer must be done within this many years. */
+const MEASURE_YEARS_AHEAD = 3;
 
 /** Only the system's current owner confirms, and only a reminder that was sent. */
 export const confirmThreatReview = transactional(confirm);
@@ -78,7 +116,15 @@ export const confirmThreatReview = transactional(confirm);
 async function confirm(
   deps: AnswerDeps,
   actor: Responder,
-  input: { systemId: string; checkpoint: string; comment: string },
+  input: {
+    systemId: string;
+    checkpoint: string;
+    comment: string;
+    /** Set when the owner says the threat picture changed. */
+    changes?: ThreatChanges;
+    /** A measure the changes call for: its title and due date. */
+    measure?: { title: string; dueDate: string };
+  },
 ): Promise<ThreatReviewResult> {
   const org = deps.org();
   const system = org.systemById(input.systemId);
@@ -90,6 +136,25 @@ async function confirm(
   const comment = input.comment.trim();
   if (comment.length > THREAT_COMMENT_MAX) return { kind: 'invalid', reason: 'comment-too-long' };
   const at = deps.clock.now();
+  const changes = input.changes && {
+    threats: input.changes.threats.trim(),
+    vulnerabilities: input.changes.vulnerabilities.trim(),
+    consequences: input.changes.consequences.trim(),
+  };
+  if (changes && !changes.threats && !changes.vulnerabilities && !changes.consequences)
+    return { kind: 'invalid', reason: 'changes-required' };
+  if (changes && Object.values(changes).some((t) => t.length > THREAT_COMMENT_MAX))
+    return { kind: 'invalid', reason: 'comment-too-long' };
+  const measureTitle = input.measure?.title.trim() ?? '';
+  const measureDue = input.measure?.dueDate.trim() ?? '';
+  if (measureDue && !measureTitle) return { kind: 'invalid', reason: 'measure-title' };
+  if (measureTitle) {
+    const today = localParts(at, org.organisation.timezone).date;
+    const last = `${Number(today.slice(0, 4)) + MEASURE_YEARS_AHEAD}${today.slice(4)}`;
+    if (!parseDate(measureDue) || measureDue < today || measureDue > last)
+      return { kind: 'invalid', reason: 'measure-date' };
+    if (measureTitle.length > 120) return { kind: 'invalid', reason: 'measure-title' };
+  }
   const { created, review } = await deps.threatReviews.confirm({
     systemId: system.id,
     checkpoint: input.checkpoint,
@@ -97,18 +162,48 @@ async function confirm(
     confirmedByName: actor.name,
     comment: comment === '' ? null : comment,
     confirmedAt: at,
+    changes: changes ?? null,
+    measureId: null,
   });
-  if (created) {
-    await deps.audit.record({
-      at,
-      actor: actor.aadObjectId,
-      action: 'threat-analysis.confirmed',
-      objectType: 'system',
-      objectId: system.id,
-      details: { checkpoint: input.checkpoint },
-    });
-  }
-  return { kind: created ? 'confirmed' : 'already-confirmed', system, review };
+  if (!created) return { kind: 'already-confirmed', system, review };
+  await deps.audit.record({
+    at,
+    actor: actor.aadObjectId,
+    action: changes ? 'threat-analysis.changed' : 'threat-analysis.confirmed',
+    objectType: 'system',
+    objectId: system.id,
+    details: { checkpoint: input.checkpoint },
+  });
+  if (!measureTitle) return { kind: 'confirmed', system, review };
+  // The measure is the owner's own: they decided it, so a request for more time goes to
+  // the coordinators (nobody decides their own request).
+  const description = changes
+    ? [changes.threats, changes.vulnerabilities, changes.consequences].filter(Boolean).join('\n\n')
+    : comment || measureTitle;
+  const { measure } = await deps.measures.create(
+    {
+      title: measureTitle,
+      description,
+      ownerId: system.owner,
+      dueDate: measureDue,
+      systemId: system.id,
+      origin: { kind: 'threat-analysis', systemId: system.id },
+      createdByAadObjectId: actor.aadObjectId,
+      createdByName: actor.name,
+      submissionId: `threat-analysis:${system.id}:${input.checkpoint}`,
+    },
+    at,
+  );
+  await deps.threatReviews.attachMeasure(system.id, input.checkpoint, measure.id);
+  await deps.audit.record({
+    at,
+    actor: actor.aadObjectId,
+    action: 'measure.created',
+    objectType: 'measure',
+    objectId: measure.id,
+    details: { origin: 'threat-analysis' },
+  });
+  return { kind: 'confirmed', system, review: { ...review, measureId: measure.id } };
 }
 
 export type AcknowledgeResult =
