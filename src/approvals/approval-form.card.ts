@@ -17,6 +17,7 @@ const FIELDS: ApprovalFormField[] = [
   'title',
   'justification',
   'link',
+  'validUntil',
 ];
 
 /** Subjects from the register, and the annual goals of this year and the next. */

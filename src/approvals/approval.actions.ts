@@ -92,6 +92,7 @@ const submit = cardAction({
     title: formText,
     justification: formText,
     link: formText,
+    validUntil: formText,
   }),
   async handle(ctx, sent) {
     const s = strings(ctx);
@@ -101,8 +102,9 @@ const submit = cardAction({
     const data = sent.proposedOwner
       ? { ...sent, proposedOwner: pickedPersonId(org.organisation, sent.proposedOwner) }
       : sent;
-    const year = Number(localParts(clock.now(), org.organisation.timezone).date.slice(0, 4));
-    const result = validateApprovalForm(data, org, year);
+    const today = localParts(clock.now(), org.organisation.timezone).date;
+    const year = Number(today.slice(0, 4));
+    const result = validateApprovalForm(data, org, year, today);
     if (!result.ok) {
       return cardResponse(approvalFormCard(s, org, year, data.submissionId, data, result.errors));
     }

@@ -68,6 +68,9 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     { title: strings.card.subject, value: userText(subjectName(approval, org, strings)) },
     { title: strings.card.requestedBy, value: userText(approval.requesterName) },
     { title: strings.card.status, value: strings.statuses[approval.status] },
+    ...(approval.validUntil
+      ? [{ title: strings.card.validUntil, value: approval.validUntil }]
+      : []),
     ...(approval.proposedOwnerId
       ? [
           {

@@ -8,7 +8,7 @@ import type {
   Decision,
 } from './domain/approval.js';
 import type { ApprovalRepository, NewApproval, StepChange } from './domain/approval.service.js';
-import type { RegisterChange } from '../org/index.js';
+import type { OrgDirectory, RegisterChange } from '../org/index.js';
 import type { ApprovalRow, ApprovalStepRow } from './approval.table.js';
 import { sortableId } from '../platform/db/ids.js';
 import { atomically, type Executor } from '../platform/db/executor.js';
@@ -35,6 +35,7 @@ export function approvalRowToApproval(row: ApprovalRow, steps: ApprovalStepRow[]
     justification: row.justification,
     link: row.link,
     proposedOwnerId: row.proposed_owner_id,
+    validUntil: row.valid_until,
     requesterAadObjectId: row.requester_aad_object_id,
     requesterName: row.requester_name,
     status: row.status as ApprovalStatus,
@@ -129,6 +130,7 @@ export function createApprovalRepository(db: Executor): ApprovalRepository {
               justification: approval.justification,
               link: approval.link,
               proposed_owner_id: approval.proposedOwnerId,
+              valid_until: approval.validUntil,
               requester_aad_object_id: requester,
               requester_name: approval.requesterName,
               tenant_id: approval.tenantId,
@@ -285,6 +287,60 @@ export function createRegisterRepository(db: Executor): RegisterRepository {
         .orderBy('id')
         .execute();
       return rows.map((r) => JSON.parse(r.change) as RegisterChange);
+    },
+  };
+}
+
+/** An approved exception (undantag) with its end date, and who answers for it. */
+export interface ApprovedException {
+  id: string;
+  title: string;
+  /** The owner of the system or document it concerns; the requester when it has none. */
+  ownerId: string;
+  validUntil: string;
+  /** The subject as the request form names it (`system:<id>`, `document:<id>`). */
+  subject: string;
+}
+
+/** The approved exceptions that carry an end date, for the reminders. */
+export function createExceptionSource(db: Executor, org: () => OrgDirectory) {
+  return {
+    async listApproved(): Promise<ApprovedException[]> {
+      const rows = await db
+        .selectFrom('approval')
+        .select([
+          'id',
+          'title',
+          'subject_kind',
+          'subject_id',
+          'valid_until',
+          'requester_aad_object_id',
+        ])
+        .where('type', '=', 'undantag')
+        .where('status', '=', 'approved')
+        .where('valid_until', 'is not', null)
+        .orderBy('valid_until')
+        .execute();
+      const directory = org();
+      return rows.flatMap((r) => {
+        const ownerId =
+          (r.subject_kind === 'system'
+            ? directory.systemById(r.subject_id)?.owner
+            : r.subject_kind === 'document'
+              ? directory.documentById(r.subject_id)?.owner
+              : undefined) ?? directory.personByAadObjectId(r.requester_aad_object_id)?.id;
+        return ownerId && r.valid_until
+          ? [
+              {
+                id: r.id,
+                title: r.title,
+                ownerId,
+                validUntil: r.valid_until,
+                subject: `${r.subject_kind}:${r.subject_id}`,
+              },
+            ]
+          : [];
+      });
     },
   };
 }

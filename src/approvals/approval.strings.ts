@@ -28,6 +28,7 @@ export interface ApprovalStrings {
     subject: string;
     status: string;
     proposedOwner: string;
+    validUntil: string;
     justification: string;
     /** The button that opens the request's link, with the link's host. */
     openLink: (host: string) => string;
@@ -112,6 +113,7 @@ const sv: ApprovalStrings = {
       title: 'Rubrik',
       justification: 'Motivering',
       link: 'Länk till underlaget (valfritt, https)',
+      validUntil: 'Undantaget gäller till och med (bara för "Undantag")',
     },
     placeholders: {
       title: 'T.ex. "Driftgodkännande efter uppgradering till version 5"',
@@ -133,6 +135,9 @@ const sv: ApprovalStrings = {
       noSecurityPlan: 'Systemet har ingen systemsäkerhetsplan i registret.',
       invalidLink: 'Länken måste vara en fullständig https-adress.',
       alreadyOwner: 'Personen är redan systemägare för systemet.',
+      badDate: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+      dateInPast: 'Datumet har redan passerat.',
+      dateTooFar: 'Ett undantag kan gälla högst tre år.',
       onlyRequester:
         'Bara du själv skulle kunna besluta om den här begäran, och ingen beslutar om sin egen begäran. Låt någon annan, till exempel en IT-säkerhetssamordnare, skicka den.',
     },
@@ -142,6 +147,7 @@ const sv: ApprovalStrings = {
     subject: 'Gäller',
     status: 'Status',
     proposedOwner: 'Föreslagen systemägare',
+    validUntil: 'Gäller till och med',
     justification: 'Motivering',
     openLink: (host) => `Öppna underlaget (${host})`,
     steps: 'Beslutsordning',
@@ -237,6 +243,7 @@ const en: ApprovalStrings = {
       title: 'Title',
       justification: 'Justification',
       link: 'Link to the material (optional, https)',
+      validUntil: 'The exception applies until (only for "Exception")',
     },
     placeholders: {
       title: 'E.g. "Operational approval after the upgrade"',
@@ -257,6 +264,9 @@ const en: ApprovalStrings = {
       noSecurityPlan: 'The system has no system security plan in the register.',
       invalidLink: 'The link must be a complete https address.',
       alreadyOwner: 'This person already owns the system.',
+      badDate: 'Give a date as YYYY-MM-DD.',
+      dateInPast: 'The date has already passed.',
+      dateTooFar: 'An exception can apply for three years at most.',
       onlyRequester:
         'Only you could decide this request, and nobody decides their own request. Let someone else, for example an IT security coordinator, send it.',
     },
@@ -267,6 +277,7 @@ const en: ApprovalStrings = {
     subject: 'Concerns',
     status: 'Status',
     proposedOwner: 'Proposed system owner',
+    validUntil: 'Applies until',
     justification: 'Justification',
     openLink: (host) => `Open the material (${host})`,
     steps: 'Order of decision',

@@ -9,6 +9,8 @@ export interface ApprovalTable {
   justification: string;
   link: string | null;
   proposed_owner_id: string | null;
+  /** For an undantag: the last day it applies (YYYY-MM-DD). */
+  valid_until: string | null;
   requester_aad_object_id: string;
   requester_name: string;
   tenant_id: string;

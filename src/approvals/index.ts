@@ -22,7 +22,12 @@ export type { ApprovalTables } from './approval.table.js';
 
 export type { ApprovalType } from './domain/approval.js';
 export { approvalStringsFor, type ApprovalStrings } from './approval.strings.js';
-export { createRegisterRepository, type RegisterRepository } from './approval.repository.js';
+export {
+  createExceptionSource,
+  createRegisterRepository,
+  type ApprovedException,
+  type RegisterRepository,
+} from './approval.repository.js';
 
 /** What the approval handlers are given when the feature is built. */
 export interface ApprovalFeatureDeps extends HandlerCore {

@@ -36,6 +36,7 @@ export {
   type MeasureReminderStage,
 } from './measure.strings.js';
 export { ownerName } from './measure.card.js';
+export { measureForEndedException } from './exception-expiry.js';
 
 /** What the measure handlers are given when the feature is built. */
 export interface MeasureFeatureDeps extends HandlerCore {

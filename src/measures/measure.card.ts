@@ -32,6 +32,7 @@ export function originText(measure: Measure, strings: MeasureStrings, org: OrgDi
     return `${strings.origins.control}: ${control?.control.title ?? origin.controlId}`;
   }
   if (origin.kind === 'threat-analysis') return strings.origins['threat-analysis'];
+  if (origin.kind === 'exception') return strings.origins.exception;
   return strings.origins.manual;
 }
 

@@ -9,6 +9,8 @@ function originOf(row: MeasureRow): MeasureOrigin {
     return { kind: 'incident', incidentNumber: row.origin_ref };
   if (row.origin_kind === 'control' && row.origin_ref)
     return { kind: 'control', controlId: row.origin_ref };
+  if (row.origin_kind === 'exception' && row.origin_ref)
+    return { kind: 'exception', approvalId: row.origin_ref };
   if (row.origin_kind === 'threat-analysis' && row.origin_ref)
     return { kind: 'threat-analysis', systemId: row.origin_ref };
   return { kind: 'manual' };
@@ -21,7 +23,9 @@ const originRef = (origin: MeasureOrigin): string | null =>
       ? origin.controlId
       : origin.kind === 'threat-analysis'
         ? origin.systemId
-        : null;
+        : origin.kind === 'exception'
+          ? origin.approvalId
+          : null;
 
 export function measureFromRow(row: MeasureRow): Measure {
   return {

@@ -120,6 +120,7 @@ const sv: MeasureStrings = {
     incident: 'Incident',
     control: 'Kontroll',
     'threat-analysis': 'Hotbildsanalys',
+    exception: 'Undantag som har löpt ut',
   },
   fromIncident: (number) => `Incident ${number}`,
   form: {
@@ -262,6 +263,7 @@ const en: MeasureStrings = {
     incident: 'Incident',
     control: 'Control',
     'threat-analysis': 'Threat analysis',
+    exception: 'Exception that ran out',
   },
   fromIncident: (number) => `Incident ${number}`,
   form: {

@@ -68,6 +68,27 @@ export function revisionCard(
   });
 }
 
+/** An approved exception about to end, with the request form for a new one. */
+export function exceptionEndingCard(
+  s: ReminderStrings,
+  exception: { title: string; validUntil: string; subject: string },
+  notice = '',
+): CardJson {
+  const f = s.exception.facts;
+  return renderCardJson('reminders/reminder', {
+    notice,
+    heading: s.exception.heading,
+    text: userText(s.exception.text(exception.title, exception.validUntil)),
+    facts: [
+      { title: f.exception, value: userText(exception.title) },
+      { title: f.validUntil, value: exception.validUntil },
+    ],
+    reference: 'IT-säkerhetspolicy 5',
+    buttonTitle: s.exception.button,
+    buttonData: startApproval('undantag', exception.subject),
+  });
+}
+
 export interface GoalFollowUpView {
   goal: AnnualGoal;
   latest: GoalFollowUp | undefined;

@@ -19,14 +19,18 @@ import {
   controlCardFor,
   isOpen,
   measureCardFor,
+  measureForEndedException,
   measureStringsFor,
   ownerName,
   type ControlResultRepository,
   type MeasureRepository,
 } from '../measures/index.js';
 import { controlInstanceById } from '../org/index.js';
+import type { UnitOfWork } from '../platform/unit-of-work.js';
+import type { CoreTransaction } from '../unit-of-work.js';
 import {
   awarenessCard,
+  exceptionEndingCard,
   followUpReportCard,
   goalFollowUpCard,
   planningCard,
@@ -44,6 +48,8 @@ export interface ReminderNotifierDeps {
   audit: AuditRepository;
   clock: Clock;
   people: PersonRepository;
+  /** One transaction: an ended exception's measure, its audit event and its card commit together. */
+  transaction: UnitOfWork<CoreTransaction>;
   knowledgeBase: KnowledgeBase;
   report: ReportSources;
   notify(message: OutboxMessage): Promise<boolean>;
@@ -98,6 +104,8 @@ export function occurrenceTitle(
       return s.titles.measure(subject.title, subject.stage);
     case 'control':
       return s.titles.control(subject.title, subject.stage);
+    case 'exception':
+      return s.titles.exception(subject.title, subject.stage);
   }
 }
 
@@ -175,6 +183,9 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
         );
         return card;
       }
+      case 'exception':
+        // The ended stage is sent by `send` itself, in one transaction with its measure.
+        return exceptionEndingCard(s, subject, notice?.text);
       case 'control': {
         const org = deps.org();
         const instance = controlInstanceById(org.organisation, subject.controlId);
@@ -205,10 +216,48 @@ export function createReminderNotifier(deps: ReminderNotifierDeps): ReminderNoti
     }
   }
 
+  /** The day after its last day an exception becomes its owner's measure, sent as that. */
+  async function exceptionEnded(
+    o: ReminderOccurrence,
+    subject: Extract<ReminderOccurrence['subject'], { kind: 'exception' }>,
+    locale: Locale,
+  ): Promise<void> {
+    const s = reminderStringsFor(locale);
+    const ownerId = deps.org().personByAadObjectId(o.recipient.aadObjectId)?.id;
+    if (!ownerId) return;
+    await deps.transaction(async (tx) => {
+      const measure = await measureForEndedException(
+        tx,
+        deps.clock.now(),
+        { ...subject, ownerId },
+        { title: s.exception.measureTitle, description: s.exception.measureDescription },
+      );
+      const { card } = await measureCardFor(
+        { org: tx.org, people: tx.people, audit: tx.audit, clock: deps.clock },
+        measure,
+        o.recipient.aadObjectId,
+        locale,
+        () => ({ text: s.exception.ended, style: 'attention' }),
+      );
+      await tx.notify({
+        dedupeKey: occurrenceDedupeKey(o),
+        recipientAadObjectId: o.recipient.aadObjectId,
+        tenantId: tx.org.organisation.tenantId,
+        activity: {
+          type: 'message',
+          summary: s.titles.exception(subject.title, 'ended'),
+          attachments: [CardFactory.adaptiveCard(card)],
+        },
+      });
+    });
+  }
+
   return {
     async send(o, late) {
       const org = deps.org();
       const locale = localeFrom((await deps.people.find(o.recipient.aadObjectId))?.locale);
+      if (o.subject.kind === 'exception' && o.subject.stage === 'ended')
+        return exceptionEnded(o, o.subject, locale);
       const s = reminderStringsFor(locale);
       const notice: Notice | undefined = late
         ? { text: s.late(formatLocal(o.sendAt, org.organisation.timezone)), style: 'warning' }

@@ -24,6 +24,7 @@ import {
 } from './reminder.repository.js';
 import { createReminderNotifier } from './reminder.notifier.js';
 import { createControlResultRepository, createMeasureRepository } from '../measures/index.js';
+import { createExceptionSource } from '../approvals/index.js';
 
 /** Everything the reminders feature needs, for the scheduler, the commands, the card actions and the CLI. */
 export interface ReminderServices {
@@ -102,6 +103,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
   const controls = createControlResultRepository(db);
   const notifier = createReminderNotifier({
     org,
+    transaction,
     measures,
     controls,
     audit,
@@ -117,6 +119,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
       goals,
       measures,
       controls,
+      exceptions: createExceptionSource(db, org),
       occurrences,
       staff: createStaffDirectory(db),
       notifier,

@@ -1,5 +1,10 @@
 import type { GoalStatus } from './domain/goal.js';
-import type { ControlStage, MeasureStage, RevisionStage } from './domain/reminder.js';
+import type {
+  ControlStage,
+  ExceptionStage,
+  MeasureStage,
+  RevisionStage,
+} from './domain/reminder.js';
 import type { Locale } from '../platform/strings.js';
 
 /** What staff read in reminders, goal follow-up, the rules acknowledgement and the annual report. */
@@ -20,6 +25,16 @@ export interface ReminderStrings {
     report: (year: number) => string;
     measure: (title: string, stage: MeasureStage) => string;
     control: (title: string, stage: ControlStage) => string;
+    exception: (title: string, stage: ExceptionStage) => string;
+  };
+  exception: {
+    heading: string;
+    text: (title: string, date: string) => string;
+    facts: { exception: string; validUntil: string };
+    button: string;
+    ended: string;
+    measureTitle: (title: string) => string;
+    measureDescription: (title: string, date: string) => string;
   };
   late: (due: string) => string;
   goalStatuses: Record<GoalStatus, string>;
@@ -221,6 +236,19 @@ const sv: ReminderStrings = {
           : `Försenad åtgärd: ${title}`,
     control: (title, stage) =>
       stage === 'due' ? `Kontroll: ${title}` : `Kontroll inte utförd: ${title}`,
+    exception: (title, stage) =>
+      stage === 'ending' ? `Undantag upphör snart: ${title}` : `Undantaget har löpt ut: ${title}`,
+  },
+  exception: {
+    heading: 'Ett undantag upphör snart',
+    text: (title, date) =>
+      `Undantaget "${title}" gäller till och med ${date}. Därefter blir det en åtgärd för dig: se till att regeln kan följas, eller begär ett nytt undantag i tid.`,
+    facts: { exception: 'Undantag', validUntil: 'Gäller till och med' },
+    button: 'Begär nytt undantag',
+    ended: 'Undantaget har löpt ut: åtgärda eller begär nytt.',
+    measureTitle: (title) => `Undantaget har löpt ut: ${title}`,
+    measureDescription: (title, date) =>
+      `Undantaget "${title}" gällde till och med ${date}. Se till att regeln följs, eller begär ett nytt undantag.`,
   },
   late: (due) => `Försenad påminnelse: den skulle ha kommit ${due}.`,
   goalStatuses: { genomford: 'Genomförd', pagar: 'Pågår', forsenad: 'Försenad' },
@@ -441,6 +469,20 @@ const en: ReminderStrings = {
           : `Late measure: ${title}`,
     control: (title, stage) =>
       stage === 'due' ? `Control: ${title}` : `Control not done: ${title}`,
+    exception: (title, stage) =>
+      stage === 'ending' ? `Exception ending soon: ${title}` : `Exception has run out: ${title}`,
+  },
+  exception: {
+    heading: 'An exception ends soon',
+    text: (title, date) =>
+      `The exception "${title}" applies until ${date}. Then it becomes a measure for you: make sure the rule can be followed, or ask for a new exception in time.`,
+    facts: { exception: 'Exception', validUntil: 'Applies until' },
+    button: 'Ask for a new exception',
+    ended: 'The exception has run out: correct it or ask for a new one.',
+    // The measure is stored once, in the organisation's language.
+    measureTitle: (title) => `Undantaget har löpt ut: ${title}`,
+    measureDescription: (title, date) =>
+      `Undantaget "${title}" gällde till och med ${date}. Se till att regeln följs, eller begär ett nytt undantag.`,
   },
   late: (due) => `Late reminder: it should have arrived ${due}.`,
   goalStatuses: { genomford: 'Done', pagar: 'In progress', forsenad: 'Delayed' },

@@ -24,6 +24,7 @@ for (const engine of engines) {
           title: 'T',
           justification: 'J',
           link: null,
+          validUntil: null,
           requesterAadObjectId: 'requester',
           requesterName: 'R',
           tenantId: 't',

@@ -25,6 +25,7 @@ for (const engine of engines) {
         title: 'Driftgodkännande av vårdsystemet',
         justification: 'Ny version efter upphandling.',
         link: null,
+        validUntil: null,
       });
       if (requested.kind !== 'requested') throw new Error('the request was refused');
       const { approval } = requested;

@@ -199,7 +199,7 @@ for (const engine of engines) {
         [{ type: 'styrande-dokument', subject: 'document:instruktion-drift' }, [sara]],
         [{ type: 'styrande-dokument', subject: 'document:it-sakerhetspolicy' }, [karin]],
         [{ type: 'utse-systemagare', subject: 'system:lon', proposedOwner: 'maria' }, [karin]],
-        [{ type: 'undantag', subject: 'system:ekonomi' }, [olof]],
+        [{ type: 'undantag', subject: 'system:ekonomi', validUntil: '2027-06-30' }, [olof]],
       ];
       for (const [values, approvers] of cases) {
         app.connector.reset();
@@ -314,7 +314,11 @@ for (const engine of engines) {
     });
 
     it('leaves the requester out of the coordinators who decide an exception', async () => {
-      const { approvalId } = await request(lars, { type: 'undantag', subject: 'system:ekonomi' });
+      const { approvalId } = await request(lars, {
+        type: 'undantag',
+        subject: 'system:ekonomi',
+        validUntil: '2027-06-30',
+      });
       await decide(olof, approvalId, 'approved');
       const got = await inbox();
       expect(got.get(sara)!.map(textOf).join()).toContain('Ditt beslut behövs');
@@ -450,6 +454,7 @@ for (const engine of engines) {
       const { approvalId } = await request(lars, {
         type: 'undantag',
         subject: 'system:ekonomi',
+        validUntil: '2027-06-30',
         title: 'Väntande undantag',
       });
       const about = (calls: ConnectorCall[]) =>

@@ -435,6 +435,82 @@ for (const engine of engines) {
       expect(json(confirmed)).toContain('Bekräftat');
       expect(json(confirmed)).not.toContain('measureId');
     });
+
+    it('turns an approved exception into its owner’s measure the day after it ends, reminded a month before', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const [form] = await app().as(anna).say('begär godkännande');
+      const fields = {
+        type: 'undantag',
+        subject: 'system:ekonomi',
+        title: 'Privat USB-minne för bokslutet',
+        justification: 'Revisorerna tar bara emot filer på USB.',
+      };
+      // An exception is granted until a date.
+      const missing = await app().as(anna).click(form!, 'Skicka begäran', fields);
+      expect(json(missing)).toContain('Fyll i det här fältet.');
+      const requested = await app()
+        .as(anna)
+        .click(form!, 'Skicka begäran', { ...fields, validUntil: '2027-03-31' });
+      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(json(requested))![1]!;
+      expect(json(requested)).toContain('Gäller till och med: ');
+      for (const approver of [olof, lars]) {
+        const card = (await delivered(app(), approver))
+          .filter((c) => textOf(c).includes(approvalId))
+          .at(-1)!;
+        await app().as(approver).click(card, 'Godkänn');
+      }
+      const reminders = async (iso: string) => {
+        now = new Date(iso);
+        await app().running.sender.drain();
+        app().connector.reset();
+        await app().running.runDueReminders();
+        return (await delivered(app(), olof))
+          .map(summaryOf)
+          .filter((t) => t.includes('Privat USB-minne för bokslutet'));
+      };
+      // A month before its last day, to the system's owner, with the form for a new one.
+      expect(await reminders('2027-03-01T07:00:00Z')).toEqual([
+        'Undantag upphör snart: Privat USB-minne för bokslutet',
+      ]);
+      const ending = (await delivered(app(), olof)).find((c) =>
+        summaryOf(c).startsWith('Undantag upphör snart'),
+      )!;
+      expect(buttonTitles(cardOf(ending)!)).toEqual(['Begär nytt undantag']);
+      // The day after it ends it is a measure for the owner, due a month later; once.
+      expect(await reminders('2027-04-01T07:00:00Z')).toEqual([
+        'Undantaget har löpt ut: Privat USB-minne för bokslutet',
+      ]);
+      expect(await reminders('2027-04-01T09:00:00Z')).toEqual([]);
+      const card = app()
+        .connector.history.filter((c) => summaryOf(c).startsWith('Undantaget har löpt ut'))
+        .at(-1)!;
+      expect(textOf(card)).toContain('Undantaget har löpt ut: åtgärda eller begär nytt.');
+      expect(textOf(card)).toContain('2027-05-01');
+      expect(containerStyleOf(cardOf(card)!, 'Undantaget har löpt ut: åtgärda')).toBe('attention');
+      const stored = await app()
+        .running.db.kysely.selectFrom('measure')
+        .select(['owner_id', 'origin_kind', 'origin_ref', 'due_date'])
+        .where('origin_kind', '=', 'exception')
+        .execute();
+      expect(stored).toEqual([
+        {
+          owner_id: 'olof',
+          origin_kind: 'exception',
+          origin_ref: approvalId,
+          due_date: '2027-05-01',
+        },
+      ]);
+      // Made by the bot: more time is decided by the coordinators.
+      const asked = await app().as(olof).click(card, 'Begär ny tid', {
+        newDueDate: '2027-06-01',
+        extensionReason: 'Bokslutet drog ut på tiden.',
+      });
+      expect(json(asked)).toContain('Ny tid begärd till 2027-06-01');
+      const measureId = measureIdOf(asked);
+      expect(buttonTitles(cardOf(await latestCard(sara, measureId))!)).toContain(
+        'Godkänn nytt datum',
+      );
+    });
   });
 }
 

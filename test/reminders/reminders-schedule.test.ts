@@ -45,6 +45,7 @@ const inputs = (s: ReminderSettings, extra: Partial<ReminderInputs> = {}): Remin
   goals: [],
   measures: [],
   answeredControls: new Set(),
+  exceptions: [],
   staff: [],
   settings: s,
   ...extra,

@@ -18,6 +18,7 @@ export function sampleApproval(overrides: Partial<Approval> = {}): Approval {
     justification: 'Uppgraderingen är testad. [Se protokoll](https://evil.example)',
     link: 'https://intranat.sjovik.example/dok/123',
     proposedOwnerId: null,
+    validUntil: null,
     requesterAadObjectId: '00000000-0000-0000-0000-0000000000a2',
     requesterName: 'Lars Berg',
     status: 'pending',

@@ -46,6 +46,8 @@ export interface Approval {
   link: string | null;
   /** For utse-systemagare: the proposed systemägare. */
   proposedOwnerId: string | null;
+  /** For an undantag: the last day it applies (YYYY-MM-DD); then it becomes a measure. */
+  validUntil: string | null;
   requesterAadObjectId: string;
   requesterName: string;
   status: ApprovalStatus;

@@ -1,4 +1,5 @@
 import type { OrgDirectory } from '../../org/index.js';
+import { parseDate } from '../../platform/calendar.js';
 import { CHAINS } from './approval.chains.js';
 import {
   APPROVAL_LIMITS,
@@ -15,6 +16,7 @@ export interface ApprovalFormValues {
   title?: string;
   justification?: string;
   link?: string;
+  validUntil?: string;
 }
 
 export type ApprovalFormField = keyof ApprovalFormValues;
@@ -27,6 +29,9 @@ export type ApprovalFieldError =
   | 'noSecurityPlan'
   | 'invalidLink'
   | 'alreadyOwner'
+  | 'badDate'
+  | 'dateInPast'
+  | 'dateTooFar'
   /** Nobody but the requester could decide it, and nobody decides their own request. */
   | 'onlyRequester';
 
@@ -37,6 +42,7 @@ export interface ApprovalRequestInput {
   title: string;
   justification: string;
   link: string | null;
+  validUntil: string | null;
 }
 
 export type ApprovalValidation =
@@ -62,10 +68,14 @@ export function parseSubject(
   return undefined;
 }
 
+/** An exception applies at most this many years. */
+export const EXCEPTION_YEARS_MAX = 3;
+
 export function validateApprovalForm(
   values: ApprovalFormValues,
   org: OrgDirectory,
   thisYear: number,
+  today: string,
 ): ApprovalValidation {
   const errors: Partial<Record<ApprovalFormField, ApprovalFieldError>> = {};
   const text = (field: 'title' | 'justification', max: number) => {
@@ -120,8 +130,24 @@ export function validateApprovalForm(
     }
   }
 
+  // An exception is granted until a date, never for good.
+  let validUntil: string | null = null;
+  if (type === 'undantag') {
+    const text = (values.validUntil ?? '').trim();
+    const date = parseDate(text)?.toString();
+    const last = `${Number(today.slice(0, 4)) + EXCEPTION_YEARS_MAX}${today.slice(4)}`;
+    if (!text) errors.validUntil = 'required';
+    else if (!date) errors.validUntil = 'badDate';
+    else if (date < today) errors.validUntil = 'dateInPast';
+    else if (date > last) errors.validUntil = 'dateTooFar';
+    else validUntil = date;
+  }
+
   if (Object.keys(errors).length > 0 || !type || !subject) return { ok: false, errors };
-  return { ok: true, value: { type, subject, proposedOwnerId, title, justification, link } };
+  return {
+    ok: true,
+    value: { type, subject, proposedOwnerId, title, justification, link, validUntil },
+  };
 }
 
 /** The systemsäkerhetsplan document of a system, if the register has one. */

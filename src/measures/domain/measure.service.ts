@@ -4,7 +4,7 @@ import { localParts, parseDate } from '../../platform/calendar.js';
 import type { AadObjectId } from '../../platform/identity.js';
 import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { ControlResultRepository } from './control.js';
-import { MEASURE_LIMITS, type Measure } from './measure.js';
+import { MEASURE_LIMITS, SYSTEM_ACTOR, type Measure } from './measure.js';
 import {
   dueDateError,
   type MeasureFieldError,
@@ -100,7 +100,7 @@ export function ownerAad(measure: Measure, org: OrgDirectory): string | undefine
 export function extensionDeciders(measure: Measure, org: OrgDirectory): string[] {
   const owner = ownerAad(measure, org);
   const creator = lower(measure.createdByAadObjectId);
-  if (creator !== owner) return [creator];
+  if (creator !== owner && creator !== SYSTEM_ACTOR) return [creator];
   const coordinators = org
     .sakerhetssamordnare()
     .map((p) => lower(p.aadObjectId))

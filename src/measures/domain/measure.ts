@@ -12,7 +12,12 @@ export type MeasureOrigin =
   /** A deviation found by a recurring control (`controlId`: the control instance's id). */
   | { kind: 'control'; controlId: string }
   /** Decided in the owner's answer to a threat-analysis reminder. */
-  | { kind: 'threat-analysis'; systemId: string };
+  | { kind: 'threat-analysis'; systemId: string }
+  /** An approved exception (undantag) that ran out: correct it, or ask for a new one. */
+  | { kind: 'exception'; approvalId: string };
+
+/** Who "decided" a measure the bot made itself (an exception that ran out). */
+export const SYSTEM_ACTOR = 'system';
 
 export type MeasureOriginKind = MeasureOrigin['kind'];
 

@@ -13,6 +13,7 @@ import * as outboxFallback from './migrations/20261202T0300-outbox-fallback.js';
 import * as auditActor from './migrations/20261204T0100-audit-actor.js';
 import * as measures from './migrations/20261204T0200-measures.js';
 import * as threatReviewChanges from './migrations/20261204T0300-threat-review-changes.js';
+import * as exceptionEnd from './migrations/20261204T0400-exception-end.js';
 
 /** Migrations in order; names are timestamps so the order is also the file order. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261204T0100-audit-actor': auditActor,
   '20261204T0200-measures': measures,
   '20261204T0300-threat-review-changes': threatReviewChanges,
+  '20261204T0400-exception-end': exceptionEnd,
 };
 
 /** Names in the order they run. */

@@ -14,6 +14,7 @@ import { wallClockTimes, type CronSchedule } from './cron.js';
 import {
   occurrenceKey,
   type ControlStage,
+  type ExceptionStage,
   type MeasureStage,
   type Recipient,
   type ReminderInputs,
@@ -294,6 +295,38 @@ function measureOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurre
   return out;
 }
 
+/** An exception's owner hears this many days before it ends. */
+export const EXCEPTION_DAYS_BEFORE = 30;
+
+/**
+ * An approved exception's end: its owner 30 days before the last day it applies, and the
+ * day after it, when the exception becomes a measure ("åtgärda eller begär nytt"). Under
+ * one id per end date; never expired (an ended exception is a state).
+ */
+function exceptionOccurrences(b: Builder, inputs: ReminderInputs): ReminderOccurrence[] {
+  const byId = new Map(inputs.org.people.map((p) => [p.id, p]));
+  const out: ReminderOccurrence[] = [];
+  for (const exception of inputs.exceptions) {
+    const owner = byId.get(exception.ownerId);
+    if (!owner) continue;
+    const reminderId = `exception:${exception.id}:${exception.validUntil}`;
+    const subject = (stage: ExceptionStage): ReminderSubject => ({
+      kind: 'exception',
+      approvalId: exception.id,
+      title: exception.title,
+      validUntil: exception.validUntil,
+      subject: exception.subject,
+      stage,
+    });
+    const on = (days: number) => b.onDate(daysFrom(exception.validUntil, days));
+    out.push(
+      b.make(reminderId, subject('ending'), recipientOf(owner), on(-EXCEPTION_DAYS_BEFORE), false),
+    );
+    out.push(b.make(reminderId, subject('ended'), recipientOf(owner), on(1), false));
+  }
+  return out;
+}
+
 /**
  * The due dates of the recurring controls between `from` and `to`: the responsible
  * person on the due date, the coordinators `measureEscalateDays` later if it is still
@@ -363,6 +396,7 @@ export function occurrencesBetween(
     ...revisionOccurrences(b, inputs.org),
     ...measureOccurrences(b, inputs),
     ...controlOccurrences(b, inputs, from, to),
+    ...exceptionOccurrences(b, inputs),
   ]
     .filter((o) => o.dueAt >= from && o.dueAt <= to && (!onlyFor || onlyFor(o.recipient)))
     .sort(byDue);
@@ -386,6 +420,7 @@ export function dueOccurrences(inputs: ReminderInputs, now: Date): ReminderOccur
     ...revisionOccurrences(b, inputs.org),
     ...measureOccurrences(b, inputs),
     ...controlOccurrences(b, inputs, lookbackStart(inputs.settings, now), now),
+    ...exceptionOccurrences(b, inputs),
   ].filter((o) => o.sendAt <= now);
   const latest = new Map<string, ReminderOccurrence>();
   for (const o of candidates) {

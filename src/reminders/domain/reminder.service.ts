@@ -13,6 +13,7 @@ import {
 import {
   LATE_AFTER_MS,
   occurrenceKey,
+  type OpenException,
   type OpenMeasure,
   type Recipient,
   type ReminderInputs,
@@ -43,6 +44,11 @@ export interface OpenMeasures {
   listOpen(): Promise<OpenMeasure[]>;
 }
 
+/** The approved exceptions with an end date (the approvals feature stores them). */
+export interface ApprovedExceptions {
+  listApproved(): Promise<OpenException[]>;
+}
+
 /** The answers to the recurring controls (the measures feature stores them). */
 export interface AnsweredControls {
   /** `<control id>|<due date>` of every answer to a due date from `fromDate` on. */
@@ -65,6 +71,7 @@ export interface ReminderDeps {
   goals: GoalRepository;
   measures: OpenMeasures;
   controls: AnsweredControls;
+  exceptions: ApprovedExceptions;
   occurrences: OccurrenceRepository;
   staff: StaffDirectory;
   notifier: ReminderNotifier;
@@ -113,6 +120,7 @@ async function inputs(deps: ReminderDeps, withStaff: boolean, now: Date): Promis
     goals: await deps.goals.listWithStatus(),
     measures: await deps.measures.listOpen(),
     answeredControls: await answered(deps, lookbackStart(deps.settings, now)),
+    exceptions: await deps.exceptions.listApproved(),
     staff: withStaff ? mergeStaff(org, await deps.staff.list()) : [],
     settings: deps.settings,
   };
@@ -157,7 +165,10 @@ export async function runDueReminders(
 
 /** Every occurrence due in the window, sent or not (the CLI's `list`). */
 export async function listOccurrences(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'controls' | 'staff' | 'settings'>,
+  deps: Pick<
+    ReminderDeps,
+    'org' | 'goals' | 'measures' | 'controls' | 'exceptions' | 'staff' | 'settings'
+  >,
   from: Date,
   to: Date,
 ): Promise<ReminderOccurrence[]> {
@@ -168,6 +179,7 @@ export async function listOccurrences(
       goals: await deps.goals.listWithStatus(),
       measures: await deps.measures.listOpen(),
       answeredControls: await answered(deps, from),
+      exceptions: await deps.exceptions.listApproved(),
       staff: mergeStaff(org, await deps.staff.list()),
       settings: deps.settings,
     },
@@ -178,7 +190,10 @@ export async function listOccurrences(
 
 /** One person's occurrences from now on (`påminnelser`). */
 export async function upcomingFor(
-  deps: Pick<ReminderDeps, 'org' | 'goals' | 'measures' | 'controls' | 'settings' | 'clock'>,
+  deps: Pick<
+    ReminderDeps,
+    'org' | 'goals' | 'measures' | 'controls' | 'exceptions' | 'settings' | 'clock'
+  >,
   aad: AadObjectId,
   days = 400,
 ): Promise<ReminderOccurrence[]> {
@@ -192,6 +207,7 @@ export async function upcomingFor(
       goals: await deps.goals.listWithStatus(),
       measures: await deps.measures.listOpen(),
       answeredControls: await answered(deps, now),
+      exceptions: await deps.exceptions.listApproved(),
       staff: [me],
       settings: deps.settings,
     },

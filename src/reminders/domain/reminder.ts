@@ -14,8 +14,29 @@ export type ReminderSubject =
   /** The annual follow-up report for the calendar year `year`. */
   | { kind: 'report'; year: number }
   | { kind: 'measure'; measureId: string; title: string; dueDate: string; stage: MeasureStage }
+  /** An approved exception (undantag) about to end, or ended (then it became a measure). */
+  | {
+      kind: 'exception';
+      approvalId: string;
+      title: string;
+      validUntil: string;
+      subject: string;
+      stage: ExceptionStage;
+    }
   /** One due date of a recurring control (`controlId`: the control instance). */
   | { kind: 'control'; controlId: string; title: string; dueDate: string; stage: ControlStage };
+
+export type ExceptionStage = 'ending' | 'ended';
+
+/** What the schedule reads of an approved exception (the approvals feature stores it). */
+export interface OpenException {
+  id: string;
+  title: string;
+  ownerId: string;
+  /** The last day it applies (YYYY-MM-DD). */
+  validUntil: string;
+  subject: string;
+}
 
 /** To the responsible person on the due date; to the coordinators when it is still not done. */
 export type ControlStage = 'due' | 'coordinators';
@@ -105,6 +126,8 @@ export interface ReminderInputs {
   goals: GoalWithStatus[];
   /** Measures not done yet. */
   measures: OpenMeasure[];
+  /** Approved exceptions with an end date. */
+  exceptions: OpenException[];
   /** The control due dates already answered, as `<control id>|<due date>`. */
   answeredControls: ReadonlySet<string>;
   /** Everyone the bot can reach (the org file's people and the person table), for awareness. */
