@@ -1,4 +1,12 @@
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+import type { Database } from './database.js';
 import type { Db } from './dialect.js';
 import * as foundation from './migrations/20261129T0100-foundation.js';
 import * as incidents from './migrations/20261129T0200-incidents.js';
@@ -38,6 +46,42 @@ export const migrationNames = Object.keys(migrations).sort();
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * The database as the migrator sees it, with an introspection that looks at one schema.
+ * Kysely's migrator asks only whether its own two tables exist, but its PostgreSQL
+ * introspector reads every column of every table in every schema, several times per
+ * start: on a server with many schemas (the test suite makes one per test) that grew to
+ * most of a start's time.
+ */
+function withSchemaIntrospection(db: Kysely<Database>, schema: string): Kysely<Database> {
+  const introspection: DatabaseIntrospector = {
+    async getSchemas() {
+      const rows = await sql<{ name: string }>`
+        select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows.rows;
+    },
+    async getTables() {
+      const rows = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = ${schema}`.execute(db);
+      return rows.rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+    },
+    async getMetadata() {
+      return { tables: await this.getTables() };
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property);
+      // Kysely keeps its state in private fields: its methods must run on the real object.
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+}
+
 async function runMigrator(db: Db): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one; name
   // ours, so another schema's tables on the same server are not mistaken for them.
@@ -46,7 +90,11 @@ async function runMigrator(db: Db): Promise<string[]> {
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely))
           .rows[0]?.schema
       : undefined;
-  const migrator = new Migrator({ db: db.kysely, provider, migrationTableSchema });
+  const migrator = new Migrator({
+    db: migrationTableSchema ? withSchemaIntrospection(db.kysely, migrationTableSchema) : db.kysely,
+    provider,
+    migrationTableSchema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
