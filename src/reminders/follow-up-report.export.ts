@@ -89,6 +89,10 @@ export function reportToMarkdown(
   if (report.measures.overdue.length === 0) out.push(r.noMeasuresOverdue);
   for (const m of report.measures.overdue)
     out.push(`- ${m.title}: ${r.measureDue(m.dueDate, m.owner)}`);
+  out.push('', `## ${r.exceptionsEnded}`, '');
+  if (report.exceptionsEnded.length === 0) out.push(r.noExceptionsEnded);
+  for (const e of report.exceptionsEnded)
+    out.push(`- ${e.title}: ${r.exceptionEnded(e.validUntil, e.owner)}`);
   out.push('', `## ${r.controls}`, '');
   if (report.controls.length === 0) out.push(r.noControls);
   for (const c of report.controls)
@@ -170,6 +174,8 @@ export function reportToCsv(
   }
   for (const m of report.measures.overdue)
     rows.push([c.measureOverdue, m.title, '', m.dueDate, m.owner, '']);
+  for (const e of report.exceptionsEnded)
+    rows.push([c.exceptionEnded, e.title, '', e.validUntil, e.owner, '']);
   for (const k of report.controls) {
     const item = `${k.title} · ${k.system || r.wholeOrganisation} (${k.instruction} · ${k.area})`;
     rows.push([c.control, item, 'due', '', '', k.due]);

@@ -429,6 +429,14 @@ export function followUpReportCard(
         })),
       ),
       section(
+        r.exceptionsEnded,
+        r.noExceptionsEnded,
+        report.exceptionsEnded.map((e) => ({
+          title: userText(e.title),
+          subtitle: userText(r.exceptionEnded(e.validUntil, e.owner)),
+        })),
+      ),
+      section(
         r.controls,
         r.noControls,
         report.controls.map((k) => ({

@@ -91,8 +91,10 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
     awareness,
     measures: answerMeasures,
   } = answerStore(db, audit);
+  const exceptions = createExceptionSource(db, org);
   const report: ReportSources = {
     org,
+    exceptions,
     goals,
     threatReviews,
     awareness,
@@ -119,7 +121,7 @@ export function createReminderServices(input: ReminderServicesInput): ReminderSe
       goals,
       measures,
       controls,
-      exceptions: createExceptionSource(db, org),
+      exceptions,
       occurrences,
       staff: createStaffDirectory(db),
       notifier,

@@ -169,6 +169,9 @@ export interface ReminderStrings {
     measuresOverdue: string;
     noMeasuresOverdue: string;
     measureDue: (date: string, owner: string) => string;
+    exceptionsEnded: string;
+    noExceptionsEnded: string;
+    exceptionEnded: (date: string, owner: string) => string;
     controls: string;
     noControls: string;
     wholeOrganisation: string;
@@ -189,6 +192,7 @@ export interface ReminderStrings {
       measures: string;
       measureOverdue: string;
       control: string;
+      exceptionEnded: string;
     };
   };
   notInOrganisation: string;
@@ -414,6 +418,9 @@ const sv: ReminderStrings = {
     measuresOverdue: 'Försenade åtgärder',
     noMeasuresOverdue: 'Inga åtgärder är försenade.',
     measureDue: (date, owner) => `skulle ha varit klar ${date} · ${owner}`,
+    exceptionsEnded: 'Undantag som har löpt ut',
+    noExceptionsEnded: 'Inga undantag löpte ut under året.',
+    exceptionEnded: (date, owner) => `gällde till och med ${date} · ${owner}`,
     controls: 'Kontroller enligt instruktionerna',
     noControls: 'Inga kontroller är inlagda i organisationsfilen.',
     wholeOrganisation: 'hela organisationen',
@@ -436,6 +443,7 @@ const sv: ReminderStrings = {
       measures: 'åtgärder',
       measureOverdue: 'åtgärd försenad',
       control: 'kontroll',
+      exceptionEnded: 'undantag utlöpt',
     },
   },
   notInOrganisation:
@@ -639,6 +647,9 @@ const en: ReminderStrings = {
     measuresOverdue: 'Late measures',
     noMeasuresOverdue: 'No measures are late.',
     measureDue: (date, owner) => `due ${date} · ${owner}`,
+    exceptionsEnded: 'Exceptions that ran out',
+    noExceptionsEnded: 'No exceptions ran out during the year.',
+    exceptionEnded: (date, owner) => `applied until ${date} · ${owner}`,
     controls: 'Controls under the instructions',
     noControls: 'No controls are set up in the organisation file.',
     wholeOrganisation: 'the whole organisation',
@@ -661,6 +672,7 @@ const en: ReminderStrings = {
       measures: 'measures',
       measureOverdue: 'measure late',
       control: 'control',
+      exceptionEnded: 'exception ran out',
     },
   },
   notInOrganisation:

@@ -510,6 +510,14 @@ for (const engine of engines) {
       expect(buttonTitles(cardOf(await latestCard(sara, measureId))!)).toContain(
         'Godkänn nytt datum',
       );
+      // The kommunchef's annual report names it among the exceptions that ran out.
+      now = new Date('2027-12-01T07:00:00Z');
+      await app().running.runDueReminders();
+      const report = (await delivered(app(), karin))
+        .filter((c) => summaryOf(c).startsWith('Årlig uppföljning'))
+        .at(-1)!;
+      expect(textOf(report)).toContain('Undantag som har löpt ut');
+      expect(textOf(report)).toContain('gällde till och med 2027-03-31 · Olof Strand');
     });
   });
 }

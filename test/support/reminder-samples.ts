@@ -80,6 +80,9 @@ export const sampleReport: FollowUpReport = {
   ],
   approvals: [{ type: 'driftgodkannande', approved: 2, rejected: 1 }],
   awareness: { campaign: '2026-02-02', recipients: 5000, acknowledged: 4210 },
+  exceptionsEnded: [
+    { title: 'Privat USB-minne för bokslutet', owner: 'Olof Strand', validUntil: '2026-03-31' },
+  ],
   controls: [
     {
       title: 'Genomgång av behörigheter',

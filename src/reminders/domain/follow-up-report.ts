@@ -53,6 +53,8 @@ export interface FollowUpReport {
    * The recurring controls per instruction and system: due dates in the year up to the
    * report's date, how many were answered, and how many of those found a deviation.
    */
+  /** Exceptions (undantag) whose last day fell in the year and has passed, oldest first. */
+  exceptionsEnded: { title: string; owner: string; validUntil: string }[];
   controls: {
     title: string;
     instruction: string;
@@ -95,6 +97,8 @@ export interface ReportSources {
   >;
   /** Measures decided in the year, done in it, or still open during it. */
   measuresOfYear(year: number): Promise<MeasureFact[]>;
+  /** Approved exceptions with an end date. */
+  exceptions: { listApproved(): Promise<{ title: string; ownerId: string; validUntil: string }[]> };
   /** Answers to control due dates in the year. */
   controlResultsOfYear(
     year: number,
@@ -280,6 +284,9 @@ export async function buildFollowUpReport(
     approvals: [...byType].map(([type, n]) => ({ type, ...n })),
     notReported,
     measures: measureSummary(await sources.measuresOfYear(year), year, today, tz, name),
+    exceptionsEnded: (await sources.exceptions.listApproved())
+      .filter((e) => e.validUntil.startsWith(`${year}-`) && e.validUntil < today)
+      .map((e) => ({ title: e.title, owner: name(e.ownerId), validUntil: e.validUntil })),
     controls: controlSummary(org, await sources.controlResultsOfYear(year), year, today),
     awareness:
       campaign && campaign.startsWith(`${year}-`)
