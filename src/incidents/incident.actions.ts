@@ -174,6 +174,15 @@ function act<T extends z.infer<typeof versioned>>(
         data.version,
         toAction(data),
       );
+      // Closing the case is the moment to decide what must change so it does not recur.
+      const closed = 'status' in data && data.status === 'avslutad';
+      if (result.kind === 'ok' && closed && result.incident.status === 'avslutad')
+        return cardResponse(
+          await cardFor(ctx, result.incident, {
+            text: strings(ctx).card.closedAskMeasures,
+            style: 'emphasis',
+          }),
+        );
       return answer(ctx, result);
     },
   });

@@ -224,6 +224,8 @@ export const en: IncidentStrings = {
       `The latest ${shown} of ${new Intl.NumberFormat('en-GB').format(total)}.`,
     showFull: 'Show the whole incident',
     newMeasure: 'New measure',
+    closedAskMeasures:
+      'The case is closed. Are measures needed so that it does not happen again? Press New measure: the ones already decided are shown there too.',
   },
   routedSummary: (number) => `New incident to handle: ${number}`,
   tooLarge: (number, notice) =>

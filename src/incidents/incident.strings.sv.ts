@@ -222,6 +222,8 @@ export const sv: IncidentStrings = {
       `De ${shown} senaste av ${new Intl.NumberFormat('sv-SE').format(total)}.`,
     showFull: 'Visa hela ärendet',
     newMeasure: 'Ny åtgärd',
+    closedAskMeasures:
+      'Ärendet är avslutat. Behövs åtgärder så att det inte händer igen? Tryck Ny åtgärd: där syns också de som redan är beslutade.',
   },
   routedSummary: (number) => `Ny incident att hantera: ${number}`,
   tooLarge: (number, notice) =>

@@ -116,6 +116,8 @@ export interface IncidentStrings {
     showFull: string;
     /** Opens the measure form with the incident as its origin. */
     newMeasure: string;
+    /** The notice when a coordinator closes the case. */
+    closedAskMeasures: string;
   };
   /**
    * Sent instead of an incident card Teams refused as too large: plain text, no user

@@ -1,5 +1,5 @@
 import { PEOPLE_DATASET, peopleWithRoles, personChoice, type OrgDirectory } from '../org/index.js';
-import { renderCardJson, type CardJson } from '../platform/teams/render.js';
+import { renderCardJson, userText, type CardJson } from '../platform/teams/render.js';
 import type {
   MeasureFieldError,
   MeasureFormField,
@@ -13,6 +13,8 @@ export interface MeasureFormOrigin {
   incidentId: string;
   incidentNumber: string;
   systemId: string | null;
+  /** The measures already decided from the incident and not done: "title · owner · due". */
+  decided?: string[];
 }
 
 /** `ny åtgärd`, or "Ny åtgärd" on an incident card (`origin`): the form a measure is decided with. */
@@ -30,6 +32,8 @@ export function measureFormCard(
     heading: f.title,
     intro: f.intro,
     origin: origin ? f.fromIncident(origin.incidentNumber) : '',
+    decidedHeading: f.decidedFromIncident,
+    decided: (origin?.decided ?? []).map(userText),
     fixErrors: Object.keys(errors).length > 0 ? f.fixErrors : '',
     labels: f.labels,
     placeholders: f.placeholders,

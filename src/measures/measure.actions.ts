@@ -166,6 +166,14 @@ const start = cardAction({
     const origin = await incidentOrigin(ctx, data.incidentId);
     if (origin === 'forbidden') return refusal('forbidden', s.forbidden);
     if (!ctx.deps.mayCreate(ctx.actor.person)) return refusal('forbidden', s.onlyDeciders);
+    if (origin) {
+      const org = ctx.deps.org;
+      origin.decided = (await ctx.deps.measures.measures.listOpen())
+        .filter(
+          (m) => m.origin.kind === 'incident' && m.origin.incidentNumber === origin.incidentNumber,
+        )
+        .map((m) => `${m.title} · ${ownerName(m, org)} · ${m.dueDate}`);
+    }
     const values = { system: origin?.systemId ?? undefined };
     const card = measureFormCard(s, ctx.deps.org, todayOf(ctx), randomUUID(), values, origin);
     await ctx.turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });

@@ -14,6 +14,7 @@ export interface MeasureStrings {
     title: string;
     intro: string;
     fromIncident: (number: string) => string;
+    decidedFromIncident: string;
     labels: Record<MeasureFormField, string>;
     placeholders: { title: string; description: string; owner: string; system: string };
     noSystem: string;
@@ -128,6 +129,7 @@ const sv: MeasureStrings = {
     intro:
       'En åtgärd är något som ska göras till ett visst datum. Den som ansvarar får ett kort och påminnelser tills åtgärden är genomförd.',
     fromIncident: (number) => `Åtgärden följer av incident ${number}.`,
+    decidedFromIncident: 'Öppna åtgärder som redan är beslutade för ärendet:',
     labels: {
       title: 'Rubrik',
       description: 'Vad ska göras?',
@@ -271,6 +273,7 @@ const en: MeasureStrings = {
     intro:
       'A measure is something to be done by a date. The person responsible gets a card and reminders until it is done.',
     fromIncident: (number) => `The measure follows from incident ${number}.`,
+    decidedFromIncident: 'Open measures already decided for the case:',
     labels: {
       title: 'Title',
       description: 'What is to be done?',

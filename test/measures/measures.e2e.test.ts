@@ -383,6 +383,17 @@ for (const engine of engines) {
       expect(textOf(card)).toContain(`Incident ${number}`);
       // The system of the incident was chosen already.
       expect(textOf(card)).toContain('Ekonomisystem');
+
+      // Closing the case asks whether measures are needed; the form shows those decided.
+      const closed = await app().as(lars).click(incidentCard, 'Spara ändringar', { status: 'avslutad' });
+      expect(json(closed)).toContain('Ärendet är avslutat. Behövs åtgärder');
+      app().connector.reset();
+      await app().as(lars).click(closed, 'Ny åtgärd');
+      const [again] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
+      expect(textOf(again!)).toContain('Öppna åtgärder som redan är beslutade för ärendet:');
+      expect(textOf(again!)).toContain(
+        'Utbilda ekonomienheten i nätfiske · Olof Strand · 2027-02-15',
+      );
     });
 
     it('is decided in a threat-analysis answer that says what changed; "nothing changed" stays one click', async () => {
