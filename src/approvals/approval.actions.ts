@@ -44,7 +44,7 @@ async function cardFor(
 ) {
   const { deps: services } = ctx;
   return approvalCardFor(
-    { org: services.org, people: services.people, audit: services.audit },
+    { org: services.org, people: services.people, audit: services.audit, clock: services.clock },
     approval,
     ctx.actor.aadObjectId ?? '',
     ctx.turn.activity.locale ?? null,
@@ -76,6 +76,10 @@ async function answer(ctx: HandlerContext<ApprovalFeatureDeps>, result: Approval
         'unknown-person': s.unknownPerson,
         'self-delegation': s.selfDelegation,
         'requester-delegation': s.requesterDelegation,
+        'conditions-required': s.conditions.required,
+        'conditions-too-many': s.conditions.tooMany,
+        'conditions-date': s.conditions.date,
+        'conditions-not-last': s.conditions.notLast,
       }[result.reason];
       return refusal(result.reason, text);
     }
@@ -157,6 +161,9 @@ const decide = cardAction({
   data: stepRef.extend({
     decision: z.enum(['approved', 'rejected']),
     comment: z.string().max(20_000).optional(),
+    withConditions: z.literal('yes').optional(),
+    conditions: z.string().max(20_000).optional(),
+    conditionsDue: z.string().max(100).optional(),
   }),
   async handle(ctx, data) {
     if (!ctx.actor.aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
@@ -169,6 +176,9 @@ const decide = cardAction({
         data.step,
         data.decision,
         data.comment,
+        data.withConditions
+          ? { lines: (data.conditions ?? '').split('\n'), dueDate: data.conditionsDue ?? '' }
+          : undefined,
       ),
     );
   },

@@ -13,6 +13,8 @@ export interface ApprovalView {
   viewerAadObjectId: string;
   refreshUserIds: string[];
   notice?: Notice;
+  /** Today in the organisation's time zone: the earliest date the conditions may have. */
+  today?: string;
 }
 
 export function subjectName(
@@ -129,6 +131,15 @@ export function approvalCard(strings: ApprovalStrings, org: OrgDirectory, view: 
     steps,
     canDecide,
     yourTurn: strings.card.yourTurn,
+    // The last decider may attach conditions, each of which becomes a measure.
+    canSetConditions: canDecide && step?.index === approval.steps.length - 1,
+    conditionsButton: strings.conditions.button,
+    conditionsLabel: strings.conditions.label,
+    conditionsRequired: strings.conditions.required,
+    conditionsDueLabel: strings.conditions.dueLabel,
+    conditionsDate: strings.conditions.date,
+    conditionsSave: strings.conditions.save,
+    today: view.today ?? '',
     commentLabel: strings.card.commentLabel,
     approve: strings.card.approve,
     reject: strings.card.reject,

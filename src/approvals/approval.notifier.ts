@@ -5,6 +5,7 @@ import { workingDaysBetween } from './domain/working-days.js';
 import type { OrgDirectory } from '../org/index.js';
 import { approvalStringsFor } from './approval.strings.js';
 import { localeFrom } from '../platform/strings.js';
+import { localParts } from '../platform/calendar.js';
 import type { AuditRepository } from '../org/index.js';
 import type { OutboxMessage } from '../outbox/index.js';
 import type { PersonRepository } from '../org/index.js';
@@ -29,7 +30,7 @@ const CONCLUDED_STYLE: Record<'approved' | 'rejected' | 'withdrawn', NoticeStyle
 
 /** The approval card as a given person should see it. */
 export async function approvalCardFor(
-  deps: Pick<ApprovalNotifierDeps, 'org' | 'people' | 'audit'>,
+  deps: Pick<ApprovalNotifierDeps, 'org' | 'people' | 'audit' | 'clock'>,
   approval: Approval,
   viewerAadObjectId: string,
   locale: string | null,
@@ -42,6 +43,7 @@ export async function approvalCardFor(
     viewerAadObjectId,
     refreshUserIds: viewer?.teamsUserId ? [viewer.teamsUserId] : [],
     notice,
+    today: localParts(deps.clock.now(), deps.org.organisation.timezone).date,
   });
 }
 

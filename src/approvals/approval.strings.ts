@@ -69,6 +69,16 @@ export interface ApprovalStrings {
   unknownPerson: string;
   selfDelegation: string;
   requesterDelegation: string;
+  conditions: {
+    button: string;
+    label: string;
+    dueLabel: string;
+    save: string;
+    required: string;
+    tooMany: string;
+    date: string;
+    notLast: string;
+  };
 }
 
 const sv: ApprovalStrings = {
@@ -197,6 +207,16 @@ const sv: ApprovalStrings = {
   unknownPerson: 'Välj en person i listan.',
   selfDelegation: 'Du kan inte delegera till dig själv.',
   requesterDelegation: 'Du kan inte delegera beslutet till den som har begärt det.',
+  conditions: {
+    button: 'Godkänn med villkor',
+    label: 'Villkor, ett per rad: varje villkor blir en åtgärd för den som begärde',
+    dueLabel: 'Villkoren ska vara uppfyllda senast',
+    save: 'Godkänn med dessa villkor',
+    required: 'Skriv minst ett villkor.',
+    tooMany: 'Högst 10 villkor, vart och ett på högst 120 tecken.',
+    date: 'Ange när villkoren ska vara uppfyllda: ett datum från i dag och högst tre år fram.',
+    notLast: 'Villkor sätts av den som fattar det sista beslutet.',
+  },
 };
 
 const en: ApprovalStrings = {
@@ -327,6 +347,16 @@ const en: ApprovalStrings = {
   unknownPerson: 'Choose a person from the list.',
   selfDelegation: 'You cannot delegate to yourself.',
   requesterDelegation: 'You cannot delegate the decision to the person who made the request.',
+  conditions: {
+    button: 'Approve with conditions',
+    label: 'Conditions, one per line: each becomes a measure for the requester',
+    dueLabel: 'The conditions are to be met by',
+    save: 'Approve with these conditions',
+    required: 'Write at least one condition.',
+    tooMany: 'At most 10 conditions, each at most 120 characters.',
+    date: 'Give the date the conditions are to be met by: from today and at most three years ahead.',
+    notLast: 'Conditions are set by whoever makes the last decision.',
+  },
 };
 
 export function approvalStringsFor(locale: Locale): ApprovalStrings {

@@ -17,6 +17,7 @@ import { peopleSearch } from './approval.search.js';
 import { approvalsCommand, requestApprovalCommand } from './approval.commands.js';
 import { createApprovalNotifier } from './approval.notifier.js';
 import { createApprovalRepository } from './approval.repository.js';
+import { measureDecider } from '../measures/index.js';
 
 export type { ApprovalTables } from './approval.table.js';
 
@@ -37,6 +38,7 @@ export interface ApprovalFeatureDeps extends HandlerCore {
 export function createApprovalDeps(core: Core): ApprovalDeps {
   const store = (tx: CoreTransaction): ApprovalStore => ({
     approvals: createApprovalRepository(tx.db),
+    measures: measureDecider(tx, core.clock),
     audit: tx.audit,
     register: tx.register,
     notifier: createApprovalNotifier(notifierDeps(tx, { clock: core.clock })),

@@ -37,6 +37,7 @@ export {
 } from './measure.strings.js';
 export { ownerName } from './measure.card.js';
 export { measureForEndedException } from './exception-expiry.js';
+export { measureDecider, type DecidedMeasure } from './measure.decide.js';
 
 /** What the measure handlers are given when the feature is built. */
 export interface MeasureFeatureDeps extends HandlerCore {

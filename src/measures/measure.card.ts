@@ -33,6 +33,7 @@ export function originText(measure: Measure, strings: MeasureStrings, org: OrgDi
   }
   if (origin.kind === 'threat-analysis') return strings.origins['threat-analysis'];
   if (origin.kind === 'exception') return strings.origins.exception;
+  if (origin.kind === 'approval') return strings.origins.approval;
   return strings.origins.manual;
 }
 

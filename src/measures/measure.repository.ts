@@ -11,6 +11,8 @@ function originOf(row: MeasureRow): MeasureOrigin {
     return { kind: 'control', controlId: row.origin_ref };
   if (row.origin_kind === 'exception' && row.origin_ref)
     return { kind: 'exception', approvalId: row.origin_ref };
+  if (row.origin_kind === 'approval' && row.origin_ref)
+    return { kind: 'approval', approvalId: row.origin_ref };
   if (row.origin_kind === 'threat-analysis' && row.origin_ref)
     return { kind: 'threat-analysis', systemId: row.origin_ref };
   return { kind: 'manual' };
@@ -23,7 +25,7 @@ const originRef = (origin: MeasureOrigin): string | null =>
       ? origin.controlId
       : origin.kind === 'threat-analysis'
         ? origin.systemId
-        : origin.kind === 'exception'
+        : origin.kind === 'exception' || origin.kind === 'approval'
           ? origin.approvalId
           : null;
 

@@ -122,6 +122,7 @@ const sv: MeasureStrings = {
     control: 'Kontroll',
     'threat-analysis': 'Hotbildsanalys',
     exception: 'Undantag som har löpt ut',
+    approval: 'Villkor i ett godkännande',
   },
   fromIncident: (number) => `Incident ${number}`,
   form: {
@@ -266,6 +267,7 @@ const en: MeasureStrings = {
     control: 'Control',
     'threat-analysis': 'Threat analysis',
     exception: 'Exception that ran out',
+    approval: 'Condition of an approval',
   },
   fromIncident: (number) => `Incident ${number}`,
   form: {

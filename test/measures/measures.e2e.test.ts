@@ -385,7 +385,9 @@ for (const engine of engines) {
       expect(textOf(card)).toContain('Ekonomisystem');
 
       // Closing the case asks whether measures are needed; the form shows those decided.
-      const closed = await app().as(lars).click(incidentCard, 'Spara ändringar', { status: 'avslutad' });
+      const closed = await app()
+        .as(lars)
+        .click(incidentCard, 'Spara ändringar', { status: 'avslutad' });
       expect(json(closed)).toContain('Ärendet är avslutat. Behövs åtgärder');
       app().connector.reset();
       await app().as(lars).click(closed, 'Ny åtgärd');
@@ -529,6 +531,65 @@ for (const engine of engines) {
         .at(-1)!;
       expect(textOf(report)).toContain('Undantag som har löpt ut');
       expect(textOf(report)).toContain('gällde till och med 2027-03-31 · Olof Strand');
+    });
+
+    it('makes each condition of an approval a measure for the requester, set by the last decider only', async () => {
+      now = new Date('2026-11-30T09:00:00Z');
+      const [form] = await app().as(lars).say('begär godkännande');
+      const requested = await app().as(lars).click(form!, 'Skicka begäran', {
+        type: 'driftgodkannande',
+        subject: 'system:vard',
+        title: 'Driftgodkännande av journalappen',
+        justification: 'Testad i pilotgruppen.',
+      });
+      const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(json(requested))![1]!;
+      const cardTo = async (who: Sender) =>
+        (await delivered(app(), who)).filter((c) => textOf(c).includes(approvalId)).at(-1)!;
+      // Maria decides the first step: conditions are the kommunchef's, who decides last.
+      const first = await cardTo(maria);
+      expect(buttonTitles(cardOf(first)!)).not.toContain('Godkänn med dessa villkor');
+      const early = await app().invoke(maria, 'approval.decide', {
+        approvalId,
+        step: 0,
+        decision: 'approved',
+        withConditions: 'yes',
+        conditions: 'Något',
+        conditionsDue: '2027-01-31',
+      });
+      expect(json(early)).toContain('Villkor sätts av den som fattar det sista beslutet.');
+      await app().as(maria).click(first, 'Godkänn');
+      const last = await cardTo(karin);
+      const approved = await app().as(karin).click(last, 'Godkänn med dessa villkor', {
+        conditions: 'Uppdatera systemsäkerhetsplanen\n\nGör ett återläsningstest före driftstart',
+        conditionsDue: '2027-02-28',
+      });
+      expect(json(approved)).toContain('Godkänd');
+      const measures = (await delivered(app(), lars))
+        .map(summaryOf)
+        .filter((t) => t.startsWith('Ny åtgärd:'));
+      expect(measures).toEqual(
+        expect.arrayContaining([
+          'Ny åtgärd: Uppdatera systemsäkerhetsplanen',
+          'Ny åtgärd: Gör ett återläsningstest före driftstart',
+        ]),
+      );
+      const card = (await delivered(app(), lars)).find(
+        (c) => summaryOf(c) === 'Ny åtgärd: Uppdatera systemsäkerhetsplanen',
+      )!;
+      expect(textOf(card)).toContain('Villkor i ett godkännande');
+      expect(textOf(card)).toContain('Karin Lund har gett dig en åtgärd.');
+      expect(textOf(card)).toContain('2027-02-28');
+      const stored = await app()
+        .running.db.kysely.selectFrom('measure')
+        .select('title')
+        .where('origin_kind', '=', 'approval')
+        .where('origin_ref', '=', approvalId)
+        .orderBy('title')
+        .execute();
+      expect(stored.map((m) => m.title)).toEqual([
+        'Gör ett återläsningstest före driftstart',
+        'Uppdatera systemsäkerhetsplanen',
+      ]);
     });
   });
 }

@@ -63,8 +63,34 @@ export interface ApprovalNotifier {
 }
 
 /** What a use case writes through; inside a unit of work all of it is bound to its transaction. */
+/** Measures decided with an approval (the measures feature stores and sends them). */
+export interface ConditionMeasures {
+  decide(
+    measure: {
+      title: string;
+      description: string;
+      ownerId: string;
+      dueDate: string;
+      systemId: string | null;
+      origin: { kind: 'approval'; approvalId: string };
+      submissionId: string;
+    },
+    by: { aadObjectId: string; name: string },
+    at: Date,
+  ): Promise<{ id: string }>;
+}
+
+/** Conditions of a final approval: each line becomes a measure, done by the same date. */
+export interface Conditions {
+  lines: string[];
+  dueDate: string;
+}
+
+export const CONDITIONS_MAX = 10;
+
 export interface ApprovalStore {
   approvals: ApprovalRepository;
+  measures: ConditionMeasures;
   audit: AuditLog;
   register: RegisterPort;
   notifier: ApprovalNotifier;
@@ -192,7 +218,11 @@ export type ApprovalActionResult =
         | 'comment-too-long'
         | 'unknown-person'
         | 'self-delegation'
-        | 'requester-delegation';
+        | 'requester-delegation'
+        | 'conditions-required'
+        | 'conditions-too-many'
+        | 'conditions-date'
+        | 'conditions-not-last';
     };
 
 /** Reads the approval and checks that the clicker may act on the given step now. */
@@ -243,6 +273,7 @@ async function decide(
   stepIndex: number,
   decision: Decision,
   comment: string | undefined,
+  conditions?: Conditions,
 ): Promise<ApprovalActionResult> {
   const found = await currentFor(deps, actor, approvalId, stepIndex);
   if ('kind' in found) return found;
@@ -250,6 +281,20 @@ async function decide(
   if (decision === 'rejected' && text === '')
     return { kind: 'invalid', reason: 'comment-required' };
   if (text.length > APPROVAL_LIMITS.comment) return { kind: 'invalid', reason: 'comment-too-long' };
+  const lines = (conditions?.lines ?? []).map((l) => l.trim()).filter(Boolean);
+  if (conditions && decision === 'approved') {
+    // Conditions are the last decider's: earlier steps do not conclude the request.
+    if (stepIndex !== found.approval.steps.length - 1)
+      return { kind: 'invalid', reason: 'conditions-not-last' };
+    if (lines.length === 0) return { kind: 'invalid', reason: 'conditions-required' };
+    if (lines.length > CONDITIONS_MAX || lines.some((l) => l.length > APPROVAL_LIMITS.title))
+      return { kind: 'invalid', reason: 'conditions-too-many' };
+    const today = localParts(deps.clock.now(), deps.org.organisation.timezone).date;
+    const last = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    const due = conditions.dueDate.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || due < today || due > last)
+      return { kind: 'invalid', reason: 'conditions-date' };
+  }
 
   const result = await applyChange(deps, found.approval, {
     kind: 'decide',
@@ -270,10 +315,56 @@ async function decide(
   );
   if (result.status === 'pending') await deps.notifier.stepStarted(result);
   else {
-    if (result.status === 'approved') await takeEffect(deps, result, now);
+    if (result.status === 'approved') {
+      await takeEffect(deps, result, now);
+      if (conditions && lines.length > 0)
+        await conditionMeasures(deps, result, actor, lines, conditions.dueDate.trim(), now);
+    }
     await deps.notifier.concluded(result);
   }
   return { kind: 'ok', approval: result };
+}
+
+/**
+ * Each condition of an approval becomes a measure for the requester (for the owner of
+ * the system or document when the requester is not in the register), decided by the
+ * one who approved with conditions.
+ */
+async function conditionMeasures(
+  deps: ApprovalDeps,
+  approval: Approval,
+  actor: Actor,
+  lines: string[],
+  dueDate: string,
+  now: Date,
+): Promise<void> {
+  const { subject } = approval;
+  const ownerId =
+    deps.org.personByAadObjectId(approval.requesterAadObjectId)?.id ??
+    (subject.kind === 'system'
+      ? deps.org.systemById(subject.systemId)?.owner
+      : subject.kind === 'document'
+        ? deps.org.documentById(subject.documentId)?.owner
+        : undefined) ??
+    deps.org.kommunchef().id;
+  for (const [i, line] of lines.entries()) {
+    await deps.measures.decide(
+      {
+        title: line,
+        description: `${approval.title}: ${line}`,
+        ownerId,
+        dueDate,
+        systemId: subject.kind === 'system' ? subject.systemId : null,
+        origin: { kind: 'approval', approvalId: approval.id },
+        submissionId: `approval:${approval.id}:condition:${i}`,
+      },
+      actor,
+      now,
+    );
+  }
+  await auditApproval(deps, now, actor.aadObjectId, 'approval.conditions', approval.id, {
+    conditions: lines.length,
+  });
 }
 
 export const delegateStep = transactional(delegate);

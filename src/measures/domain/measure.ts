@@ -14,7 +14,9 @@ export type MeasureOrigin =
   /** Decided in the owner's answer to a threat-analysis reminder. */
   | { kind: 'threat-analysis'; systemId: string }
   /** An approved exception (undantag) that ran out: correct it, or ask for a new one. */
-  | { kind: 'exception'; approvalId: string };
+  | { kind: 'exception'; approvalId: string }
+  /** A condition of an approval (Godkänn med villkor). */
+  | { kind: 'approval'; approvalId: string };
 
 /** Who "decided" a measure the bot made itself (an exception that ran out). */
 export const SYSTEM_ACTOR = 'system';
