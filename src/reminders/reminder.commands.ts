@@ -4,10 +4,17 @@ import { upcomingFor } from './domain/reminder.service.js';
 import { awarenessShare } from './domain/reminder-answers.js';
 import { formatLocal, localParts } from '../platform/calendar.js';
 import { reminderStringsFor } from './reminder.strings.js';
-import { awarenessStatusCard, goalListCard, reminderListCard } from './reminder.cards.js';
+import {
+  awarenessStatusCard,
+  followUpReportCard,
+  goalListCard,
+  reminderListCard,
+} from './reminder.cards.js';
 import type { CardJson } from '../platform/teams/render.js';
 import type { HandlerContext } from '../platform/teams/handler-context.js';
-import { occurrenceTitle } from './reminder.notifier.js';
+import { occurrenceTitle, reportLabels } from './reminder.notifier.js';
+import { buildFollowUpReport } from './domain/follow-up-report.js';
+import { CATEGORIES } from '../incidents/index.js';
 import type { Command } from '../platform/teams/command.js';
 
 const UPCOMING_DAYS = 400;
@@ -71,8 +78,34 @@ export const acknowledgementsCommand: Command<ReminderFeatureDeps> = {
   },
 };
 
+/**
+ * `årsrapport`: the annual follow-up report (policy 5) of this year so far, for the
+ * säkerhetssamordnare and the kommunchef, whenever they want it (it also comes to the
+ * kommunchef on its own on `REMINDER_REPORT_CRON`).
+ */
+export const annualReportCommand: Command<ReminderFeatureDeps> = {
+  id: 'annual-report',
+  names: ['årsrapport', 'annual report', 'årlig uppföljning', 'uppföljning'],
+  async handle(ctx) {
+    const s = reminderStringsFor(ctx.actor.locale);
+    const roles = ctx.actor.roles;
+    if (!roles.includes('sakerhetssamordnare') && !roles.includes('kommunchef')) {
+      await ctx.turn.sendActivity(s.report.forbidden);
+      return;
+    }
+    const org = ctx.deps.org.organisation;
+    const year = Number(localParts(ctx.deps.clock.now(), org.timezone).date.slice(0, 4));
+    const report = await buildFollowUpReport(ctx.deps.reminders.report, year, CATEGORIES);
+    await sendCard(
+      ctx,
+      followUpReportCard(s, report, reportLabels(ctx.actor.locale, org.authorities), org.timezone),
+    );
+  },
+};
+
 export const reminderCommands: Command<ReminderFeatureDeps>[] = [
   goalsCommand,
   remindersCommand,
   acknowledgementsCommand,
+  annualReportCommand,
 ];

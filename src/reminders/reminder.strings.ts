@@ -169,6 +169,7 @@ export interface ReminderStrings {
     measuresOverdue: string;
     noMeasuresOverdue: string;
     measureDue: (date: string, owner: string) => string;
+    forbidden: string;
     exceptionsEnded: string;
     noExceptionsEnded: string;
     exceptionEnded: (date: string, owner: string) => string;
@@ -418,6 +419,8 @@ const sv: ReminderStrings = {
     measuresOverdue: 'Försenade åtgärder',
     noMeasuresOverdue: 'Inga åtgärder är försenade.',
     measureDue: (date, owner) => `skulle ha varit klar ${date} · ${owner}`,
+    forbidden:
+      'Årsrapporten är för säkerhetssamordnarna och kommunchefen. Vänd dig till säkerhetssamordnaren.',
     exceptionsEnded: 'Undantag som har löpt ut',
     noExceptionsEnded: 'Inga undantag löpte ut under året.',
     exceptionEnded: (date, owner) => `gällde till och med ${date} · ${owner}`,
@@ -647,6 +650,8 @@ const en: ReminderStrings = {
     measuresOverdue: 'Late measures',
     noMeasuresOverdue: 'No measures are late.',
     measureDue: (date, owner) => `due ${date} · ${owner}`,
+    forbidden:
+      'The annual report is for the security coordinators and the chief executive. Ask the security coordinator.',
     exceptionsEnded: 'Exceptions that ran out',
     noExceptionsEnded: 'No exceptions ran out during the year.',
     exceptionEnded: (date, owner) => `applied until ${date} · ${owner}`,

@@ -140,6 +140,22 @@ for (const engine of engines) {
       );
     });
 
+    it('shows the annual report of the year so far to a coordinator who asks for it, and to nobody else', async () => {
+      now = new Date('2026-12-08T09:00:00Z');
+      await app().running.sender.drain();
+      const [report] = await app().as(lars).say('årsrapport');
+      expect(cardProblems(cardOf(report!)!)).toEqual([]);
+      expect(textOf(report!)).toContain('Årlig uppföljning av IT-säkerhetsarbetet 2026');
+      expect(textOf(report!)).toContain('Kontroller enligt instruktionerna');
+      expect(textOf(report!)).toContain('Genomgång av tillträdesskydd · hela organisationen');
+      expect(textOf(report!)).toContain('1 av 1 utförda');
+      const [refused] = await app().as(anna).say('årsrapport');
+      expect(textOf(refused!)).toContain(
+        'Årsrapporten är för säkerhetssamordnarna och kommunchefen.',
+      );
+      expect(cardOf(refused!)).toBeUndefined();
+    });
+
     it('goes to the coordinators a week after a due date nobody answered, once', async () => {
       expect(await runAt('2026-12-31T07:00:00Z')).toEqual(
         new Map([[per, ['Kontroll: Granskning av loggar']]]),
