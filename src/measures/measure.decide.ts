@@ -1,17 +1,12 @@
 import type { CoreTransaction } from '../unit-of-work.js';
 import type { Clock } from '../platform/clock.js';
 import { notifierDeps } from '../unit-of-work.js';
-import type { Measure, MeasureOrigin } from './domain/measure.js';
+import type { Measure } from './domain/measure.js';
+import type { NewMeasureInput } from './domain/measure.validation.js';
 import { createMeasureNotifier } from './measure.notifier.js';
 import { createMeasureRepository } from './measure.repository.js';
 
-export interface DecidedMeasure {
-  title: string;
-  description: string;
-  ownerId: string;
-  dueDate: string;
-  systemId: string | null;
-  origin: MeasureOrigin;
+export interface DecidedMeasure extends NewMeasureInput {
   /** Unique per decider: the same decision made again makes no second measure. */
   submissionId: string;
 }

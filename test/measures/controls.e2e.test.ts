@@ -107,12 +107,14 @@ for (const engine of engines) {
       // Pressed again: the same answer, no second measure.
       const again = await app().as(per).click(logs, 'Utförd utan avvikelse');
       expect(json(again)).toContain('Kontrollen är redan besvarad för det här datumet.');
-      const measures = await app()
-        .running.db.kysely.selectFrom('measure')
-        .select('id')
-        .where('origin_kind', '=', 'control')
-        .execute();
-      expect(measures).toHaveLength(1);
+      expect(await app().query.measuresFrom('control')).toEqual([
+        expect.objectContaining({
+          title: 'Åtgärda avvikelse: Granskning av loggar',
+          ownerId: 'per',
+          dueDate: '2026-12-30',
+          originRef: 'logggranskning-va',
+        }),
+      ]);
 
       // A week later: both answered, nobody is chased.
       expect(await runAt('2026-12-07T07:00:00Z')).toEqual(new Map());

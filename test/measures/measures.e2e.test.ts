@@ -193,12 +193,9 @@ for (const engine of engines) {
         dueDate: '2027-13-01',
       });
       expect(json(typo)).toContain('Ange ett datum som ÅÅÅÅ-MM-DD.');
-      const stored = await app()
-        .running.db.kysely.selectFrom('measure')
-        .select('id')
-        .where('title', '=', 'Byt lösenord')
-        .execute();
-      expect(stored).toEqual([]);
+      expect(
+        (await app().query.measuresFrom('manual')).filter((m) => m.title === 'Byt lösenord'),
+      ).toEqual([]);
     });
 
     it('is decided by coordinators, system owners and the kommunchef only', async () => {
@@ -434,12 +431,13 @@ for (const engine of engines) {
         measureDue: '2027-06-30',
       });
       expect(json(again)).toContain('Redan bekräftat');
-      const stored = await app()
-        .running.db.kysely.selectFrom('measure')
-        .select('title')
-        .where('origin_kind', '=', 'threat-analysis')
-        .execute();
-      expect(stored).toEqual([{ title: 'Inför tvåstegsverifiering i hemtjänstens appar' }]);
+      expect(await app().query.measuresFrom('threat-analysis')).toEqual([
+        expect.objectContaining({
+          title: 'Inför tvåstegsverifiering i hemtjänstens appar',
+          ownerId: 'maria',
+          originRef: 'vard',
+        }),
+      ]);
       // Per's system: nothing changed, one click.
       const pers = (await delivered(app(), per))
         .filter((c) => textOf(c).includes('Dags att se över hotbilden'))
@@ -500,18 +498,8 @@ for (const engine of engines) {
       expect(textOf(card)).toContain('Undantaget har löpt ut: åtgärda eller begär nytt.');
       expect(textOf(card)).toContain('2027-05-01');
       expect(containerStyleOf(cardOf(card)!, 'Undantaget har löpt ut: åtgärda')).toBe('attention');
-      const stored = await app()
-        .running.db.kysely.selectFrom('measure')
-        .select(['owner_id', 'origin_kind', 'origin_ref', 'due_date'])
-        .where('origin_kind', '=', 'exception')
-        .execute();
-      expect(stored).toEqual([
-        {
-          owner_id: 'olof',
-          origin_kind: 'exception',
-          origin_ref: approvalId,
-          due_date: '2027-05-01',
-        },
+      expect(await app().query.measuresFrom('exception')).toEqual([
+        expect.objectContaining({ ownerId: 'olof', originRef: approvalId, dueDate: '2027-05-01' }),
       ]);
       // Made by the bot: more time is decided by the coordinators.
       const asked = await app().as(olof).click(card, 'Begär ny tid', {
@@ -579,14 +567,7 @@ for (const engine of engines) {
       expect(textOf(card)).toContain('Villkor i ett godkännande');
       expect(textOf(card)).toContain('Karin Lund har gett dig en åtgärd.');
       expect(textOf(card)).toContain('2027-02-28');
-      const stored = await app()
-        .running.db.kysely.selectFrom('measure')
-        .select('title')
-        .where('origin_kind', '=', 'approval')
-        .where('origin_ref', '=', approvalId)
-        .orderBy('title')
-        .execute();
-      expect(stored.map((m) => m.title)).toEqual([
+      expect((await app().query.measuresFrom('approval', approvalId)).map((m) => m.title)).toEqual([
         'Gör ett återläsningstest före driftstart',
         'Uppdatera systemsäkerhetsplanen',
       ]);

@@ -194,7 +194,8 @@ function channelAuthentication(
       ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
       ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
       ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
-      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
       OAuthUrl: AuthenticationConstants.OAuthUrl,
       CallerId: 'urn:botframework:azure',
     },

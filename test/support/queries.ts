@@ -28,6 +28,17 @@ export interface StoredPerson {
   unreachableAt: string | null;
 }
 
+/** A measure as the tests check it. */
+export interface StoredMeasure {
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  origin: string;
+  /** The incident number, control, system or approval it came from. */
+  originRef: string | null;
+  status: string;
+}
+
 export interface StoredQuestion {
   text: string;
   matchedRuleId: string | null;
@@ -63,6 +74,21 @@ export function queriesOn(db: Kysely<Database>, orgFile: string) {
 
   return {
     incident,
+
+    /** The stored measures of one origin (`manual`, `incident`, `control`, …), by title. */
+    async measuresFrom(origin: string, originRef?: string): Promise<StoredMeasure[]> {
+      let query = db.selectFrom('measure').selectAll().where('origin_kind', '=', origin);
+      if (originRef !== undefined) query = query.where('origin_ref', '=', originRef);
+      const rows = await query.orderBy('title').execute();
+      return rows.map((r) => ({
+        title: r.title,
+        ownerId: r.owner_id,
+        dueDate: r.due_date,
+        origin: r.origin_kind,
+        originRef: r.origin_ref,
+        status: r.status,
+      }));
+    },
 
     /** The incidents this person reported, oldest first. */
     async incidentsOf(reporter: Sender): Promise<StoredIncident[]> {
