@@ -66,8 +66,8 @@ async function answer(
   if (!mayAnswer(instance, actor.aadObjectId, org)) return { kind: 'forbidden' };
   const now = deps.clock.now();
   const today = localParts(now, org.organisation.timezone).date;
-  const earliest = addDays(parseDate(today)!, CONTROL_EARLY_DAYS).toString();
-  if (!isControlDueDate(instance.control, dueDate) || dueDate > earliest)
+  const latest = addDays(parseDate(today)!, CONTROL_EARLY_DAYS).toString();
+  if (!isControlDueDate(instance.control, dueDate) || dueDate > latest)
     return { kind: 'not-found' };
   const existing = await deps.controls.get(controlId, dueDate);
   if (existing) return { kind: 'already-answered', instance, result: existing };
