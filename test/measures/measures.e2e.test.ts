@@ -373,7 +373,7 @@ for (const engine of engines) {
         title: 'Utbilda ekonomienheten i nätfiske',
         description: 'En kort utbildning för alla på ekonomienheten.',
         owner: 'olof',
-        dueDate: '2027-02-15',
+        dueDate: '2027-02-01',
       });
       const measureId = measureIdOf(answer);
       const card = await latestCard(olof, measureId);
@@ -391,8 +391,30 @@ for (const engine of engines) {
       const [again] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
       expect(textOf(again!)).toContain('Öppna åtgärder som redan är beslutade för ärendet:');
       expect(textOf(again!)).toContain(
-        'Utbilda ekonomienheten i nätfiske · Olof Strand · 2027-02-15',
+        'Utbilda ekonomienheten i nätfiske · Olof Strand · 2027-02-01',
       );
+
+      // Reminded when late, then escalated; closed by its owner, it is chased no more.
+      const remindedAt = async (iso: string, who: Sender) => {
+        now = new Date(iso);
+        await app().running.sender.drain();
+        app().connector.reset();
+        await app().running.runDueReminders();
+        return (await delivered(app(), who))
+          .filter((c) => textOf(c).includes(measureId))
+          .map(summaryOf);
+      };
+      expect(await remindedAt('2027-02-02T07:00:00Z', olof)).toEqual([
+        'Åtgärd försenad: Utbilda ekonomienheten i nätfiske',
+      ]);
+      const lateCard = (await delivered(app(), olof)).find((c) => textOf(c).includes(measureId))!;
+      expect(await remindedAt('2027-02-09T07:00:00Z', lars)).toEqual([
+        'Försenad åtgärd: Utbilda ekonomienheten i nätfiske',
+      ]);
+      await app().as(olof).click(lateCard, 'Markera som genomförd', {
+        doneComment: 'Utbildningen hölls 10 februari.',
+      });
+      expect(await remindedAt('2027-02-16T07:00:00Z', karin)).toEqual([]);
     });
 
     it('is decided in a threat-analysis answer that says what changed; "nothing changed" stays one click', async () => {
