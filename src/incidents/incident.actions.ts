@@ -167,6 +167,8 @@ function act<T extends z.infer<typeof versioned>>(
     async handle(ctx, data) {
       const { aadObjectId, name } = ctx.actor;
       if (!aadObjectId) return refusal('forbidden', strings(ctx).forbidden);
+      const closing = 'status' in data && data.status === 'avslutad';
+      const before = closing ? await ctx.deps.incidents.incidents.get(data.incidentId) : undefined;
       const result = await actOnIncident(
         ctx.deps.incidents,
         { aadObjectId, name },
@@ -174,9 +176,14 @@ function act<T extends z.infer<typeof versioned>>(
         data.version,
         toAction(data),
       );
-      // Closing the case is the moment to decide what must change so it does not recur.
-      const closed = 'status' in data && data.status === 'avslutad';
-      if (result.kind === 'ok' && closed && result.incident.status === 'avslutad')
+      // Closing the case is the moment to decide what must change so it does not recur
+      // (asked once, when it is closed, not at each later save of a closed case).
+      if (
+        result.kind === 'ok' &&
+        before !== undefined &&
+        before.status !== 'avslutad' &&
+        result.incident.status === 'avslutad'
+      )
         return cardResponse(
           await cardFor(ctx, result.incident, {
             text: strings(ctx).card.closedAskMeasures,

@@ -386,8 +386,13 @@ for (const engine of engines) {
         .as(lars)
         .click(incidentCard, 'Spara ändringar', { status: 'avslutad' });
       expect(json(closed)).toContain('Ärendet är avslutat. Behövs åtgärder');
+      // Asked once: a note saved on the closed case later does not ask again.
+      const noted = await app().as(lars).click(closed, 'Spara ändringar', {
+        triageNote: 'Utbildning bokad.',
+      });
+      expect(json(noted)).not.toContain('Behövs åtgärder');
       app().connector.reset();
-      await app().as(lars).click(closed, 'Ny åtgärd');
+      await app().as(lars).click(noted, 'Ny åtgärd');
       const [again] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
       expect(textOf(again!)).toContain('Öppna åtgärder som redan är beslutade för ärendet:');
       expect(textOf(again!)).toContain(
