@@ -151,6 +151,11 @@ for (const engine of engines) {
       expect(textOf(report!)).toContain('Kontroller enligt instruktionerna');
       expect(textOf(report!)).toContain('Genomgång av tillträdesskydd · hela organisationen');
       expect(textOf(report!)).toContain('1 av 1 utförda');
+      // Upcoming reminders list one's own controls, never the escalations of others'.
+      const [perUpcoming] = await app().as(per).say('påminnelser');
+      expect(textOf(perUpcoming!)).toContain('Kontroll: Granskning av loggar');
+      const [larsUpcoming] = await app().as(lars).say('påminnelser');
+      expect(textOf(larsUpcoming!)).not.toContain('Kontroll inte utförd');
       const [refused] = await app().as(anna).say('årsrapport');
       expect(textOf(refused!)).toContain(
         'Årsrapporten är för säkerhetssamordnarna och kommunchefen.',

@@ -214,5 +214,18 @@ export async function upcomingFor(
     now,
     new Date(now.getTime() + days * 86_400_000),
     (r) => r.aadObjectId === aad,
-  );
+  ).filter((o) => !escalation(o));
+}
+
+/**
+ * A reminder sent only if someone else has not acted by then (a late measure to the
+ * coordinators and the kommunchef, an unanswered control to the coordinators): not a
+ * reminder of the person's own, and not one to announce in advance.
+ */
+function escalation(o: ReminderOccurrence): boolean {
+  const { subject } = o;
+  if (subject.kind === 'measure')
+    return subject.stage === 'coordinators' || subject.stage === 'kommunchef';
+  if (subject.kind === 'control') return subject.stage === 'coordinators';
+  return false;
 }
