@@ -98,6 +98,15 @@ export const extraMeasureCards: Record<string, () => CardJson> = {
       refreshUserIds: [],
       now: new Date('2026-12-01T10:00:00Z'),
     }),
+  'measure (new, to its owner)': () =>
+    measureCard(sv, exampleOrg, {
+      measure: sampleMeasure({ status: 'open', extension: null, origin: { kind: 'manual' } }),
+      history: [],
+      viewerAadObjectId: olofAad,
+      refreshUserIds: [],
+      now: new Date('2026-12-01T10:00:00Z'),
+      notice: { text: sv.card.notice.assigned('Lars Berg'), style: 'emphasis' },
+    }),
   'control (deviation reported)': () =>
     controlCard(sv, exampleOrg, {
       instance: logReview,
