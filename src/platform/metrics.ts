@@ -25,6 +25,8 @@ export interface Metrics {
   /** Requests turned away by the per-person limits. */
   limited: Counter<'what'>;
   outboxAttempts: Counter<'outcome'>;
+  /** Reminder occurrences queued for sending, by kind (goal, measure, control, …) and lateness. */
+  remindersSent: Counter<'kind' | 'late'>;
   /** Reads the outbox's counts at every scrape. */
   watchOutbox(source: OutboxGaugeSource, now: () => Date): void;
 }
@@ -88,6 +90,12 @@ export function createMetrics(): Metrics {
       name: 'itsak_outbox_attempts_total',
       help: 'Outbox delivery attempts, by outcome',
       labelNames: ['outcome'],
+      registers,
+    }),
+    remindersSent: new Counter({
+      name: 'itsak_reminders_sent_total',
+      help: 'Reminder occurrences queued for sending, by kind and whether they were late',
+      labelNames: ['kind', 'late'],
       registers,
     }),
     watchOutbox(source, now) {

@@ -63,7 +63,12 @@ export const reminders = defineFeature<Core, ReminderFeatureDeps>({
       name: 'reminders',
       cron: core.config.reminders.tickCron,
       timeZone: core.baseOrg.timezone,
-      run: () => runDueReminders(deps.reminders.run),
+      run: async () => {
+        const result = await runDueReminders(deps.reminders.run);
+        for (const { kind, late } of result.occurrences)
+          core.metrics.remindersSent.inc({ kind, late: String(late) });
+        return result;
+      },
     },
   ],
 });

@@ -60,6 +60,12 @@ for (const engine of engines) {
           [per, ['Kontroll: Granskning av loggar']],
         ]),
       );
+      // Counted for operations: /metrics has the reminders sent, by kind.
+      const metrics = await (await fetch(`${app().running.url}/metrics`)).text();
+      const controls = /^itsak_reminders_sent_total\{kind="control",late="false"\} (\d+)$/m.exec(
+        metrics,
+      );
+      expect(Number(controls?.[1]), metrics.slice(0, 400)).toBeGreaterThanOrEqual(2);
       const access = await cardTo(sara, 'Kontroll: Genomgång av tillträdesskydd');
       const card = cardOf(access)!;
       expect(cardProblems(card)).toEqual([]);

@@ -82,6 +82,8 @@ export interface ReminderDeps {
 export interface ReminderRunResult {
   sent: number;
   late: number;
+  /** What was sent, one entry per occurrence. */
+  occurrences: { kind: ReminderOccurrence['subject']['kind']; late: boolean }[];
   failed: { key: string; error: unknown }[];
 }
 
@@ -138,7 +140,7 @@ export async function runDueReminders(
   deps: ReminderDeps,
   now: Date = deps.clock.now(),
 ): Promise<ReminderRunResult> {
-  const result: ReminderRunResult = { sent: 0, late: 0, failed: [] };
+  const result: ReminderRunResult = { sent: 0, late: 0, occurrences: [], failed: [] };
   // A late occurrence found during quiet hours (after downtime, say) waits for the window too.
   const org = deps.org().organisation;
   if (nextInWindow(now, deps.settings.sendWindow, org.timezone).getTime() > now.getTime())
@@ -152,6 +154,7 @@ export async function runDueReminders(
     try {
       await deps.notifier.send(occurrence, late);
       done.push({ occurrence, late });
+      result.occurrences.push({ kind: occurrence.subject.kind, late });
       result.sent++;
       if (late) result.late++;
     } catch (error) {
