@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reminders as remindersTool } from '../../scripts/reminders.js';
 import { captureIo } from '../support/cli-io.js';
-import { people, personalConversationId, type Sender } from '../support/activities.js';
+import { people, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
 import { engines } from '../support/engines.js';
-import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { cardOf, summaryOf, textOf } from '../support/fake-connector.js';
 import { buttonTitles } from '../support/teams-client.js';
-import { useTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
+import { drainedInboxOf, useTestApp, type InvokeAnswer } from '../support/test-app.js';
 
 const { karin, lars, sara, olof, maria, per, anna } = people;
 const everyone = [karin, lars, sara, olof, maria, per, anna];
@@ -15,14 +15,7 @@ const everyone = [karin, lars, sara, olof, maria, per, anna];
 let now = new Date('2026-11-30T07:00:00Z');
 const clock = { now: () => now };
 
-const summaryOf = (call: ConnectorCall) => (call.body as { summary?: string }).summary ?? '';
 const json = (answer: InvokeAnswer) => JSON.stringify(answer.value);
-
-/** What reached the person's chat, once the outbox has sent everything. */
-async function delivered(app: TestApp, who: Sender): Promise<ConnectorCall[]> {
-  await app.running.sender.drain();
-  return app.connector.deliveredTo(personalConversationId(who));
-}
 
 for (const engine of engines) {
   // The example organisation's controls (config/org.example.yaml): Sara reviews physical
@@ -38,7 +31,7 @@ for (const engine of engines) {
       await app().running.runDueReminders();
       const got = new Map<Sender, string[]>();
       for (const p of everyone) {
-        const cards = (await delivered(app(), p))
+        const cards = (await drainedInboxOf(app(), p))
           .map(summaryOf)
           .filter((s) => s.startsWith('Kontroll'));
         if (cards.length > 0) got.set(p, cards);
@@ -47,7 +40,9 @@ for (const engine of engines) {
     }
 
     const cardTo = async (who: Sender, summary: string) => {
-      const card = (await delivered(app(), who)).filter((c) => summaryOf(c) === summary).at(-1);
+      const card = (await drainedInboxOf(app(), who))
+        .filter((c) => summaryOf(c) === summary)
+        .at(-1);
       expect(card, `${who.name}: ${summary}`).toBeDefined();
       return card!;
     };
@@ -105,7 +100,7 @@ for (const engine of engines) {
       const measureId = /"measureId":"([0-9a-f-]{36})"/.exec(json(deviation))![1];
       const shown = await app().as(per).click(deviation, 'Visa åtgärden');
       expect(shown.value).toBe('Svaret kommer i ett nytt meddelande.');
-      const measureCard = (await delivered(app(), per))
+      const measureCard = (await drainedInboxOf(app(), per))
         .filter((c) => textOf(c).includes(measureId!))
         .at(-1)!;
       expect(buttonTitles(cardOf(measureCard)!)).toContain('Markera som genomförd');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reminders as remindersTool } from '../../scripts/reminders.js';
 import { captureIo } from '../support/cli-io.js';
-import { people, personalConversationId, type Sender } from '../support/activities.js';
+import { people, type Sender } from '../support/activities.js';
 import { cardProblems } from '../support/card-validator.js';
 import { containerStyleOf } from '../support/card-text.js';
 import { engines } from '../support/engines.js';
 import { phishingForm } from '../support/incident-samples.js';
-import { cardOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
+import { cardOf, summaryOf, textOf, type ConnectorCall } from '../support/fake-connector.js';
 import { buttonTitles } from '../support/teams-client.js';
-import { useTestApp, type InvokeAnswer, type TestApp } from '../support/test-app.js';
+import { drainedInboxOf, useTestApp, type InvokeAnswer } from '../support/test-app.js';
 
 const { karin, lars, sara, olof, maria, per, anna } = people;
 const everyone = [karin, lars, sara, olof, maria, per, anna];
@@ -17,16 +17,6 @@ const everyone = [karin, lars, sara, olof, maria, per, anna];
 let now = new Date('2026-11-30T09:00:00Z');
 const clock = { now: () => now };
 
-/**
- * What reached the person's chat, once the outbox has sent everything (drained, not just
- * idle: a second message to the same chat waits for its rate limit).
- */
-async function delivered(app: TestApp, who: Sender): Promise<ConnectorCall[]> {
-  await app.running.sender.drain();
-  return app.connector.deliveredTo(personalConversationId(who));
-}
-
-const summaryOf = (call: ConnectorCall) => (call.body as { summary?: string }).summary ?? '';
 const json = (answer: InvokeAnswer) => JSON.stringify(answer.value);
 const measureIdOf = (answer: InvokeAnswer) => {
   const id = /"measureId":"([0-9a-f-]{36})"/.exec(json(answer))?.[1];
@@ -56,7 +46,7 @@ for (const engine of engines) {
 
     /** The newest card about the measure that reached the person. */
     async function latestCard(who: Sender, measureId: string): Promise<ConnectorCall> {
-      const card = (await delivered(app(), who))
+      const card = (await drainedInboxOf(app(), who))
         .filter((c) => textOf(c).includes(measureId))
         .at(-1);
       expect(card, `${who.name} has a card of the measure`).toBeDefined();
@@ -130,12 +120,12 @@ for (const engine of engines) {
       expect(containerStyleOf(cardOf(closed)!, 'Olof Strand har genomfört åtgärden.')).toBe('good');
 
       // Pressed again from the older card: nothing changes, nobody is told twice.
-      const before = (await delivered(app(), lars)).length;
+      const before = (await drainedInboxOf(app(), lars)).length;
       const twice = await app().as(olof).click(assigned, 'Markera som genomförd', {
         doneComment: 'Igen',
       });
       expect(json(twice)).toContain('Åtgärden är redan genomförd.');
-      expect(await delivered(app(), lars)).toHaveLength(before);
+      expect(await drainedInboxOf(app(), lars)).toHaveLength(before);
 
       expect(await app().query.auditActions('measure', measureId)).toEqual([
         'measure.created',
@@ -284,7 +274,7 @@ for (const engine of engines) {
         const got = new Map<Sender, string[]>();
         for (const p of everyone) {
           // Reminders only: a note about something else may still be on its way.
-          const reminders = (await delivered(app(), p))
+          const reminders = (await drainedInboxOf(app(), p))
             .filter((c) => textOf(c).includes(measureId))
             .map(summaryOf)
             .filter((s) => /^(Åtgärd snart|Åtgärd försenad|Försenad åtgärd):/.test(s));
@@ -303,7 +293,7 @@ for (const engine of engines) {
       expect(overdue).toEqual(
         new Map([[olof, ['Åtgärd försenad: Uppdatera brandväggens regler']]]),
       );
-      const late = (await delivered(app(), olof)).find((c) => textOf(c).includes(measureId))!;
+      const late = (await drainedInboxOf(app(), olof)).find((c) => textOf(c).includes(measureId))!;
       expect(containerStyleOf(cardOf(late)!, 'Åtgärden skulle ha varit klar 2026-12-31.')).toBe(
         'attention',
       );
@@ -317,7 +307,9 @@ for (const engine of engines) {
       );
       const chief = await runAt('2027-01-15T07:00:00Z');
       expect(chief).toEqual(new Map([[karin, ['Försenad åtgärd: Uppdatera brandväggens regler']]]));
-      const toChief = (await delivered(app(), karin)).find((c) => textOf(c).includes(measureId))!;
+      const toChief = (await drainedInboxOf(app(), karin)).find((c) =>
+        textOf(c).includes(measureId),
+      )!;
       expect(textOf(toChief)).toContain('Ansvarig: Olof Strand.');
       expect(await runAt('2027-01-15T09:00:00Z')).toEqual(new Map());
 
@@ -352,7 +344,7 @@ for (const engine of engines) {
       now = new Date('2026-11-30T09:00:00Z');
       const [form] = await app().as(anna).say('incident');
       await app().as(anna).click(form!, 'Skicka rapporten', phishingForm);
-      const incidentCard = (await delivered(app(), lars))
+      const incidentCard = (await drainedInboxOf(app(), lars))
         .filter((c) => textOf(c).includes('Klickade på länk i mejl'))
         .at(-1)!;
       const number = /INC-2026-\d{4}/.exec(textOf(incidentCard))![0];
@@ -366,7 +358,9 @@ for (const engine of engines) {
       app().connector.reset();
       const started = await app().as(lars).click(incidentCard, 'Ny åtgärd');
       expect(started.value).toBe('Svaret kommer i ett nytt meddelande.');
-      const [measureForm] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
+      const [measureForm] = (await drainedInboxOf(app(), lars)).filter(
+        (c) => cardOf(c) !== undefined,
+      );
       expect(textOf(measureForm!)).toContain(`Åtgärden följer av incident ${number}.`);
       expect(cardProblems(cardOf(measureForm!)!)).toEqual([]);
       const answer = await app().as(lars).click(measureForm!, 'Skapa åtgärd', {
@@ -393,7 +387,7 @@ for (const engine of engines) {
       expect(json(noted)).not.toContain('Behövs åtgärder');
       app().connector.reset();
       await app().as(lars).click(noted, 'Ny åtgärd');
-      const [again] = (await delivered(app(), lars)).filter((c) => cardOf(c) !== undefined);
+      const [again] = (await drainedInboxOf(app(), lars)).filter((c) => cardOf(c) !== undefined);
       expect(textOf(again!)).toContain('Öppna åtgärder som redan är beslutade för ärendet:');
       expect(textOf(again!)).toContain(
         'Utbilda ekonomienheten i nätfiske · Olof Strand · 2027-02-01',
@@ -405,14 +399,16 @@ for (const engine of engines) {
         await app().running.sender.drain();
         app().connector.reset();
         await app().running.runDueReminders();
-        return (await delivered(app(), who))
+        return (await drainedInboxOf(app(), who))
           .filter((c) => textOf(c).includes(measureId))
           .map(summaryOf);
       };
       expect(await remindedAt('2027-02-02T07:00:00Z', olof)).toEqual([
         'Åtgärd försenad: Utbilda ekonomienheten i nätfiske',
       ]);
-      const lateCard = (await delivered(app(), olof)).find((c) => textOf(c).includes(measureId))!;
+      const lateCard = (await drainedInboxOf(app(), olof)).find((c) =>
+        textOf(c).includes(measureId),
+      )!;
       expect(await remindedAt('2027-02-09T07:00:00Z', lars)).toEqual([
         'Försenad åtgärd: Utbilda ekonomienheten i nätfiske',
       ]);
@@ -427,7 +423,7 @@ for (const engine of engines) {
       await app().running.sender.drain();
       app().connector.reset();
       await app().running.runDueReminders();
-      const card = (await delivered(app(), maria))
+      const card = (await drainedInboxOf(app(), maria))
         .filter((c) => textOf(c).includes('Dags att se över hotbilden'))
         .at(-1)!;
       expect(buttonTitles(cardOf(card)!)).toEqual([
@@ -466,7 +462,7 @@ for (const engine of engines) {
         }),
       ]);
       // Per's system: nothing changed, one click.
-      const pers = (await delivered(app(), per))
+      const pers = (await drainedInboxOf(app(), per))
         .filter((c) => textOf(c).includes('Dags att se över hotbilden'))
         .at(-1)!;
       const confirmed = await app().as(per).click(pers, 'Hotbilden är genomgången');
@@ -492,7 +488,7 @@ for (const engine of engines) {
       const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(json(requested))![1]!;
       expect(json(requested)).toContain('Gäller till och med: ');
       for (const approver of [olof, lars]) {
-        const card = (await delivered(app(), approver))
+        const card = (await drainedInboxOf(app(), approver))
           .filter((c) => textOf(c).includes(approvalId))
           .at(-1)!;
         await app().as(approver).click(card, 'Godkänn');
@@ -502,7 +498,7 @@ for (const engine of engines) {
         await app().running.sender.drain();
         app().connector.reset();
         await app().running.runDueReminders();
-        return (await delivered(app(), olof))
+        return (await drainedInboxOf(app(), olof))
           .map(summaryOf)
           .filter((t) => t.includes('Privat USB-minne för bokslutet'));
       };
@@ -510,7 +506,7 @@ for (const engine of engines) {
       expect(await reminders('2027-03-01T07:00:00Z')).toEqual([
         'Undantag upphör snart: Privat USB-minne för bokslutet',
       ]);
-      const ending = (await delivered(app(), olof)).find((c) =>
+      const ending = (await drainedInboxOf(app(), olof)).find((c) =>
         summaryOf(c).startsWith('Undantag upphör snart'),
       )!;
       expect(buttonTitles(cardOf(ending)!)).toEqual(['Begär nytt undantag']);
@@ -541,7 +537,7 @@ for (const engine of engines) {
       // The kommunchef's annual report names it among the exceptions that ran out.
       now = new Date('2027-12-01T07:00:00Z');
       await app().running.runDueReminders();
-      const report = (await delivered(app(), karin))
+      const report = (await drainedInboxOf(app(), karin))
         .filter((c) => summaryOf(c).startsWith('Årlig uppföljning'))
         .at(-1)!;
       expect(textOf(report)).toContain('Undantag som har löpt ut');
@@ -559,7 +555,7 @@ for (const engine of engines) {
       });
       const approvalId = /"approvalId":"([0-9a-f-]{36})"/.exec(json(requested))![1]!;
       const cardTo = async (who: Sender) =>
-        (await delivered(app(), who)).filter((c) => textOf(c).includes(approvalId)).at(-1)!;
+        (await drainedInboxOf(app(), who)).filter((c) => textOf(c).includes(approvalId)).at(-1)!;
       // Maria decides the first step: conditions are the kommunchef's, who decides last.
       const first = await cardTo(maria);
       expect(buttonTitles(cardOf(first)!)).not.toContain('Godkänn med dessa villkor');
@@ -579,7 +575,7 @@ for (const engine of engines) {
         conditionsDue: '2027-02-28',
       });
       expect(json(approved)).toContain('Godkänd');
-      const measures = (await delivered(app(), lars))
+      const measures = (await drainedInboxOf(app(), lars))
         .map(summaryOf)
         .filter((t) => t.startsWith('Ny åtgärd:'));
       expect(measures).toEqual(
@@ -588,7 +584,7 @@ for (const engine of engines) {
           'Ny åtgärd: Gör ett återläsningstest före driftstart',
         ]),
       );
-      const card = (await delivered(app(), lars)).find(
+      const card = (await drainedInboxOf(app(), lars)).find(
         (c) => summaryOf(c) === 'Ny åtgärd: Uppdatera systemsäkerhetsplanen',
       )!;
       expect(textOf(card)).toContain('Villkor i ett godkännande');
@@ -632,7 +628,9 @@ for (const engine of engines) {
       const done = await create('Stäng gamla konton', '2026-12-15');
       await create('Gå igenom behörigheterna', '2026-12-01');
       now = new Date('2026-12-03T09:00:00Z');
-      const card = (await delivered(app(), olof)).filter((c) => textOf(c).includes(done)).at(-1)!;
+      const card = (await drainedInboxOf(app(), olof))
+        .filter((c) => textOf(c).includes(done))
+        .at(-1)!;
       await app().as(olof).click(card, 'Markera som genomförd', { doneComment: 'Stängda.' });
 
       const list = await remindersCli(

@@ -265,6 +265,11 @@ function parseBody(raw: string): Record<string, unknown> {
 }
 
 /** Text of a delivered activity, or the texts inside its Adaptive Card. */
+/** What the lock screen and the activity feed show of a delivered message. */
+export function summaryOf(call: ConnectorCall): string {
+  return typeof call.body.summary === 'string' ? call.body.summary : '';
+}
+
 export function textOf(call: ConnectorCall): string {
   const parts: string[] = [];
   if (typeof call.body.text === 'string') parts.push(call.body.text);

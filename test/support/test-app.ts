@@ -89,6 +89,15 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/**
+ * What reached the person's chat since the last reset, once the outbox has sent
+ * everything (drained, not just idle: a second message to one chat waits for its rate limit).
+ */
+export async function drainedInboxOf(app: TestApp, who: Sender): Promise<ConnectorCall[]> {
+  await app.running.sender.drain();
+  return app.connector.deliveredTo(personalConversationId(who));
+}
+
 export type OutboxMessage = Parameters<RunningApp['outbox']['enqueue']>[0];
 
 export interface TestAppOptions extends AppOptions {

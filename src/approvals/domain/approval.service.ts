@@ -3,6 +3,7 @@ import type { AuditEvent, AuditLog } from '../../org/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { OrgDirectory } from '../../org/index.js';
 import type { RegisterChange } from '../../org/index.js';
+import type { DecidedMeasure } from '../../measures/index.js';
 import { localParts } from '../../platform/calendar.js';
 import { inUnitOfWork, transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import { onlyRequesterCouldDecide, planChain } from './approval.chains.js';
@@ -66,18 +67,10 @@ export interface ApprovalNotifier {
 /** Measures decided with an approval (the measures feature stores and sends them). */
 export interface ConditionMeasures {
   decide(
-    measure: {
-      title: string;
-      description: string;
-      ownerId: string;
-      dueDate: string;
-      systemId: string | null;
-      origin: { kind: 'approval'; approvalId: string };
-      submissionId: string;
-    },
+    measure: DecidedMeasure,
     by: { aadObjectId: string; name: string },
     at: Date,
-  ): Promise<{ id: string }>;
+  ): Promise<unknown>;
 }
 
 /** Conditions of a final approval: each line becomes a measure, done by the same date. */

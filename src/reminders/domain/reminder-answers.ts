@@ -1,5 +1,6 @@
 import type { AadObjectId } from '../../platform/identity.js';
 import type { AuditLog } from '../../org/index.js';
+import type { MeasureRepository } from '../../measures/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { transactional, type UnitOfWork } from '../../platform/unit-of-work.js';
 import type { OrgDirectory } from '../../org/index.js';
@@ -31,22 +32,7 @@ export interface ThreatChanges {
 }
 
 /** A measure decided in a threat-analysis answer (the measures feature stores it). */
-export interface ThreatMeasures {
-  create(
-    measure: {
-      title: string;
-      description: string;
-      ownerId: string;
-      dueDate: string;
-      systemId: string | null;
-      origin: { kind: 'threat-analysis'; systemId: string };
-      createdByAadObjectId: string;
-      createdByName: string;
-      submissionId: string;
-    },
-    at: Date,
-  ): Promise<{ measure: { id: string }; created: boolean }>;
-}
+export type ThreatMeasures = Pick<MeasureRepository, 'create'>;
 
 export interface ThreatReviewRepository {
   /** Stores the review unless one exists for the checkpoint; returns the stored one. */
