@@ -11,6 +11,7 @@ const MODULES = [
   'outbox',
   'reminders',
   'rules',
+  'tab',
 ];
 
 const otherModules = (module) => ({

@@ -26,6 +26,7 @@ import {
 import { ItSakerhetBot } from './platform/teams/bot.js';
 import type { FeatureModule, PeriodicTask } from './platform/teams/feature.js';
 import type { ReminderRunResult } from './reminders/index.js';
+import { registerTab, type TabOptions } from './tab/index.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Body and connection limits of the HTTP server (tests use short timeouts). */
   http?: Partial<HttpLimits>;
   shutdown?: Partial<ShutdownLimits>;
+  /** The tab's page folder and, for tests, the keys its single sign-on tokens are checked with. */
+  tab?: Pick<TabOptions, 'pageDirectory' | 'signingKeys'>;
 }
 
 export interface ShutdownLimits {
@@ -147,6 +150,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       answerDatabaseUnavailable: (context) => answerDatabaseUnavailable(context, log),
       metrics: { registry: core.metrics.registry, token: config.metricsToken },
     });
+    let ownUrl = '';
+    registerTab({
+      server,
+      core,
+      features,
+      ...options.tab,
+      url: () => ownUrl,
+      process: (activity, logic) => adapter.handle('', activity, logic),
+      runTurn: (context) => bot.run(context),
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -162,6 +175,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       .flatMap((f) => f.periodic)
       .flatMap((task) => startTask(task, log, core.database) ?? []);
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    ownUrl = url;
     log.info({ mode: config.mode, port, engine: db.engine }, 'bot listening');
 
     const runTask = taskRunner(features);

@@ -246,6 +246,20 @@ export function createApprovalRepository(db: Executor): ApprovalRepository {
       return load(db, rows);
     },
 
+    async summariesSince(since: Date) {
+      const rows = await db
+        .selectFrom('approval')
+        .select(['type', 'status', 'created_at', 'updated_at'])
+        .where('created_at', '>=', since.toISOString())
+        .execute();
+      return rows.map((r) => ({
+        type: r.type as ApprovalType,
+        status: r.status as ApprovalStatus,
+        createdAt: new Date(r.created_at),
+        updatedAt: new Date(r.updated_at),
+      }));
+    },
+
     async listByRequester(aadObjectId: string, limit: number) {
       const rows = await db
         .selectFrom('approval')

@@ -6,6 +6,7 @@ import {
   type CoreTransaction,
   type HandlerCore,
 } from '../unit-of-work.js';
+import { approvalOverview } from './approval.overview.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   remindPendingApprovals,
@@ -54,6 +55,7 @@ export const approvals = defineFeature<Core, ApprovalFeatureDeps>({
   cardActions: approvalActions,
   searches: [peopleSearch],
   deps: (core) => handlerDeps(core, { approvals: createApprovalDeps(core) }),
+  overview: (deps) => approvalOverview(deps.approvals),
   periodic: (deps, core) => [
     {
       name: 'approval reminders',

@@ -315,6 +315,19 @@ export function createIncidentRepository(db: Executor): IncidentRepository {
       return load(db, rows);
     },
 
+    /** Category and time of each incident reported in the year (the tab's chart). */
+    async reportedInYear(year: number) {
+      const rows = await db
+        .selectFrom('incident')
+        .select(['category', 'created_at'])
+        .where('year', '=', year)
+        .execute();
+      return rows.map((r) => ({
+        category: r.category as Category,
+        reportedAt: new Date(r.created_at),
+      }));
+    },
+
     async listOpen(limit: number) {
       const rows = await db
         .selectFrom('incident')

@@ -17,6 +17,7 @@ import { incidentCommand } from './incident.command.js';
 import { createIncidentNotifier } from './incident.notifier.js';
 import { createIncidentRepository } from './incident.repository.js';
 import { myIncidentsCommand } from './my-incidents.command.js';
+import { incidentOverview } from './incident.overview.js';
 import { incidentRegister } from './incident-register.export.js';
 import { permissionsFor, rolesOnIncident } from './domain/incident.access.js';
 
@@ -83,6 +84,7 @@ export const incidents = defineFeature<Core, IncidentFeatureDeps>({
   commands: [incidentCommand, myIncidentsCommand],
   cardActions: incidentActions,
   deps: (core) => handlerDeps(core, { incidents: createIncidentDeps(core) }),
+  overview: (deps) => incidentOverview(deps.incidents),
   periodic: (deps, core) => [
     {
       name: 'incident deadlines',

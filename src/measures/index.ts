@@ -1,6 +1,7 @@
 import type { Core } from '../composition.js';
 import { incidentForHandler } from '../incidents/index.js';
 import type { Person } from '../org/index.js';
+import { measureOverview } from './measure.overview.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import {
   handlerDeps,
@@ -71,4 +72,5 @@ export const measures = defineFeature<Core, MeasureFeatureDeps>({
       incidentFor: (id: string, viewer: string) => incidentForHandler(core, id, viewer),
       mayCreate: (person: Person | undefined) => mayCreateMeasures(person, core.register.current),
     }),
+  overview: (deps) => measureOverview(deps.measures),
 });

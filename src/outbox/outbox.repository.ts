@@ -294,6 +294,18 @@ export function createOutboxRepository(db: Executor) {
       return rows.map(toUndelivered);
     },
 
+    /** The newest messages to one person, whatever their state (the local inbox view). */
+    async listTo(aadObjectId: string, limit: number): Promise<OutboxRow[]> {
+      return db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('recipient_aad_object_id', '=', aadObjectId.toLowerCase())
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
     async findById(id: string): Promise<OutboxRow | undefined> {
       return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -38,6 +38,11 @@ export interface Config {
    * local mode (bound to 127.0.0.1) and answers 404 in production mode.
    */
   readonly metricsToken: string | undefined;
+  /**
+   * The public host name (BOT_DOMAIN). In production the tab's single sign-on tokens
+   * must be for `api://<botDomain>/<app id>`; without it the tab's API refuses them.
+   */
+  readonly botDomain: string | undefined;
   readonly outbox: {
     readonly ratePerSecond: number;
     readonly perConversationPerSecond: number;
@@ -116,7 +121,16 @@ const clockTime = (fallback: string) =>
       .default(fallback),
   );
 
+const hostName = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path')
+    .optional(),
+);
+
 const envSchema = z.object({
+  BOT_DOMAIN: hostName,
   PORT: intInRange(0, 65535, 3978),
   DATABASE_URL: optionalString,
   DATABASE_POOL_SIZE: intInRange(1, 100, 10),
@@ -262,6 +276,7 @@ export function loadConfig(env: Environment): Config {
     forceLocale: e.FORCE_LOCALE,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    botDomain: e.BOT_DOMAIN?.toLowerCase(),
     outbox: {
       ratePerSecond: e.OUTBOX_RATE_PER_SECOND,
       perConversationPerSecond: e.OUTBOX_PER_CONVERSATION_PER_SECOND,
@@ -319,13 +334,7 @@ export function loadPackagingConfig(env: Environment = process.env): PackagingCo
   const schema = z.object({
     TEAMS_APP_ID: z.preprocess(blankToUndefined, guid.optional()),
     MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
-    BOT_DOMAIN: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path')
-        .optional(),
-    ),
+    BOT_DOMAIN: hostName,
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

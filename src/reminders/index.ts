@@ -1,6 +1,7 @@
 import type { Core } from '../composition.js';
 import type { OrgDirectory } from '../org/index.js';
 import type { Clock } from '../platform/clock.js';
+import { reminderOverview } from './reminder.overview.js';
 import { defineFeature } from '../platform/teams/feature.js';
 import { handlerDeps } from '../unit-of-work.js';
 import type { KnowledgeBase } from '../rules/index.js';
@@ -58,6 +59,7 @@ export const reminders = defineFeature<Core, ReminderFeatureDeps>({
       reminders: await createReminderDeps(core),
       knowledgeBase: core.knowledgeBase,
     }),
+  overview: (deps) => reminderOverview(deps.reminders),
   periodic: (deps, core) => [
     {
       name: 'reminders',

@@ -112,7 +112,7 @@ describe.skipIf(!chromiumFound)(
       // colours and a button 2 px taller, which a cut-off title does not depend on; the
       // colours of text come from each theme's host config.
       const css = readFileSync(
-        fromRoot('test', 'fixtures', 'teams-host-config', 'teams.css'),
+        fromRoot('src', 'tab', 'page', 'teams-host-config', 'teams.css'),
         'utf8',
       );
       for (const theme of themes) {

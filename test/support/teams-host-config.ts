@@ -15,7 +15,7 @@ export interface HostConfigJson {
 
 const load = (theme: string) =>
   JSON.parse(
-    readFileSync(fromRoot('test', 'fixtures', 'teams-host-config', `${theme}.json`), 'utf8'),
+    readFileSync(fromRoot('src', 'tab', 'page', 'teams-host-config', `${theme}.json`), 'utf8'),
   ) as HostConfigJson;
 
 /** Teams' host configs as the official designer ships them (see the fixture's README). */

@@ -11,6 +11,8 @@ import {
   APPROVAL_LIMITS,
   currentStep,
   type Approval,
+  type ApprovalStatus,
+  type ApprovalType,
   type ApprovalStep,
   type Decision,
 } from './approval.js';
@@ -48,6 +50,16 @@ export interface ApprovalRepository {
   ): Promise<Approval | 'stale'>;
   listPending(): Promise<Approval[]>;
   listByRequester(aadObjectId: string, limit: number): Promise<Approval[]>;
+  /** Type, status and times of every request made since `since` (the tab's charts). */
+  summariesSince(since: Date): Promise<ApprovalSummary[]>;
+}
+
+export interface ApprovalSummary {
+  type: ApprovalType;
+  status: ApprovalStatus;
+  createdAt: Date;
+  /** For a decided request: when it was decided. */
+  updatedAt: Date;
 }
 
 export interface RegisterPort {

@@ -56,6 +56,8 @@ export interface IncidentRepository {
   /** Every incident numbered in the year (INC-<year>-…), in number order. */
   listOfYear(year: number): Promise<Incident[]>;
   listWithPendingReports(): Promise<Incident[]>;
+  /** Category and time of every incident numbered in the year. */
+  reportedInYear(year: number): Promise<{ category: Category; reportedAt: Date }[]>;
 }
 
 export interface NewIncident extends IncidentReportInput {

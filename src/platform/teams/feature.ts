@@ -1,6 +1,7 @@
 import { bindCardAction, type BoundCardAction, type CardAction } from './card-action.js';
 import { bindCardSearch, type BoundCardSearch, type CardSearch } from './card-search.js';
 import { bindCommand, type BoundCommand, type Command } from './command.js';
+import type { OverviewContribution } from '../overview.js';
 
 /** Work a feature wants done on a schedule; what is due is decided from the database each time. */
 export type PeriodicTask =
@@ -20,6 +21,8 @@ export interface FeatureModule {
   fallback?: BoundCommand;
   /** Sent after the welcome text when someone installs the app (the help card). */
   welcome?: BoundCommand;
+  /** What it shows in the personal tab "Översikt". */
+  overview?: OverviewContribution;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface FeatureDefinition<C, D> {
   welcome?: Command<D>;
   deps(core: C): D | Promise<D>;
   periodic?(deps: D, core: C): PeriodicTask[];
+  overview?(deps: D, core: C): OverviewContribution;
 }
 
 /** A feature the composition root can list: its command names and card verbs are known before it is built. */
@@ -61,6 +65,7 @@ export function defineFeature<C, D>(definition: FeatureDefinition<C, D>): Featur
         periodic: definition.periodic?.(deps, core) ?? [],
         fallback: definition.fallback && bindCommand(definition.fallback, deps),
         welcome: definition.welcome && bindCommand(definition.welcome, deps),
+        overview: definition.overview?.(deps, core),
       };
     },
   };
