@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { people, type Sender } from '../support/activities.js';
 import { engines } from '../support/engines.js';
 import { phishingForm } from '../support/incident-samples.js';
-import { useTestApp, type TestApp } from '../support/test-app.js';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { startTestApp, useTestApp, type TestApp } from '../support/test-app.js';
 import { pressButton } from '../support/teams-client.js';
 
 const { karin, lars, sara, dina, olof, maria, anna, erik } = people;
@@ -188,25 +189,59 @@ for (const engine of engines) {
 }
 
 describe('the tab in production mode', () => {
-  it('has no local inbox and takes no person from a header', async () => {
-    const { startTestApp } = await import('../support/test-app.js');
+  it('answers only with a valid single sign-on token, has no local inbox and takes no person from a header', async () => {
+    const pair = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
+    const appId = '11111111-1111-1111-1111-111111111111';
+    const tenant = '00000000-0000-0000-0000-000000000001';
     const app = await startTestApp({
       env: {
-        MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+        MicrosoftAppId: appId,
         MicrosoftAppPassword: 'secret',
-        MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppTenantId: tenant,
         ORG_FILE: 'config/org.example.yaml',
         BOT_DOMAIN: 'itsak.example.se',
       },
+      tab: { signingKeys: createLocalJWKSet({ keys: [jwk] }) },
     });
+    const tokenFor = (who: Sender) =>
+      new SignJWT({ oid: who.aadObjectId, tid: tenant })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(`https://sts.windows.net/${tenant}/`)
+        .setAudience(`api://itsak.example.se/${appId}`)
+        .setExpirationTime('1h')
+        .sign(pair.privateKey);
+    const get = async (path: string, headers: Record<string, string>) => {
+      const response = await fetch(`${app.running.url}${path}`, { headers });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
     try {
-      const overview = await tabGet(app, '/tab/api/overview', 'lars');
-      expect(overview.status).toBe(401);
-      expect(JSON.stringify(overview.body)).not.toContain('INC-');
+      // The local picker's header means nothing here.
+      const picked = await get('/tab/api/overview', { 'x-local-person': 'lars' });
+      expect(picked.status).toBe(401);
+      expect(picked.body.error).toMatch(/Inloggningen kunde inte bekräftas/);
+
+      const asLars = await get('/tab/api/overview', {
+        authorization: `Bearer ${await tokenFor(lars)}`,
+      });
+      expect(asLars.status).toBe(200);
+      expect((asLars.body.viewer as { name: string }).name).toBe('Lars Berg');
+      expect(asLars.body.dashboard).toBe(true);
+      const dashboard = await get('/tab/api/dashboard', {
+        authorization: `Bearer ${await tokenFor(anna)}`,
+      });
+      expect(dashboard.status).toBe(403);
+
       const inbox = await fetch(`${app.running.url}/tab/api/local/inbox?person=lars`);
       expect(inbox.status).toBe(404);
-      const session = await tabGet(app, '/tab/api/session');
+      const session = await get('/tab/api/session', {});
       expect(session.body.people).toEqual([]);
+
+      // The page may be framed by Teams and Microsoft 365 only.
+      const page = await fetch(`${app.running.url}/tab`);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com /);
+      expect(csp).not.toMatch(/frame-ancestors[^;]*\*(\s|;|$)/);
     } finally {
       await app.stop();
     }
