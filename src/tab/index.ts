@@ -64,6 +64,7 @@ export function registerTab(options: TabOptions): void {
             people: core.people,
             clock: core.clock,
             tenantId,
+            timeZone: () => core.register.current.organisation.timezone,
             fallbackServiceUrl: () => `${options.url()}${LOCAL_CONNECTOR_PATH}/`,
             process: options.process,
             runTurn: options.runTurn,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Person, PersonRepository } from '../org/index.js';
 import type { OutboxRepository } from '../outbox/index.js';
+import { formatLocal } from '../platform/calendar.js';
 import type { Clock } from '../platform/clock.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Clock } from '../platform/clock.js';
  */
 export interface InboxMessage {
   id: string;
-  /** When it was queued (ISO). */
+  /** When it was queued, on the organisation's wall clock. */
   at: string;
   status: string;
   text: string;
@@ -43,6 +44,7 @@ export interface LocalInboxDeps {
   people: PersonRepository;
   clock: Clock;
   tenantId: string;
+  timeZone: () => string;
   /** Where the bot's connector calls go for someone it has never seen in a chat. */
   fallbackServiceUrl: () => string;
   /** Runs one activity through the bot, as `/api/messages` does. */
@@ -67,7 +69,7 @@ export function createLocalInbox(deps: LocalInboxDeps): LocalInbox {
         const activity = JSON.parse(row.activity) as Partial<Activity>;
         return {
           id: row.id,
-          at: row.created_at,
+          at: formatLocal(new Date(row.created_at), deps.timeZone()),
           status: row.status,
           text: typeof activity.text === 'string' ? activity.text : '',
           cards: cardsOf(activity),

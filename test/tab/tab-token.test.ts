@@ -13,9 +13,11 @@ const APP_ID = '11111111-1111-1111-1111-111111111111';
 const APP_ID_URI = `api://itsak.example.se/${APP_ID}`;
 const LARS = '00000000-0000-0000-0000-0000000000A2';
 
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 let policy: TokenPolicy;
-let signingKey: CryptoKey;
-let strangerKey: CryptoKey;
+let signingKey: SigningKey;
+let strangerKey: SigningKey;
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
@@ -42,7 +44,7 @@ interface TokenShape {
   audience?: string;
   /** Seconds from now. */
   expiresIn?: number;
-  key?: CryptoKey;
+  key?: SigningKey;
   kid?: string;
 }
 

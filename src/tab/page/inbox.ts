@@ -43,18 +43,13 @@ export async function renderInbox(
   person: string,
   s: PageStrings,
   theme: string,
-  locale: string,
 ): Promise<void> {
   const { messages } = await api.inbox(person);
   const list = document.createElement('ol');
   list.className = 'inbox';
   const show = (item: HTMLElement, message: InboxMessage) => {
     item.replaceChildren(
-      text(
-        'p',
-        `${new Date(message.at).toLocaleString(locale === 'en' ? 'en-GB' : 'sv-SE')} · ${s.status[message.status] ?? message.status}`,
-        'meta',
-      ),
+      text('p', `${message.at} · ${s.status[message.status] ?? message.status}`, 'meta'),
     );
     if (message.text) item.appendChild(text('p', message.text, 'message'));
     for (const card of message.cards) {

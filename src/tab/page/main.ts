@@ -375,7 +375,7 @@ async function renderInboxView(target: HTMLElement, state: State): Promise<void>
   bar.append(label, select);
   const messages = el('div');
   target.replaceChildren(el('p', s.inboxIntro, 'subtitle'), bar, messages);
-  const load = () => renderInbox(messages, state.api, select.value, s, state.theme, state.locale);
+  const load = () => renderInbox(messages, state.api, select.value, s, state.theme);
   select.addEventListener('change', () => {
     load().catch((error: unknown) => failure(state, error));
   });
