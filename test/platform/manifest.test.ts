@@ -132,6 +132,28 @@ describe('Teams manifest template', () => {
     expect(manifest.developer.name).toBe('Sjövik kommun (exempel)');
   });
 
+  it('offers the personal tab Översikt, served by the bot, with single sign-on for the bot’s app', async () => {
+    const filled = fillManifest(await readManifestFile('manifest.json'), settings) as unknown as {
+      staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+      webApplicationInfo: { id: string; resource: string };
+    };
+    const tab = filled.staticTabs.find((t) => t.entityId === 'oversikt');
+    expect(tab).toMatchObject({
+      name: 'Översikt',
+      contentUrl: `https://${settings.botDomain}/tab`,
+      scopes: ['personal'],
+    });
+    // The chat stays the app's first tab.
+    expect(filled.staticTabs[0]!.entityId).toBe('conversations');
+    // The audience the tab's API checks (src/tab/index.ts): api://<BOT_DOMAIN>/<app id>.
+    expect(filled.webApplicationInfo).toEqual({
+      id: settings.botAppId,
+      resource: `api://${settings.botDomain}/${settings.botAppId}`,
+    });
+    const localization = JSON.parse(await readManifestFile('en.json')) as Record<string, unknown>;
+    expect(localization['staticTabs[1].name']).toBe('Overview');
+  });
+
   it('offers the bot in personal, team and groupChat; team and group chats list only what is answered there', async () => {
     const manifest = view(fillManifest(await readManifestFile('manifest.json'), settings));
     const bot = manifest.bots?.[0];
