@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const { url } = await app.start();
     if (config.mode === 'local') {
       console.log(
-        `IT-säkerhetsboten kör i lokalt läge på ${url}/api/messages (npm run playground för att chatta).`,
+        `IT-säkerhetsboten kör i lokalt läge på ${url}/api/messages (npm run playground för att chatta). Fliken Översikt med inkorgen: ${url}/tab`,
       );
     }
   } catch (error) {
