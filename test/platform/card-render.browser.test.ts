@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,22 @@ import { teamsHostConfigs } from '../support/teams-host-config.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFound = existsSync(CHROMIUM);
 const PHONE_WIDTH = 360;
+/**
+ * Widths are measured in Liberation Sans (Arial's metrics, for Segoe UI). Without it
+ * Chromium falls back to a wider font and every long button would look cut off.
+ */
+const fontFound = (() => {
+  try {
+    return /Liberation Sans/i.test(execFileSync('fc-list', { encoding: 'utf8' }));
+  } catch {
+    return false;
+  }
+})();
+const skipReason = !chromiumFound
+  ? ` (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set CHROMIUM_PATH)`
+  : !fontFound
+    ? " (skipped: the font Liberation Sans is not installed; install Debian's fonts-liberation)"
+    : '';
 
 interface Rendered {
   /** Backslash escapes the person would read, e.g. `\-`. */
@@ -91,8 +108,8 @@ function renderInPage(args: { card: unknown; hostConfig: unknown; width: number 
   return { escapes, clipped, warnings };
 }
 
-describe.skipIf(!chromiumFound)(
-  `cards in Chromium at ${PHONE_WIDTH} px with Teams' host config${chromiumFound ? '' : ` (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set CHROMIUM_PATH)`}`,
+describe.skipIf(skipReason !== '')(
+  `cards in Chromium at ${PHONE_WIDTH} px with Teams' host config${skipReason}`,
   () => {
     let close: (() => Promise<void>) | undefined;
     let page: import('playwright-core').Page | undefined;
