@@ -151,7 +151,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       metrics: { registry: core.metrics.registry, token: config.metricsToken },
     });
     let ownUrl = '';
-    registerTab({
+    const tab = registerTab({
       server,
       core,
       features,
@@ -177,6 +177,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     ownUrl = url;
     log.info({ mode: config.mode, port, engine: db.engine }, 'bot listening');
+    // Said after listening, so that a start that cannot work still prints one line.
+    if (!tab.pageBuilt)
+      log.warn({ directory: tab.directory }, 'the tab page is not built: run npm run build');
 
     const runTask = taskRunner(features);
     running = {

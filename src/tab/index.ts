@@ -32,7 +32,7 @@ export interface TabOptions {
 }
 
 /** The personal tab "Översikt": its page and API, on the bot's own server. */
-export function registerTab(options: TabOptions): void {
+export function registerTab(options: TabOptions): { pageBuilt: boolean; directory: string } {
   const { core } = options;
   const { config } = core;
   const tenantId = core.baseOrg.tenantId.toLowerCase();
@@ -49,7 +49,8 @@ export function registerTab(options: TabOptions): void {
     core.log.warn(
       'BOT_DOMAIN is not set: the tab cannot check single sign-on and refuses every request',
     );
-  registerTabRoutes(options.server, {
+  const directory = options.pageDirectory ?? defaultTabDirectory();
+  const { pageBuilt } = registerTabRoutes(options.server, {
     mode: config.mode,
     organisation: core.baseOrg.organisation,
     org: () => core.register.current,
@@ -70,8 +71,9 @@ export function registerTab(options: TabOptions): void {
             runTurn: options.runTurn,
           })
         : undefined,
-    pageDirectory: options.pageDirectory ?? defaultTabDirectory(),
+    pageDirectory: directory,
     forceLocale: config.forceLocale,
     log: core.log,
   });
+  return { pageBuilt, directory };
 }

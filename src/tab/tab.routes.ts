@@ -109,9 +109,9 @@ function queryOf(req: restify.Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://tab.local').searchParams;
 }
 
-export function registerTabRoutes(server: restify.Server, deps: TabDeps): void {
+/** Registers the tab's routes; says whether the page was found built. */
+export function registerTabRoutes(server: restify.Server, deps: TabDeps): { pageBuilt: boolean } {
   const page = readPage(deps.pageDirectory);
-  if (!page) deps.log.warn({ directory: deps.pageDirectory }, 'the tab page is not built');
 
   const serveIndex = async (_req: restify.Request, res: restify.Response) => {
     const headers = {
@@ -254,7 +254,7 @@ export function registerTabRoutes(server: restify.Server, deps: TabDeps): void {
   );
 
   const { inbox } = deps;
-  if (deps.mode !== 'local' || !inbox) return;
+  if (deps.mode !== 'local' || !inbox) return { pageBuilt: page !== undefined };
 
   // Local mode only: a connector for people never seen in a chat, so that what the
   // bot sends them is delivered (and shown in the inbox view) instead of retried.
@@ -305,4 +305,5 @@ export function registerTabRoutes(server: restify.Server, deps: TabDeps): void {
       sendJson(res, 200, await inbox.press(person, body.verb, body.data ?? {}));
     }),
   );
+  return { pageBuilt: page !== undefined };
 }
