@@ -38,6 +38,11 @@ const ERROR_TEXTS = [
 
 type Step =
   | { say: string; expect: string }
+  /**
+   * In the tab's inbox view (local mode), as `inbox`: the card that shows `near` (or
+   * `expect`), and its button `press` if given; then `expect` shows on that message.
+   */
+  | { inbox: string; near?: string; press?: string; expect: string }
   | {
       press: string;
       /** The button next to this text (as "Visa" on a list's row). */
@@ -85,6 +90,9 @@ const walks: { person: string; steps: Step[] }[] = [
         expect: 'Driftgodkännande efter uppgradering',
       },
       { say: 'påminnelser', expect: 'Dina kommande påminnelser' },
+      // What the others received, in the tab's inbox view: the playground shows only Anna.
+      { inbox: 'lars', near: 'Klickade på länk i mejl', expect: 'Ta ärendet' },
+      { inbox: 'olof', near: 'Driftgodkännande efter uppgradering', expect: 'Godkänn' },
     ],
   },
   {
@@ -105,6 +113,8 @@ const walks: { person: string; steps: Step[] }[] = [
       { say: 'godkännanden', expect: 'Driftgodkännande efter uppgradering' },
       { press: 'Visa', near: 'Driftgodkännande efter uppgradering', expect: 'Motivering' },
       { press: 'Godkänn', expect: 'Godkänt av Olof Strand' },
+      // Anna's inbox in the tab: the answer to her request reached her.
+      { inbox: 'anna', near: 'är godkänd', expect: 'Driftgodkännande efter uppgradering' },
     ],
   },
   {
@@ -202,7 +212,32 @@ async function cardWith(page: Page, text: string, button?: Locator): Promise<Loc
 const shown = (page: Page, text: string) =>
   page.getByText(new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).count();
 
+/** The bot the playground script starts (its default port). */
+const BOT_URL = 'http://127.0.0.1:3978';
+
+/** A step in the tab's inbox view: the person's messages as the outbox holds them. */
+async function runInbox(page: Page, step: Extract<Step, { inbox: string }>): Promise<void> {
+  // A page of its own beside the playground's (which was opened with browser.newPage).
+  const tab = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 400, height: 900 } });
+  try {
+    await tab.goto(`${BOT_URL}/tab?person=${encodeURIComponent(step.inbox)}`);
+    await tab.locator('#views button', { hasText: 'Inkorg' }).click();
+    const message = tab.locator('#view-inbox li', { hasText: step.near ?? step.expect }).first();
+    await message.waitFor({ timeout: STEP_TIMEOUT_MS });
+    if (step.press) await message.getByRole('button', { name: step.press, exact: true }).click();
+    await message.getByText(step.expect).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    const errors = await shownOf(tab, ERROR_TEXTS);
+    if (errors.length > 0) throw new Error(`error shown in the tab: ${errors.join('; ')}`);
+  } finally {
+    await tab.close();
+  }
+}
+
 async function run(page: Page, step: Step): Promise<void> {
+  if ('inbox' in step) return runInbox(page, step);
   const before = await shown(page, step.expect);
   if ('say' in step) {
     await page.locator('[data-lexical-editor="true"]').click();
@@ -269,7 +304,12 @@ async function main(): Promise<void> {
         await page.goto(PLAYGROUND_URL, { waitUntil: 'networkidle' });
         await page.getByText('Välkommen!').first().waitFor({ timeout: STEP_TIMEOUT_MS });
         for (const step of walk.steps) {
-          const what = 'say' in step ? `says "${step.say}"` : `presses "${step.press}"`;
+          const what =
+            'inbox' in step
+              ? `sees ${step.inbox}'s inbox in the tab${step.press ? ` and presses "${step.press}"` : ''}`
+              : 'say' in step
+                ? `says "${step.say}"`
+                : `presses "${step.press}"`;
           let problem: string | undefined;
           try {
             await run(page, step);
